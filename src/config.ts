@@ -1,0 +1,67 @@
+// The only reader of process.env: parsed once, typed and frozen.
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .default('file:./data/timeline.db')
+    .refine((v) => /^(file:|postgres(ql)?:\/\/)/i.test(v), 'must start with file: (SQLite) or postgres:// (PostgreSQL)'),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  SEED_ON_EMPTY: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  TRUST_PROXY: z.string().default('false'),
+  MIGRATE_ON_START: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+
+export type Config = Readonly<{
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  databaseUrl: string;
+  logLevel: (typeof logLevels)[number];
+  seedOnEmpty: boolean;
+  migrateOnStart: boolean;
+  /** Express "trust proxy" setting: false, true, a hop count or a list of addresses. */
+  trustProxy: boolean | number | string;
+}>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function parseTrustProxy(v: string): boolean | number | string {
+  if (v === 'true') return true;
+  if (v === 'false' || v === '') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return Object.freeze({
+    env: c.NODE_ENV,
+    host: c.HOST,
+    port: c.PORT,
+    databaseUrl: c.DATABASE_URL,
+    logLevel: c.LOG_LEVEL,
+    seedOnEmpty: c.SEED_ON_EMPTY,
+    migrateOnStart: c.MIGRATE_ON_START,
+    trustProxy: parseTrustProxy(c.TRUST_PROXY),
+  });
+}

@@ -1,0 +1,1 @@
+export { healthRoutes, databaseAnswers } from './health.routes.ts';

@@ -1,0 +1,1 @@
+export { buildSearchText, normalizeForSearch } from './search-text.ts';

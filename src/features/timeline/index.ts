@@ -1,0 +1,14 @@
+export { timelineRoutes } from './timeline.routes.ts';
+export { listTimeline, groupByYearAndMonth } from './timeline.service.ts';
+export { timelineQuerySchema, fieldErrors, type TimelineQuery } from './timeline.schema.ts';
+export {
+  eventPage,
+  milestonePage,
+  organizationsPage,
+  subjectsPage,
+  sourcePage,
+  listSourcesPage,
+  sourceIdFromParam,
+  milestonesPage,
+} from './timeline.pages.ts';
+export type * from './timeline.view-models.ts';

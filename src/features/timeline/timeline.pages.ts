@@ -1,0 +1,147 @@
+// Page-level services: gather what one public page shows, as view models.
+import type { Db } from '../../platform/db.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import * as repo from './timeline.repo.ts';
+import { eventVM, milestoneVM, sourceRefVM } from './timeline.mappers.ts';
+import type { MilestoneVM } from './timeline.view-models.ts';
+import { CONFIDENCES, EVENT_KINDS, MILESTONE_STATUSES } from './timeline.schema.ts';
+import { KIND_LABELS, STATUS_LABELS } from './timeline.mappers.ts';
+
+export async function filterOptions(db: Db) {
+  const [organizations, subjects] = await Promise.all([
+    db.organization.findMany({ select: { slug: true, name: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    db.subject.findMany({ select: { slug: true, name: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+  ]);
+  return {
+    organizations,
+    subjects,
+    kinds: EVENT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] })),
+    confidences: CONFIDENCES.map((c) => ({ value: c, label: c[0]!.toUpperCase() + c.slice(1) })),
+    statuses: MILESTONE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+  };
+}
+
+export async function eventPage(db: Db, slug: string) {
+  const row = await repo.getEventBySlug(db, slug);
+  return {
+    event: eventVM(row),
+    settles: row.settles.map(milestoneVM),
+    awaitedBy: row.awaitedBy.map(milestoneVM),
+  };
+}
+
+export async function milestonePage(db: Db, slug: string) {
+  const row = await repo.getMilestoneBySlug(db, slug);
+  return {
+    milestone: milestoneVM(row),
+    revises: row.revises ? { ...row.revises, url: `/milestones/${row.revises.slug}` } : null,
+    revisedBy: row.revisedBy ? { ...row.revisedBy, url: `/milestones/${row.revisedBy.slug}` } : null,
+  };
+}
+
+export async function organizationPage(db: Db, slug: string) {
+  const org = await repo.getOrganizationBySlug(db, slug);
+  return {
+    organization: {
+      slug: org.slug,
+      name: org.name,
+      website: org.website,
+      description: org.description,
+      subjects: org.subjects.map((s) => ({ slug: s.subject.slug, name: s.subject.name, url: `/subjects/${s.subject.slug}` })),
+    },
+  };
+}
+
+export async function subjectPage(db: Db, slug: string) {
+  const s = await repo.getSubjectBySlug(db, slug);
+  return {
+    subject: {
+      slug: s.slug,
+      name: s.name,
+      kind: s.kind,
+      description: s.description,
+      organizations: s.organizations.map((o) => ({
+        slug: o.organization.slug,
+        name: o.organization.name,
+        url: `/organizations/${o.organization.slug}`,
+      })),
+    },
+  };
+}
+
+export async function sourcePage(db: Db, id: number) {
+  const s = await repo.getSource(db, id);
+  return {
+    source: {
+      ...sourceRefVM(s),
+      cites: s.cites ? sourceRefVM(s.cites) : null,
+      citedBy: s.citedBy.map((c) => sourceRefVM(c)),
+      discrepancies: s.discrepancies.map((d) => ({ claim: d.claim, correction: d.correction })),
+    },
+    events: s.events.map((es) => ({ ...eventVM(es.event), quote: es.quote })),
+    milestones: s.milestones.map(milestoneVM),
+  };
+}
+
+export async function organizationsPage(db: Db) {
+  const rows = await repo.listOrganizations(db);
+  return rows.map((o) => ({
+    slug: o.slug,
+    name: o.name,
+    url: `/organizations/${o.slug}`,
+    description: o.description,
+    events: o._count.events,
+    milestones: o._count.milestones,
+  }));
+}
+
+export async function subjectsPage(db: Db) {
+  const rows = await repo.listSubjects(db);
+  return rows.map((s) => ({
+    slug: s.slug,
+    name: s.name,
+    kind: s.kind,
+    url: `/subjects/${s.slug}`,
+    organizations: s.organizations.map((o) => o.organization.name),
+    events: s._count.events,
+    milestones: s._count.milestones,
+  }));
+}
+
+export interface MilestoneSections {
+  due: MilestoneVM[];
+  overdue: MilestoneVM[];
+  upcoming: MilestoneVM[];
+  resolved: MilestoneVM[];
+}
+
+export async function milestonesPage(db: Db): Promise<MilestoneSections> {
+  const rows = (await repo.listAllMilestones(db)).map(milestoneVM);
+  return {
+    due: rows.filter((m) => m.status === 'due'),
+    overdue: rows.filter((m) => m.status === 'overdue'),
+    upcoming: rows.filter((m) => m.status === 'upcoming'),
+    resolved: rows.filter((m) => m.status === 'resolved').reverse(),
+  };
+}
+
+
+export async function listSourcesPage(db: Db, afterId: number | undefined, limit: number) {
+  const rows = await repo.listSources(db, { afterId, take: limit + 1 });
+  const more = rows.length > limit;
+  const page = rows.slice(0, limit);
+  return {
+    sources: page.map((s) => ({
+      ...sourceRefVM(s),
+      citesId: s.citesId,
+      discrepancies: s.discrepancies.map((d) => ({ claim: d.claim, correction: d.correction })),
+    })),
+    nextCursor: more ? String(page.at(-1)!.id) : null,
+  };
+}
+
+/** Source ids in URLs are positive integers; anything else is a page that does not exist. */
+export function sourceIdFromParam(raw: string): number {
+  if (!/^[1-9]\d{0,9}$/.test(raw)) throw new NotFoundError(`No source "${raw.slice(0, 40)}".`);
+  return Number(raw);
+}

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { tryParseFuzzyDate, type FuzzyDate } from '../dates/index.ts';
+
+export const EVENT_KINDS = [
+  'release',
+  'announcement',
+  'report',
+  'training',
+  'partnership',
+  'hardware',
+  'investment',
+  'rename',
+  'retirement',
+  'other',
+] as const;
+export const CONFIDENCES = ['confirmed', 'reported', 'rumored'] as const;
+export const MILESTONE_STATUSES = ['upcoming', 'due', 'overdue', 'resolved'] as const;
+export const OUTCOMES = ['met', 'early', 'late', 'partly_met', 'missed', 'withdrawn', 'unverifiable'] as const;
+export const ENTRY_TYPES = ['all', 'events', 'milestones'] as const;
+export const ORDERS = ['newest', 'oldest'] as const;
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A query-string value given once: arrays (`?a=1&a=2`) and objects are refused; '' means absent. */
+function once<T extends z.ZodType>(name: string, inner: T) {
+  return z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .unknown()
+      .superRefine((v, ctx) => {
+        if (v !== undefined && typeof v !== 'string') {
+          ctx.addIssue({ code: 'custom', message: `Give "${name}" once, as plain text.` });
+        }
+      })
+      .pipe(inner),
+  );
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(name: string, values: T) {
+  return once(
+    name,
+    z
+      .enum(values, { error: () => `Unknown ${name}. Use one of: ${values.join(', ')}.` })
+      .optional(),
+  );
+}
+
+const slug = (name: string) =>
+  once(
+    name,
+    z
+      .string()
+      .max(100, `The ${name} is too long.`)
+      .regex(SLUG, `"${name}" takes a slug such as "meta" or "llama-2".`)
+      .optional(),
+  );
+
+const fuzzy = (name: string) =>
+  once(
+    name,
+    z
+      .string()
+      .transform((v, ctx): FuzzyDate | typeof z.NEVER => {
+        const r = tryParseFuzzyDate(v);
+        if (!r.ok) {
+          ctx.addIssue({ code: 'custom', message: r.error });
+          return z.NEVER;
+        }
+        return r.value;
+      })
+      .optional(),
+  );
+
+export interface Cursor {
+  /** Sort key of the last event shown, or null when no event was shown yet. */
+  e: CursorKey | null;
+  /** Sort key of the last milestone shown. */
+  m: CursorKey | null;
+  /** Set once a stream is known to be exhausted. */
+  eDone?: boolean;
+  mDone?: boolean;
+}
+/** [start ISO, end ISO, title, id] */
+export type CursorKey = [string, string, string, number];
+
+const cursorKey = z.tuple([z.iso.datetime(), z.iso.datetime(), z.string().max(500), z.number().int().positive()]);
+const cursorShape = z.object({
+  e: cursorKey.nullable(),
+  m: cursorKey.nullable(),
+  eDone: z.boolean().optional(),
+  mDone: z.boolean().optional(),
+});
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+function decodeCursor(v: string): Cursor | null {
+  try {
+    const r = cursorShape.safeParse(JSON.parse(Buffer.from(v, 'base64url').toString('utf8')));
+    return r.success ? r.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const cursor = once(
+  'cursor',
+  z
+    .string()
+    .max(2000, 'This page link is damaged: start again from the first page.')
+    .transform((v, ctx): Cursor | typeof z.NEVER => {
+      const c = decodeCursor(v);
+      if (!c) {
+        ctx.addIssue({ code: 'custom', message: 'This page link is damaged: start again from the first page.' });
+        return z.NEVER;
+      }
+      return c;
+    })
+    .optional(),
+);
+
+export const timelineQuerySchema = z
+  .object({
+    organization: slug('organization'),
+    subject: slug('subject'),
+    kind: oneOf('kind', EVENT_KINDS),
+    confidence: oneOf('confidence', CONFIDENCES),
+    status: oneOf('status', MILESTONE_STATUSES),
+    type: oneOf('type', ENTRY_TYPES),
+    from: fuzzy('from'),
+    to: fuzzy('to'),
+    q: once('q', z.string().max(200, 'Search for at most 200 characters.').optional()),
+    order: oneOf('order', ORDERS),
+    cursor,
+    limit: once(
+      'limit',
+      z.coerce
+        .number({ error: 'The limit is a whole number from 1 to 100.' })
+        .int('The limit is a whole number from 1 to 100.')
+        .min(1, 'The limit is a whole number from 1 to 100.')
+        .max(100, 'The limit is a whole number from 1 to 100.')
+        .optional(),
+    ),
+  })
+  .superRefine((v, ctx) => {
+    if (v.from && v.to && v.to.end <= v.from.start) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: '"to" must not come before "from".' });
+    }
+  });
+
+export type TimelineQueryInput = z.input<typeof timelineQuerySchema>;
+export type TimelineQuery = z.output<typeof timelineQuerySchema>;
+
+/** Field → message, for the page's form and the API's `details`. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? 'query');
+    out[key] ??= issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,98 @@
+// Plain objects handed to the templates and, for the JSON API, serialised as they are.
+// No Prisma rows cross this line.
+
+export interface DateVM {
+  /** ISO instant, inclusive. */
+  start: string;
+  /** ISO instant, exclusive. */
+  end: string;
+  precision: string;
+  /** Display label at the stored precision: "18 July 2023", "early 2024". */
+  label: string;
+  /** The text as written in the source: "début 2024". */
+  text: string;
+}
+
+export interface LinkVM {
+  slug: string;
+  name: string;
+  url: string;
+}
+
+export interface SourceRefVM {
+  id: number;
+  publisher: string;
+  title: string;
+  url: string | null;
+  /** Page of the source in Timeline: /sources/:id */
+  pageUrl: string;
+  isPrimary: boolean;
+  language: string;
+  publishedOn: string | null;
+  publishedLabel: string | null;
+  quote: string | null;
+}
+
+export interface EventVM {
+  type: 'event';
+  id: number;
+  slug: string;
+  url: string;
+  title: string;
+  summary: string;
+  kind: string;
+  kindLabel: string;
+  confidence: string;
+  date: DateVM;
+  organizations: LinkVM[];
+  subjects: LinkVM[];
+  tags: { slug: string; name: string }[];
+  sources: SourceRefVM[];
+}
+
+export interface MilestoneVM {
+  type: 'milestone';
+  id: number;
+  slug: string;
+  url: string;
+  title: string;
+  claim: string;
+  kind: 'dated' | 'relative' | 'attribute' | string;
+  /** The expected date as the source put it, parsed into a window (null for relative and attribute claims). */
+  expected: DateVM | null;
+  /** Where the claim sits on the timeline (the window, or the day it was claimed). */
+  placement: DateVM;
+  afterText: string | null;
+  afterEvent: { slug: string; title: string; url: string } | null;
+  status: string;
+  statusLabel: string;
+  outcome: string | null;
+  outcomeLabel: string | null;
+  gapDays: number | null;
+  /** "early by 147 days", "late by 12 days", null when not applicable. */
+  gapLabel: string | null;
+  resolutionNote: string | null;
+  resolvedAt: string | null;
+  settledBy: { slug: string; title: string; url: string; date: DateVM } | null;
+  source: SourceRefVM | null;
+  claimedOn: string | null;
+  claimedOnLabel: string | null;
+  quote: string | null;
+  organizations: LinkVM[];
+  subjects: LinkVM[];
+}
+
+export type EntryVM = EventVM | MilestoneVM;
+
+/** One heading in the grouped timeline: a year, then runs of entries sharing a month (or a wider window). */
+export interface YearGroupVM {
+  year: number;
+  groups: { label: string; entries: EntryVM[] }[];
+}
+
+export interface PageInfoVM {
+  nextCursor: string | null;
+  /** Query string (without '?') of the next page, filters kept. */
+  nextQuery: string | null;
+  limit: number;
+}

@@ -1,0 +1,67 @@
+// Start-up: config -> logger -> database -> app -> listen (-> scheduler, later).
+import type { Server } from 'node:http';
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { systemClock } from './platform/clock.ts';
+import { createDb } from './platform/db.ts';
+import { createLogger } from './platform/logger.ts';
+import { migrateDeploy } from './platform/migrate.ts';
+import { isDatabaseEmpty, seedDatabase } from './features/seed/index.ts';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+
+  if (config.migrateOnStart) {
+    logger.info('applying database migrations');
+    await migrateDeploy(config.databaseUrl);
+  }
+  const db = await createDb({ url: config.databaseUrl });
+  if (config.seedOnEmpty && (await isDatabaseEmpty(db))) {
+    const report = await seedDatabase(db, undefined, systemClock());
+    logger.info({ report }, 'empty database: loaded the seed timeline');
+  }
+
+  const app = createApp({ db, config, logger, clock: systemClock });
+  const server: Server = app.listen(config.port, config.host, () => {
+    logger.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}` }, 'Timeline is listening');
+  });
+  server.on('error', (err) => {
+    logger.fatal({ err }, 'server failed');
+    process.exit(1);
+  });
+
+  let stopping = false;
+  async function shutdown(signal: string) {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing open requests');
+    const force = setTimeout(() => {
+      logger.warn('requests still open after 10 s: closing them');
+      server.closeAllConnections();
+    }, 10_000);
+    force.unref();
+    server.close(async () => {
+      await db.$disconnect();
+      logger.info('stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

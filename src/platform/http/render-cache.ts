@@ -1,0 +1,86 @@
+import type { Request, RequestHandler, Response } from 'express';
+import etag from 'etag';
+
+interface Entry {
+  version: number;
+  body: string;
+  etag: string;
+  type: string;
+}
+
+export interface RenderCacheOptions {
+  /** The current content version (see content-version.ts); a change empties the cache. */
+  version: () => Promise<number>;
+  maxEntries?: number;
+  /** Requests that must not be served from or stored in the cache (signed-in editors, say). */
+  bypass?: (req: Request) => boolean;
+}
+
+export interface RenderCache {
+  middleware: RequestHandler;
+  clear(): void;
+  readonly size: number;
+}
+
+/**
+ * Caches the bodies of successful GET responses per URL, tagged with the content version they
+ * were rendered at. A hit costs one small query (the version) instead of the page's queries and
+ * its render, and answers 304 when the client's ETag still matches.
+ */
+export function createRenderCache(opts: RenderCacheOptions): RenderCache {
+  const max = opts.maxEntries ?? 1000;
+  const entries = new Map<string, Entry>();
+
+  function remember(key: string, entry: Entry) {
+    if (entries.size >= max) {
+      const oldest = entries.keys().next().value;
+      if (oldest !== undefined) entries.delete(oldest);
+    }
+    entries.set(key, entry);
+  }
+
+  const middleware: RequestHandler = async (req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || opts.bypass?.(req)) return next();
+    const version = await opts.version();
+    const key = req.originalUrl;
+    const hit = entries.get(key);
+    if (hit && hit.version === version) {
+      entries.delete(key);
+      entries.set(key, hit); // most recently used last
+      res.setHeader('X-Render-Cache', 'hit');
+      sendCached(req, res, hit);
+      return;
+    }
+    if (hit) entries.delete(key);
+    res.setHeader('X-Render-Cache', 'miss');
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) => {
+      if (res.statusCode === 200 && typeof body === 'string' && !res.getHeader('Set-Cookie')) {
+        const type = String(res.getHeader('Content-Type') ?? 'text/html; charset=utf-8');
+        const tag = etag(body, { weak: true });
+        remember(key, { version, body, etag: tag, type });
+        res.setHeader('ETag', tag);
+      }
+      return send(body);
+    };
+    next();
+  };
+
+  return {
+    middleware,
+    clear: () => entries.clear(),
+    get size() {
+      return entries.size;
+    },
+  };
+}
+
+function sendCached(req: Request, res: Response, e: Entry) {
+  res.setHeader('Content-Type', e.type);
+  res.setHeader('ETag', e.etag);
+  if (req.fresh) {
+    res.status(304).end();
+    return;
+  }
+  res.status(200).send(e.body);
+}

@@ -1,0 +1,65 @@
+// Handlebars helpers: pure functions, unit-tested in helpers.test.ts. None of them returns
+// a SafeString built from user text, so everything they produce is escaped by {{ }}.
+
+type HelperOptions = { hash?: Record<string, unknown> };
+
+function isOptions(v: unknown): v is HelperOptions {
+  return typeof v === 'object' && v !== null && 'hash' in v;
+}
+
+/** {{#if (eq a b)}} */
+export function eq(a: unknown, b: unknown): boolean {
+  return a === b;
+}
+
+/** {{#if (or a b)}} */
+export function or(...args: unknown[]): boolean {
+  return args.filter((a) => !isOptions(a)).some(Boolean);
+}
+
+/** {{#if (and a b)}} */
+export function and(...args: unknown[]): boolean {
+  const values = args.filter((a) => !isOptions(a));
+  return values.length > 0 && values.every(Boolean);
+}
+
+/** {{plural n "entry" "entries"}} -> "1 entry", "3 entries" */
+export function plural(n: unknown, one: unknown, many: unknown): string {
+  const count = Number(n);
+  return `${count} ${count === 1 ? String(one) : String(many)}`;
+}
+
+/** {{year iso}} -> 2023 */
+export function year(iso: unknown): string {
+  const d = new Date(String(iso));
+  return Number.isNaN(d.getTime()) ? '' : String(d.getUTCFullYear());
+}
+
+/** {{isoDay iso}} -> "2023-07-18", for <time datetime>. */
+export function isoDay(iso: unknown): string {
+  const d = new Date(String(iso));
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
+}
+
+/**
+ * {{withQuery query key="value"}}: the current query string with some keys replaced (or removed
+ * when the value is empty), for filter links that keep the other filters. Always drops the cursor.
+ */
+export function withQuery(query: unknown, options: unknown): string {
+  const base = query && typeof query === 'object' ? (query as Record<string, unknown>) : {};
+  const hash = isOptions(options) ? (options.hash ?? {}) : {};
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...base, ...hash })) {
+    if (k === 'cursor' || v === undefined || v === null || v === '') continue;
+    if (typeof v === 'string' || typeof v === 'number') params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '?';
+}
+
+/** {{selected a b}} -> "selected" when equal, for <option>. */
+export function selected(a: unknown, b: unknown): string {
+  return a !== undefined && a !== null && String(a) === String(b) ? 'selected' : '';
+}
+
+export const helpers = { eq, or, and, plural, year, isoDay, withQuery, selected };

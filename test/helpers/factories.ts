@@ -1,0 +1,40 @@
+import { parseFuzzyDate } from '../../src/features/dates/index.ts';
+import { buildSearchText } from '../../src/features/search/index.ts';
+import type { Db } from '../../src/platform/db.ts';
+
+let n = 0;
+const unique = () => `${Date.now().toString(36)}-${(n++).toString(36)}`;
+
+export async function makeOrganization(db: Db, over: { name?: string; slug?: string } = {}) {
+  const id = unique();
+  return db.organization.create({ data: { name: over.name ?? `Org ${id}`, slug: over.slug ?? `org-${id}` } });
+}
+
+export interface EventSpec {
+  title?: string;
+  summary?: string;
+  date?: string;
+  kind?: string;
+  confidence?: string;
+  organizationIds?: number[];
+}
+
+export async function makeEvent(db: Db, spec: EventSpec = {}) {
+  const title = spec.title ?? `Event ${unique()}`;
+  const d = parseFuzzyDate(spec.date ?? '2023-07-18');
+  return db.event.create({
+    data: {
+      slug: `event-${unique()}`,
+      title,
+      summary: spec.summary ?? '',
+      kind: spec.kind ?? 'release',
+      confidence: spec.confidence ?? 'confirmed',
+      dateStart: d.start,
+      dateEnd: d.end,
+      datePrecision: d.precision,
+      dateText: d.text,
+      searchText: buildSearchText([title, spec.summary]),
+      organizations: { create: (spec.organizationIds ?? []).map((organizationId) => ({ organizationId })) },
+    },
+  });
+}
