@@ -1,0 +1,2 @@
+export { isDatabaseEmpty, seedDatabase } from './seed.service.ts';
+export type { SeedReport } from './seed.service.ts';
