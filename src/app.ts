@@ -5,25 +5,20 @@ import express, { type Express } from 'express';
 import { engine } from 'express-handlebars';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import type { Config } from './config.ts';
-import type { Clock } from './platform/clock.ts';
 import { readContentVersion } from './platform/content-version.ts';
-import type { Db } from './platform/db.ts';
 import { errorHandler, notFound } from './platform/http/error-handler.ts';
 import { createRenderCache, type RenderCache } from './platform/http/render-cache.ts';
-import type { Logger } from './platform/logger.ts';
 import { projectRoot } from './platform/paths.ts';
 import { helpers } from './platform/views/helpers.ts';
+import { adminRoutes } from './features/admin/index.ts';
 import { apiRoutes } from './features/api/index.ts';
+import { createAuth } from './features/auth/index.ts';
+import type { FeatureDeps } from './features/deps.ts';
 import { healthRoutes } from './features/health/index.ts';
+import { milestoneAdminRoutes, milestonePublicRoutes } from './features/milestones/index.ts';
 import { timelineRoutes } from './features/timeline/index.ts';
 
-export interface AppDeps {
-  db: Db;
-  config: Config;
-  logger: Logger;
-  clock: Clock;
-}
+export type AppDeps = FeatureDeps;
 
 export interface App extends Express {
   renderCache?: RenderCache;
@@ -101,11 +96,20 @@ export function createApp(deps: AppDeps): App {
     next();
   });
 
+  // Admin pages are per user: sessions, CSRF, never cached.
+  const auth = createAuth(deps);
+  app.use('/admin', auth.session);
+  app.use('/admin', auth.routes);
+  app.use('/admin', adminRoutes({ ...deps, auth }));
+  app.use('/admin', milestoneAdminRoutes({ ...deps, auth }));
+
+  // Public pages are the same for everyone: cached per URL until content changes.
   const cache = createRenderCache({ version: () => readContentVersion(db) });
   app.renderCache = cache;
   app.use(cache.middleware);
 
   app.use('/api/v1', apiRoutes({ db }));
+  app.use(milestonePublicRoutes(deps));
   app.use(timelineRoutes({ db }));
 
   app.use(notFound);

@@ -18,6 +18,12 @@ const schema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   TRUST_PROXY: z.string().default('false'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ADMIN_EMAIL: z.email('must be an email address').optional(),
+  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  MILESTONE_CRON: z.string().min(1).default('* * * * *'),
+  MILESTONE_GRACE_DAYS: z.coerce.number().int().min(0).max(3650).default(0),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   MIGRATE_ON_START: z
     .enum(['true', 'false'])
     .default('true')
@@ -32,6 +38,15 @@ export type Config = Readonly<{
   logLevel: (typeof logLevels)[number];
   seedOnEmpty: boolean;
   migrateOnStart: boolean;
+  /** Signs session cookies; when unset a random one is made per process (sessions end on restart). */
+  sessionSecret: string | undefined;
+  /** First admin, created at start when no user exists. */
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  /** node-cron expression (UTC) for the milestone flagging job, or 'off'. */
+  milestoneCron: string;
+  milestoneGraceDays: number;
+  webhookTimeoutMs: number;
   /** Express "trust proxy" setting: false, true, a hop count or a list of addresses. */
   trustProxy: boolean | number | string;
 }>;
@@ -62,6 +77,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     seedOnEmpty: c.SEED_ON_EMPTY,
     migrateOnStart: c.MIGRATE_ON_START,
+    sessionSecret: c.SESSION_SECRET,
+    adminEmail: c.ADMIN_EMAIL,
+    adminPassword: c.ADMIN_PASSWORD,
+    milestoneCron: c.MILESTONE_CRON,
+    milestoneGraceDays: c.MILESTONE_GRACE_DAYS,
+    webhookTimeoutMs: c.WEBHOOK_TIMEOUT_MS,
     trustProxy: parseTrustProxy(c.TRUST_PROXY),
   });
 }

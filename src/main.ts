@@ -1,4 +1,4 @@
-// Start-up: config -> logger -> database -> app -> listen (-> scheduler, later).
+// Start-up: config -> logger -> database -> app -> listen -> scheduler.
 import type { Server } from 'node:http';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -6,7 +6,9 @@ import { systemClock } from './platform/clock.ts';
 import { createDb } from './platform/db.ts';
 import { createLogger } from './platform/logger.ts';
 import { migrateDeploy } from './platform/migrate.ts';
+import { ensureFirstAdmin } from './features/auth/index.ts';
 import { isDatabaseEmpty, seedDatabase } from './features/seed/index.ts';
+import { startScheduler } from './jobs/scheduler.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -31,7 +33,9 @@ async function main(): Promise<void> {
     logger.info({ report }, 'empty database: loaded the seed timeline');
   }
 
-  const app = createApp({ db, config, logger, clock: systemClock });
+  const deps = { db, config, logger, clock: systemClock };
+  await ensureFirstAdmin(deps);
+  const app = createApp(deps);
   const server: Server = app.listen(config.port, config.host, () => {
     logger.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}` }, 'Timeline is listening');
   });
@@ -39,6 +43,7 @@ async function main(): Promise<void> {
     logger.fatal({ err }, 'server failed');
     process.exit(1);
   });
+  const scheduler = await startScheduler(deps);
 
   let stopping = false;
   async function shutdown(signal: string) {
@@ -50,6 +55,7 @@ async function main(): Promise<void> {
       server.closeAllConnections();
     }, 10_000);
     force.unref();
+    await scheduler.stop();
     server.close(async () => {
       await db.$disconnect();
       logger.info('stopped');

@@ -22,7 +22,7 @@ async function allPages(url: string): Promise<Entry[]> {
   const out: Entry[] = [];
   let next: string | null = url;
   while (next) {
-    const res = await request(t.app).get(next).expect(200);
+    const res: request.Response = await request(t.app).get(next).expect(200);
     out.push(...res.body.data);
     next = res.body.page.next;
   }
