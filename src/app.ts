@@ -85,8 +85,13 @@ export function createApp(deps: AppDeps): App {
 
   const staticOptions = { maxAge: config.env === 'production' ? '1d' : 0, fallthrough: true, index: false };
   app.use('/static', express.static(path.join(projectRoot, 'public'), staticOptions));
-  app.use('/static/vendor/vis-timeline', express.static(path.join(projectRoot, 'node_modules/vis-timeline'), staticOptions));
-  app.use('/static/vendor/vis-data', express.static(path.join(projectRoot, 'node_modules/vis-data'), staticOptions));
+  // Only the browser builds the interactive timeline needs: the "peer" UMD builds (no runtime <style>
+  // injection, which the CSP forbids), their stylesheet, and moment, which the peer build expects as a global.
+  const vendor = (from: string) => express.static(path.join(projectRoot, 'node_modules', from), staticOptions);
+  app.use('/static/vendor/vis-timeline/peer/umd', vendor('vis-timeline/peer/umd'));
+  app.use('/static/vendor/vis-timeline/styles', vendor('vis-timeline/styles'));
+  app.use('/static/vendor/vis-data/peer/umd', vendor('vis-data/peer/umd'));
+  app.use('/static/vendor/moment', vendor('moment/min'));
 
   app.use(healthRoutes({ db }));
 
@@ -106,7 +111,7 @@ export function createApp(deps: AppDeps): App {
   // Public pages are the same for everyone: cached per URL until content changes.
   const cache = createRenderCache({ version: () => readContentVersion(db) });
   app.renderCache = cache;
-  app.use(cache.middleware);
+  if (config.renderCache) app.use(cache.middleware);
 
   app.use('/api/v1', apiRoutes({ db }));
   app.use(milestonePublicRoutes(deps));

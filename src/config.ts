@@ -24,6 +24,10 @@ const schema = z.object({
   MILESTONE_CRON: z.string().min(1).default('* * * * *'),
   MILESTONE_GRACE_DAYS: z.coerce.number().int().min(0).max(3650).default(0),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  RENDER_CACHE: z
+    .enum(['on', 'off'])
+    .default('on')
+    .transform((v) => v === 'on'),
   MIGRATE_ON_START: z
     .enum(['true', 'false'])
     .default('true')
@@ -38,6 +42,8 @@ export type Config = Readonly<{
   logLevel: (typeof logLevels)[number];
   seedOnEmpty: boolean;
   migrateOnStart: boolean;
+  /** Public pages cached per URL until content changes ('off' only to measure or debug). */
+  renderCache: boolean;
   /** Signs session cookies; when unset a random one is made per process (sessions end on restart). */
   sessionSecret: string | undefined;
   /** First admin, created at start when no user exists. */
@@ -77,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     seedOnEmpty: c.SEED_ON_EMPTY,
     migrateOnStart: c.MIGRATE_ON_START,
+    renderCache: c.RENDER_CACHE,
     sessionSecret: c.SESSION_SECRET,
     adminEmail: c.ADMIN_EMAIL,
     adminPassword: c.ADMIN_PASSWORD,
