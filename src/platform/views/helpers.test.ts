@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { and, eq, isoDay, or, plural, selected, withQuery, year } from './helpers.ts';
+import { and, eq, isoDay, or, plural, selected, timeAttr, withQuery } from './helpers.ts';
 
 const options = (hash: Record<string, unknown> = {}) => ({ hash });
 
@@ -20,8 +20,11 @@ describe('view helpers', () => {
     expect(plural(3, 'entry', 'entries')).toBe('3 entries');
   });
 
-  it('when given an ISO instant, then year and isoDay read it in UTC', () => {
-    expect(year('2023-12-31T23:59:59.000Z')).toBe('2023');
+  it('when given an ISO instant, then timeAttr and isoDay read it in UTC at the right precision', () => {
+    expect(timeAttr('2023-12-31T23:59:59.000Z', 'year')).toBe('2023');
+    expect(timeAttr('2023-07-18T00:00:00.000Z', 'day')).toBe('2023-07-18');
+    expect(timeAttr('2024-05-11T00:00:00.000Z', 'month-part')).toBe('2024-05');
+    expect(timeAttr('2024-04-01T00:00:00.000Z', 'quarter')).toBe('2024');
     expect(isoDay('2024-05-01T00:00:00.000Z')).toBe('2024-05-01');
     expect(isoDay('not a date')).toBe('');
   });

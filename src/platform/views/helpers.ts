@@ -29,10 +29,17 @@ export function plural(n: unknown, one: unknown, many: unknown): string {
   return `${count} ${count === 1 ? String(one) : String(many)}`;
 }
 
-/** {{year iso}} -> 2023 */
-export function year(iso: unknown): string {
+/**
+ * {{timeAttr start precision}}: the `datetime` of a <time> element at the date's precision:
+ * "2023-07-18" for a day, "2023-07" for a month or part of one, "2024" otherwise.
+ */
+export function timeAttr(iso: unknown, precision: unknown): string {
   const d = new Date(String(iso));
-  return Number.isNaN(d.getTime()) ? '' : String(d.getUTCFullYear());
+  if (Number.isNaN(d.getTime())) return '';
+  const s = d.toISOString();
+  if (precision === 'day') return s.slice(0, 10);
+  if (precision === 'month' || precision === 'month-part') return s.slice(0, 7);
+  return s.slice(0, 4);
 }
 
 /** {{isoDay iso}} -> "2023-07-18", for <time datetime>. */
@@ -62,4 +69,4 @@ export function selected(a: unknown, b: unknown): string {
   return a !== undefined && a !== null && String(a) === String(b) ? 'selected' : '';
 }
 
-export const helpers = { eq, or, and, plural, year, isoDay, withQuery, selected };
+export const helpers = { eq, or, and, plural, timeAttr, isoDay, withQuery, selected };
