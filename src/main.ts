@@ -1,5 +1,6 @@
 // Start-up: config -> logger -> database -> app -> listen -> scheduler.
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { systemClock } from './platform/clock.ts';
@@ -37,7 +38,9 @@ async function main(): Promise<void> {
   await ensureFirstAdmin(deps);
   const app = createApp(deps);
   const server: Server = app.listen(config.port, config.host, () => {
-    logger.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}` }, 'Timeline is listening');
+    const { port } = server.address() as AddressInfo;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    logger.info({ url: `http://${host}:${port}` }, 'Timeline is listening');
   });
   server.on('error', (err) => {
     logger.fatal({ err }, 'server failed');

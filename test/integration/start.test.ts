@@ -1,0 +1,62 @@
+// The quick start, end to end: a fresh database file, `main.ts` applies the migrations, loads the
+// seed, serves it, and stops cleanly on SIGTERM.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/platform/paths.ts';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'timeline-start-'));
+let child: ChildProcess | undefined;
+afterAll(() => {
+  child?.kill('SIGKILL');
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function waitForUrl(proc: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`no "listening" line within 60 s:\n${out}`)), 60_000);
+    proc.stderr!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    proc.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      for (const line of out.split('\n')) {
+        if (!line.includes('Timeline is listening')) continue;
+        clearTimeout(timer);
+        resolve(JSON.parse(line).url as string);
+        return;
+      }
+    });
+    proc.on('exit', (code) => reject(new Error(`exited with ${code} before listening:\n${out}`)));
+  });
+}
+
+describe('start-up', () => {
+  it('when started on an empty database, then it migrates, seeds, serves the timeline and stops on SIGTERM', async () => {
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        DATABASE_URL: `file:${path.join(dir, 'nested', 'timeline.db')}`,
+        LOG_LEVEL: 'info',
+        MILESTONE_CRON: 'off',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const url = await waitForUrl(child);
+    const home = await fetch(url);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('Llama 2');
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+
+    const exit = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+  }, 90_000);
+});
