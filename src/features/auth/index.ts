@@ -1,24 +1,50 @@
-// SCAFFOLD: replaced by the auth feature (issue 3). Keeps the app wired meanwhile.
+// Accounts, sessions, CSRF and sign-in throttling for /admin.
 import { Router, type RequestHandler } from 'express';
+import { csrfSync } from 'csrf-sync';
 import type { FeatureDeps } from '../deps.ts';
+import { requireAdmin, requireEditor, sessionStack } from './auth.middleware.ts';
+import { csrfGuard, csrfTokenFromRequest } from './csrf.ts';
+import { authRoutes } from './auth.routes.ts';
+import { prepareDummyHash } from './password.ts';
+import { usersRoutes } from './users.routes.ts';
 
 export interface Auth {
-  /** Session, CSRF token and current user in res.locals; mount before any /admin route. */
+  /**
+   * Mount before any /admin route. Runs the session (it does not parse bodies: each router
+   * parses its own, before `csrf`), and sets
+   * res.locals.currentUser ({ id, email, name, role } or null), res.locals.csrfToken,
+   * res.locals.flash and res.locals.adminNav; every response gets Cache-Control: no-store.
+   */
   session: RequestHandler;
-  /** /login, /logout, account and user management, relative to /admin. */
+  /** /login, /logout, /account/password and /users, relative to /admin. */
   routes: Router;
+  /** Signed out: redirect to /admin/login?next=… (401 JSON when the client asks for JSON). */
   requireEditor: RequestHandler;
+  /** As requireEditor, and 403 for editors. */
   requireAdmin: RequestHandler;
-  /** Refuses state-changing requests without a valid _csrf token or from another origin (403). */
+  /**
+   * Refuses (403) a state-changing request without this session's token (the `_csrf` field or
+   * the x-csrf-token header) or coming from another site. Removes `_csrf` from req.body, so
+   * strict schemas do not see it. For multipart forms, put the body parser before it.
+   */
   csrf: RequestHandler;
 }
 
-export function createAuth(_deps: FeatureDeps): Auth {
-  const pass: RequestHandler = (_req, _res, next) => next();
-  const deny: RequestHandler = (_req, res) => {
-    res.status(403).send('Forbidden');
-  };
-  return { session: pass, routes: Router(), requireEditor: deny, requireAdmin: deny, csrf: deny };
+export function createAuth(deps: FeatureDeps): Auth {
+  prepareDummyHash();
+  const tokens = csrfSync({ size: 32, getTokenFromRequest: csrfTokenFromRequest });
+  const csrf = csrfGuard(tokens);
+  const routes = Router();
+  routes.use(authRoutes(deps, csrf));
+  routes.use(usersRoutes(deps, csrf));
+  return { session: sessionStack(deps, tokens), routes, requireEditor, requireAdmin, csrf };
 }
 
-export async function ensureFirstAdmin(_deps: FeatureDeps): Promise<void> {}
+export { ensureFirstAdmin } from './auth.service.ts';
+export { createAccount } from './users.service.ts';
+export { newUserSchema } from './auth.schema.ts';
+export { currentUserId, setFlash, type FlashType } from './session.ts';
+export { pruneExpiredSessions } from './sessions.repo.ts';
+export { pruneLoginThrottles } from './throttle.service.ts';
+export type { CurrentUser } from './auth.middleware.ts';
+export { ROLES, type Role } from './auth.policy.ts';

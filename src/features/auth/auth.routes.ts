@@ -1,0 +1,93 @@
+// /admin/login, /admin/logout, /admin/account/password.
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { ValidationError, type FieldErrors } from '../../platform/errors.ts';
+import type { FeatureDeps } from '../deps.ts';
+import { fieldErrors } from '../timeline/index.ts';
+import { retryLabel } from './auth.mappers.ts';
+import { formBody, requireEditor } from './auth.middleware.ts';
+import { loginSchema, passwordChangeSchema } from './auth.schema.ts';
+import { changePassword, signIn, WRONG_CREDENTIALS } from './auth.service.ts';
+import { beginUserSession, regenerateSession, setFlash } from './session.ts';
+
+/** Where to go after signing in: only a path inside /admin, never another site. */
+export function safeNext(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > 2000) return undefined;
+  if (!/^\/admin(?:[/?#]|$)/.test(value) || /[\\\u0000-\u001f\u007f]/.test(value)) return undefined;
+  return value;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.slice(0, 300) : '';
+}
+
+interface LoginView {
+  values?: { email?: string };
+  errors?: FieldErrors;
+  problem?: string;
+  next?: string;
+}
+
+function renderLogin(res: Response, status: number, view: LoginView): void {
+  res.status(status).render('auth/login', { layout: 'admin', title: 'Sign in', values: {}, errors: {}, ...view });
+}
+
+function renderPasswordForm(res: Response, status: number, errors: FieldErrors = {}): void {
+  res.status(status).render('auth/password', { layout: 'admin', title: 'Change your password', errors });
+}
+
+export function authRoutes({ db, clock }: FeatureDeps, csrf: RequestHandler): Router {
+  const r = Router();
+
+  r.get('/login', (req, res) => {
+    const next = safeNext(req.query.next);
+    if (res.locals.currentUser) return res.redirect(next ?? '/admin');
+    renderLogin(res, 200, { next });
+  });
+
+  r.post('/login', formBody, csrf, async (req: Request, res: Response) => {
+    const next = safeNext(req.body?.next);
+    const parsed = loginSchema.safeParse(req.body);
+    if (!parsed.success) {
+      return renderLogin(res, 422, { values: { email: text(req.body?.email) }, errors: fieldErrors(parsed.error), next });
+    }
+    const result = await signIn(db, req.log, { ...parsed.data, ip: req.ip ?? 'unknown' }, clock());
+    const values = { email: parsed.data.email };
+    if (result.outcome === 'throttled') {
+      res.set('Retry-After', String(result.retryAfterSeconds));
+      const problem = `Too many failed sign-ins from here. Try again ${retryLabel(result.retryAfterSeconds)}.`;
+      return renderLogin(res, 429, { values, problem, next });
+    }
+    if (result.outcome === 'refused') return renderLogin(res, 422, { values, problem: WRONG_CREDENTIALS, next });
+    await beginUserSession(req, result.user.id, result.fingerprint, clock());
+    res.redirect(303, next ?? '/admin');
+  });
+
+  r.post('/logout', requireEditor, formBody, csrf, async (req, res) => {
+    req.log.info({ userId: req.session.userId }, 'signed out');
+    await regenerateSession(req);
+    setFlash(req, 'success', 'You have signed out.');
+    res.redirect(303, '/admin/login');
+  });
+
+  r.get('/account/password', requireEditor, (_req, res) => renderPasswordForm(res, 200));
+
+  r.post('/account/password', requireEditor, formBody, csrf, async (req, res) => {
+    const parsed = passwordChangeSchema.safeParse(req.body);
+    if (!parsed.success) return renderPasswordForm(res, 422, fieldErrors(parsed.error));
+    try {
+      req.session.passwordFingerprint = await changePassword(
+        db,
+        { userId: req.session.userId!, sessionId: req.sessionID, ...parsed.data },
+        clock(),
+      );
+    } catch (err) {
+      if (err instanceof ValidationError) return renderPasswordForm(res, 422, err.fields);
+      throw err;
+    }
+    req.log.info({ userId: req.session.userId }, 'changed password; other sessions ended');
+    setFlash(req, 'success', 'Your password has been changed. Your other sessions have been signed out.');
+    res.redirect(303, '/admin');
+  });
+
+  return r;
+}

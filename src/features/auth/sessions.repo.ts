@@ -1,0 +1,62 @@
+// express-session rows. Every write is one statement; expiry is judged against the injected `now`.
+import type { Db } from '../../platform/db.ts';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './auth.policy.ts';
+
+/** What express-session hands the store; the fields auth adds are read to fill the columns. */
+export interface StoredSession {
+  userId?: number;
+  absoluteExpiresAt?: string;
+  [key: string]: unknown;
+}
+
+const idleEnd = (now: Date) => new Date(now.getTime() + SESSION_IDLE_MS);
+const alive = (now: Date) => ({ expiresAt: { gt: now }, absoluteExpiresAt: { gt: now } });
+
+/** The session's data, or null when there is none or it has expired (an expired row is deleted). */
+export async function readSession(db: Db, id: string, now: Date): Promise<StoredSession | null> {
+  const row = await db.session.findUnique({ where: { id }, select: { data: true, expiresAt: true, absoluteExpiresAt: true } });
+  if (!row) return null;
+  if (row.expiresAt <= now || row.absoluteExpiresAt <= now) {
+    await deleteSession(db, id);
+    return null;
+  }
+  try {
+    return JSON.parse(row.data) as StoredSession;
+  } catch {
+    return null;
+  }
+}
+
+export async function writeSession(db: Db, id: string, data: StoredSession, now: Date): Promise<void> {
+  const userId = typeof data.userId === 'number' ? data.userId : null;
+  const absolute = data.absoluteExpiresAt ? new Date(data.absoluteExpiresAt) : null;
+  const fields = { userId, data: JSON.stringify(data), expiresAt: idleEnd(now) };
+  try {
+    await db.session.upsert({
+      where: { id },
+      create: { id, ...fields, absoluteExpiresAt: absolute ?? new Date(now.getTime() + SESSION_ABSOLUTE_MS) },
+      update: absolute ? { ...fields, absoluteExpiresAt: absolute } : fields,
+    });
+  } catch (err) {
+    // The account was deleted while one of its requests was running: nothing left to save.
+    if ((err as { code?: unknown } | null)?.code === 'P2003') return;
+    throw err;
+  }
+}
+
+/** Slides the idle deadline of a live session; an expired one stays expired. */
+export async function touchSession(db: Db, id: string, now: Date): Promise<void> {
+  await db.session.updateMany({ where: { id, ...alive(now) }, data: { expiresAt: idleEnd(now) } });
+}
+
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.session.deleteMany({ where: { id } });
+}
+
+/** Deletes every session past its idle or absolute deadline; returns how many. */
+export async function pruneExpiredSessions(db: Db, now: Date): Promise<number> {
+  const { count } = await db.session.deleteMany({
+    where: { OR: [{ expiresAt: { lte: now } }, { absoluteExpiresAt: { lte: now } }] },
+  });
+  return count;
+}
