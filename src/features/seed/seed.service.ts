@@ -9,7 +9,7 @@
 import { seedData, type MilestoneSeed, type SeedData } from '../../../prisma/seed/data.ts';
 import type { Db } from '../../platform/db.ts';
 import { parseFuzzyDate, type FuzzyDate } from '../dates/index.ts';
-import { buildSearchText } from '../search/index.ts';
+import { eventSearchText, milestoneSearchText } from '../content/index.ts';
 
 export type SeedReport = {
   organizations: number;
@@ -100,13 +100,13 @@ export async function seedDatabase(db: Db, data: SeedData = seedData, now: Date 
   const eventDates = new Map<string, FuzzyDate>();
   for (const e of data.events) {
     const date = parseFuzzyDate(e.dateText);
-    const searchText = buildSearchText([
+    const searchText = eventSearchText(
       e.title,
       e.summary,
-      ...e.organizations.map((slug) => need(orgNames, slug)),
-      ...e.subjects.map((slug) => need(subjectNames, slug)),
-      ...e.tags.map((slug) => need(tagNames, slug)),
-    ]);
+      e.organizations.map((slug) => need(orgNames, slug)),
+      e.subjects.map((slug) => need(subjectNames, slug)),
+      e.tags.map((slug) => need(tagNames, slug)),
+    );
     const fields = {
       title: e.title,
       summary: e.summary,
@@ -146,15 +146,17 @@ export async function seedDatabase(db: Db, data: SeedData = seedData, now: Date 
   // Milestones
   for (const m of data.milestones) {
     const derived = deriveMilestone(m, eventDates, now);
-    const searchText = buildSearchText([
-      m.title,
-      m.claim,
-      m.quote,
-      m.kind === 'dated' ? m.expectedText : null,
-      m.kind === 'relative' ? m.afterText : null,
-      ...m.organizations.map((slug) => need(orgNames, slug)),
-      ...m.subjects.map((slug) => need(subjectNames, slug)),
-    ]);
+    const searchText = milestoneSearchText(
+      {
+        title: m.title,
+        claim: m.claim,
+        quote: m.quote,
+        expectedText: m.kind === 'dated' ? m.expectedText : null,
+        afterText: m.kind === 'relative' ? m.afterText : null,
+      },
+      m.organizations.map((slug) => need(orgNames, slug)),
+      m.subjects.map((slug) => need(subjectNames, slug)),
+    );
     const fields = {
       title: m.title,
       claim: m.claim,

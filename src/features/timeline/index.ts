@@ -12,3 +12,4 @@ export {
   milestonesPage,
 } from './timeline.pages.ts';
 export type * from './timeline.view-models.ts';
+export { EVENT_KINDS, CONFIDENCES, MILESTONE_STATUSES, OUTCOMES } from './timeline.schema.ts';

@@ -1,0 +1,48 @@
+// `npm run export -- [FILE]`: everything as one JSON file (stdout without FILE), the same as
+// /admin/data/export.json. `npm run export -- --csv DIR` writes one CSV file per entity instead.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ENTITY_LISTS, exportAll, exportCsv } from '../src/features/content/index.ts';
+import { createDb, type Db } from '../src/platform/db.ts';
+import { migrateDeploy } from '../src/platform/migrate.ts';
+
+/** Writes the export; returns the files written (none when the JSON went to `stdout`). */
+export async function runExport(db: Db, argv: string[], now: Date, stdout: (text: string) => void): Promise<string[]> {
+  const csvAt = argv.indexOf('--csv');
+  if (csvAt >= 0) {
+    const dir = argv[csvAt + 1];
+    if (!dir) throw new Error('Usage: npm run export -- --csv DIR');
+    fs.mkdirSync(dir, { recursive: true });
+    const files: string[] = [];
+    for (const entity of ENTITY_LISTS) {
+      const file = path.join(dir, `${entity}.csv`);
+      fs.writeFileSync(file, await exportCsv(db, entity));
+      files.push(file);
+    }
+    return files;
+  }
+  const json = `${JSON.stringify(await exportAll(db, now), null, 2)}\n`;
+  const file = argv.find((a) => !a.startsWith('--'));
+  if (!file) {
+    stdout(json);
+    return [];
+  }
+  fs.writeFileSync(file, json);
+  return [file];
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const url = process.env.DATABASE_URL ?? 'file:./data/timeline.db';
+  await migrateDeploy(url);
+  const db = await createDb({ url });
+  try {
+    const files = await runExport(db, process.argv.slice(2), new Date(), (text) => process.stdout.write(text));
+    for (const f of files) console.error(`wrote ${f}`);
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exitCode = 2;
+  } finally {
+    await db.$disconnect();
+  }
+}

@@ -1,0 +1,134 @@
+// Create, edit, delete and history pages of one kind of record, from its description.
+import type { Request, Response, Router } from 'express';
+import type { z } from 'zod';
+import type { Auth } from '../auth/index.ts';
+import { setFlash } from '../auth/index.ts';
+import {
+  fieldErrorsOf,
+  historyOf,
+  parseInput,
+  type EntityType,
+  type FieldErrors,
+  type WriteContext,
+} from '../content/index.ts';
+import type { FeatureDeps } from '../deps.ts';
+import { ConflictError } from '../../platform/errors.ts';
+import type { Db } from '../../platform/db.ts';
+import * as repo from './admin.repo.ts';
+import { formChoices, type FormValues } from './admin.forms.ts';
+import { formBody, idParam, writeContext, type Render } from './admin.http.ts';
+
+export interface EntityAdmin<I> {
+  type: EntityType;
+  singular: string;
+  plural: string;
+  schema: z.ZodType<I>;
+  create(ctx: WriteContext, input: I): Promise<{ id: number }>;
+  update(ctx: WriteContext, id: number, input: I): Promise<boolean>;
+  remove(ctx: WriteContext, id: number): Promise<unknown>;
+  load(db: Db, id: number): Promise<{ label: string; values: FormValues }>;
+  blank: FormValues;
+}
+
+const PAGE = 50;
+
+export function entityRoutes<I>(r: Router, deps: FeatureDeps & { auth: Auth }, render: Render, e: EntityAdmin<I>) {
+  const { auth, db } = deps;
+  const base = `/admin/${e.plural}`;
+  const cap = e.singular.charAt(0).toUpperCase() + e.singular.slice(1);
+  const view = `admin/content/${e.type}-form`;
+
+  async function showForm(res: Response, values: FormValues, errors: FieldErrors, id?: number, status = 200) {
+    const choices = formChoices[e.type](values, await repo.choices(db), id);
+    render(
+      res,
+      view,
+      {
+        title: id ? `Edit ${e.singular}` : `New ${e.singular}`,
+        action: id ? `${base}/${id}` : base,
+        cancelUrl: base,
+        historyUrl: id ? `${base}/${id}/history` : null,
+        values,
+        errors,
+        hasErrors: Object.keys(errors).length > 0,
+        ...choices,
+      },
+      status,
+    );
+  }
+
+  /** Runs a write; on a field problem re-renders the form (422) with what was typed. */
+  async function save(req: Request, res: Response, write: (input: I) => Promise<string>, id?: number) {
+    const values = formBody(req);
+    const parsed = parseInput(e.schema, values);
+    if (!parsed.ok) return showForm(res, values, parsed.errors, id, 422);
+    let message: string;
+    try {
+      message = await write(parsed.value);
+    } catch (err) {
+      const errors = fieldErrorsOf(err);
+      if (!errors) throw err;
+      return showForm(res, values, errors, id, 422);
+    }
+    setFlash(req, 'success', message);
+    res.redirect(303, base);
+  }
+
+  r.get(`/${e.plural}`, auth.requireEditor, async (req, res) => {
+    const before = typeof req.query.before === 'string' && /^[1-9]\d{0,9}$/.test(req.query.before) ? Number(req.query.before) : undefined;
+    const rows = await repo.listRows(db, e.type, before, PAGE + 1);
+    const page = rows.slice(0, PAGE);
+    render(res, 'admin/content/list', {
+      title: e.plural.charAt(0).toUpperCase() + e.plural.slice(1),
+      singular: e.singular,
+      newUrl: `${base}/new`,
+      rows: page.map((row) => ({ ...row, editUrl: `${base}/${row.id}/edit`, deleteUrl: `${base}/${row.id}/delete`, historyUrl: `${base}/${row.id}/history` })),
+      nextUrl: rows.length > PAGE ? `${base}?before=${page.at(-1)!.id}` : null,
+    });
+  });
+  r.get(`/${e.plural}/new`, auth.requireEditor, async (_req, res) => showForm(res, e.blank, {}));
+  r.post(`/${e.plural}`, auth.requireEditor, auth.csrf, (req, res) =>
+    save(req, res, async (input) => {
+      await e.create(writeContext(deps, req), input);
+      return `${cap} saved.`;
+    }),
+  );
+  r.get(`/${e.plural}/:id/edit`, auth.requireEditor, async (req, res) => {
+    const id = idParam(req);
+    return showForm(res, (await e.load(db, id)).values, {}, id);
+  });
+  r.post(`/${e.plural}/:id`, auth.requireEditor, auth.csrf, async (req, res) => {
+    const id = idParam(req);
+    await e.load(db, id);
+    return save(req, res, async (input) => ((await e.update(writeContext(deps, req), id, input)) ? `${cap} saved.` : 'Nothing changed.'), id);
+  });
+  r.get(`/${e.plural}/:id/delete`, auth.requireEditor, async (req, res) => {
+    const id = idParam(req);
+    const { label } = await e.load(db, id);
+    render(res, 'admin/content/delete', { title: `Delete ${e.singular}`, singular: e.singular, label, action: `${base}/${id}/delete`, cancelUrl: base });
+  });
+  r.post(`/${e.plural}/:id/delete`, auth.requireEditor, auth.csrf, async (req, res) => {
+    const id = idParam(req);
+    const { label } = await e.load(db, id);
+    try {
+      await e.remove(writeContext(deps, req), id);
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+      const references = (err.details as { references?: string[] } | undefined)?.references ?? [];
+      return render(
+        res,
+        'admin/content/delete',
+        { title: `Delete ${e.singular}`, singular: e.singular, label, action: `${base}/${id}/delete`, cancelUrl: base, refused: err.message, references },
+        409,
+      );
+    }
+    setFlash(req, 'success', `${cap} “${label}” deleted.`);
+    res.redirect(303, base);
+  });
+  r.get(`/${e.plural}/:id/history`, auth.requireEditor, async (req, res) => {
+    const id = idParam(req);
+    const changes = await historyOf(db, e.type, id);
+    const label = changes[0]?.entityLabel ?? (await e.load(db, id)).label;
+    render(res, 'admin/content/history', { title: `History: ${label}`, label, changes, backUrl: base });
+  });
+}

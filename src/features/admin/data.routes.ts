@@ -1,0 +1,111 @@
+// Export (JSON, or CSV per entity) and import (dry run, then all-or-nothing).
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import type { Auth } from '../auth/index.ts';
+import { setFlash } from '../auth/index.ts';
+import {
+  ENTITY_LISTS,
+  choiceField,
+  exportAll,
+  exportCsv,
+  importData,
+  parseInput,
+  textField,
+  type EntityList,
+  type ImportReport,
+} from '../content/index.ts';
+import type { FeatureDeps } from '../deps.ts';
+import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { IMPORT_LIMIT, formBody, writeContext, type Render } from './admin.http.ts';
+
+const IMPORT_MAX = 10 * 1024 * 1024; // characters; the body limit (IMPORT_LIMIT) is in bytes
+
+const importForm = z
+  .strictObject({
+    format: choiceField('format', ['json', 'csv'], 'json'),
+    entity: textField('kind of records', 20),
+    content: textField('file content', IMPORT_MAX, { multiline: true, required: true }),
+    mode: choiceField('action', ['dry-run', 'import'], 'dry-run'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.format === 'csv' && !(ENTITY_LISTS as readonly string[]).includes(v.entity)) {
+      ctx.addIssue({ code: 'custom', path: ['entity'], message: `Say which records the CSV file holds: ${ENTITY_LISTS.join(', ')}.` });
+    }
+  });
+
+const rawQuery = z.strictObject({
+  format: choiceField('format', ['json', 'csv'], 'json'),
+  entity: textField('kind of records', 20),
+  mode: choiceField('action', ['dry-run', 'import'], 'dry-run'),
+});
+
+const entityOptions = ENTITY_LISTS.map((e) => ({ value: e, label: e.charAt(0).toUpperCase() + e.slice(1) }));
+const asEntity = (v: string): EntityList | undefined => (ENTITY_LISTS as readonly string[]).includes(v) ? (v as EntityList) : undefined;
+
+function summary(r: ImportReport): string {
+  return `${r.counts.create} to create, ${r.counts.update} to update, ${r.counts.unchanged} unchanged`;
+}
+
+export function dataRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, render: Render) {
+  const { auth, db } = deps;
+  const page = (values: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    title: 'Import and export',
+    entities: ENTITY_LISTS.map((e) => ({ name: e, url: `/admin/data/export/${e}.csv` })),
+    entityOptions: [{ value: '', label: '(JSON file: all kinds)' }, ...entityOptions],
+    formatOptions: [
+      { value: 'json', label: 'JSON (a whole export)' },
+      { value: 'csv', label: 'CSV (one kind of records, with a header row)' },
+    ],
+    values,
+    errors: {},
+    ...extra,
+  });
+
+  r.get('/data', auth.requireEditor, (_req, res) => render(res, 'admin/data', page({ format: 'json', entity: '' })));
+
+  r.get('/data/export.json', auth.requireEditor, async (_req, res) => {
+    const now = deps.clock();
+    res.attachment(`timeline-${now.toISOString().slice(0, 10)}.json`);
+    res.type('application/json').send(JSON.stringify(await exportAll(db, now), null, 2));
+  });
+
+  r.get('/data/export/:entity.csv', auth.requireEditor, async (req, res) => {
+    const entity = asEntity(String(req.params.entity));
+    if (!entity) throw new NotFoundError(`There is no CSV export of "${String(req.params.entity).slice(0, 30)}".`);
+    res.attachment(`timeline-${entity}.csv`);
+    res.type('text/csv; charset=utf-8').send(await exportCsv(db, entity));
+  });
+
+  r.post('/data/import', auth.requireAdmin, auth.csrf, async (req, res) => {
+    const values = formBody(req);
+    const parsed = parseInput(importForm, values);
+    if (!parsed.ok) return render(res, 'admin/data', page(values, { errors: parsed.errors }), 422);
+    const { format, entity, content, mode } = parsed.value;
+    const result = await importData(writeContext(deps, req), content, { format, entity: asEntity(entity), dryRun: mode === 'dry-run' });
+    if (result.applied) {
+      setFlash(req, 'success', `Imported: ${result.counts.create} created, ${result.counts.update} updated, ${result.counts.unchanged} unchanged.`);
+      return res.redirect(303, '/admin/data');
+    }
+    const verdict = !result.ok
+      ? `Nothing was imported: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'} to fix first.`
+      : mode === 'dry-run'
+        ? `Dry run: every row is valid (${summary(result)}). Nothing was written yet.`
+        : 'Nothing to import: every row matches what Timeline already holds.';
+    render(res, 'admin/data', page(values, { result, verdict, canImport: result.ok && mode === 'dry-run' }), result.ok ? 200 : 422);
+  });
+
+  // The same import for scripts: the file as the raw body, options in the query string, a JSON report.
+  r.post(
+    '/data/import/raw',
+    auth.requireAdmin,
+    express.text({ type: ['text/csv', 'application/json', 'text/plain'], limit: IMPORT_LIMIT }),
+    auth.csrf,
+    async (req, res) => {
+      const q = parseInput(rawQuery, req.query);
+      if (!q.ok) throw new ValidationError('Some query parameters are not valid.', q.errors);
+      if (typeof req.body !== 'string') throw new ValidationError('Send the file as the body, with Content-Type text/csv or application/json.');
+      const result = await importData(writeContext(deps, req), req.body, { format: q.value.format, entity: asEntity(q.value.entity), dryRun: q.value.mode === 'dry-run' });
+      res.status(result.ok ? 200 : 422).json({ data: result });
+    },
+  );
+}

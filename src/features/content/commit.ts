@@ -1,0 +1,155 @@
+// The write path every content change takes: validate references, find a free slug, write the
+// row with its links and its AuditLog entry, map database errors to field errors, bump the
+// content version. No interactive transactions (SQLite's adapter queues them under load).
+import { bumpContentVersion } from '../../platform/content-version.ts';
+import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../platform/errors.ts';
+import { auditData, diffSnapshots, type EntityType, type Snapshot, type WriteContext } from './audit.ts';
+import * as repo from './content.repo.ts';
+import { firstFreeSlug, slugify } from './slug.ts';
+
+export const SLUG_TAKEN = 'This slug is taken: choose another one.';
+
+export function prismaCode(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^P\d{4}$/.test(code) ? code : undefined;
+}
+
+export function invalid(errors: FieldErrors): never {
+  throw new ValidationError('Some fields need attention.', errors);
+}
+
+/** Field errors carried by a service error (validation, or a conflict on one field), else null. */
+export function fieldErrorsOf(err: unknown): FieldErrors | null {
+  if (err instanceof ValidationError) return err.fields;
+  if (err instanceof ConflictError) {
+    const fields = (err.details as { fields?: FieldErrors } | undefined)?.fields;
+    return fields ?? { _form: err.message };
+  }
+  return null;
+}
+
+function slugConflict(): ConflictError {
+  return new ConflictError(SLUG_TAKEN, { fields: { slug: SLUG_TAKEN } });
+}
+
+export interface CreateSpec {
+  type: EntityType;
+  /** Tables with slugs: the one given (must be free) or one made from `slugFrom`. */
+  slug?: { model: repo.SlugModel; given: string | undefined; from: string };
+  create: (slug: string) => Promise<{ id: number }>;
+  links: (id: number) => repo.Op[];
+  label: string;
+  snapshot: (slug: string) => Snapshot;
+}
+
+export async function createAudited(ctx: WriteContext, spec: CreateSpec): Promise<{ id: number; slug: string }> {
+  const { db } = ctx;
+  let row: { id: number } | undefined;
+  let slug = '';
+  for (let attempt = 0; !row; attempt++) {
+    if (spec.slug) {
+      const { model, given, from } = spec.slug;
+      if (given !== undefined && (await repo.idOfSlug(db, model, given)) !== null) throw slugConflict();
+      const base = slugify(from) || model;
+      slug = given ?? firstFreeSlug(base, new Set(await repo.slugsStartingWith(db, model, base)));
+    }
+    try {
+      row = await spec.create(slug);
+    } catch (err) {
+      // Another editor took the same slug between our look-up and our write: take the next one.
+      if (prismaCode(err) !== 'P2002' || !spec.slug) throw err;
+      if (spec.slug.given !== undefined || attempt >= 5) throw slugConflict();
+    }
+  }
+  const id = row.id;
+  const changes = diffSnapshots(null, spec.snapshot(slug));
+  try {
+    await db.$transaction([...spec.links(id), repo.auditOp(db, auditData(ctx, { type: spec.type, id, label: spec.label, action: 'create', changes }))]);
+  } catch (err) {
+    // The row was written alone: take it back so nothing half-written stays.
+    await repo.deleteOp(db, spec.type, id).catch(() => undefined);
+    throw mapWriteError(err, spec.type);
+  }
+  await bumpContentVersion(db);
+  return { id, slug };
+}
+
+export interface UpdateSpec {
+  type: EntityType;
+  id: number;
+  label: string;
+  before: Snapshot;
+  after: Snapshot;
+  /** When the slug changes: the table, to check that the new one is free. */
+  slugModel?: repo.SlugModel;
+  ops: repo.Op[];
+}
+
+/** Writes only when something changed; returns whether it did. */
+export async function updateAudited(ctx: WriteContext, spec: UpdateSpec): Promise<boolean> {
+  const { db } = ctx;
+  const changes = diffSnapshots(spec.before, spec.after);
+  if (Object.keys(changes).length === 0) return false;
+  const newSlug = changes.slug?.after;
+  if (spec.slugModel && typeof newSlug === 'string') {
+    const holder = await repo.idOfSlug(db, spec.slugModel, newSlug);
+    if (holder !== null && holder !== spec.id) throw slugConflict();
+  }
+  try {
+    await db.$transaction([...spec.ops, repo.auditOp(db, auditData(ctx, { type: spec.type, id: spec.id, label: spec.label, action: 'update', changes }))]);
+  } catch (err) {
+    throw mapWriteError(err, spec.type);
+  }
+  await bumpContentVersion(db);
+  return true;
+}
+
+export interface DeleteSpec {
+  type: EntityType;
+  id: number;
+  label: string;
+  before: Snapshot;
+}
+
+export interface Reference {
+  what: string;
+  names: string[];
+}
+
+export function describeReferences(refs: Reference[]): string[] {
+  return refs
+    .filter((r) => r.names.length > 0)
+    .map((r) => `${r.what}: ${r.names.map((n) => `“${n}”`).join(', ')}${r.names.length >= 20 ? ' and more' : ''}`);
+}
+
+/** Refuses (Conflict, listing them) while anything refers to the record; otherwise deletes it. */
+export async function deleteAudited(ctx: WriteContext, spec: DeleteSpec): Promise<void> {
+  const { db } = ctx;
+  const refs = describeReferences(await repo.referencesTo(db, spec.type, spec.id));
+  if (refs.length) {
+    throw new ConflictError(`“${spec.label}” is still referenced, so nothing was deleted. Referenced by ${refs.join('; ')}.`, { references: refs });
+  }
+  const changes = diffSnapshots(spec.before, null);
+  try {
+    await db.$transaction([
+      repo.auditOp(db, auditData(ctx, { type: spec.type, id: spec.id, label: spec.label, action: 'delete', changes })),
+      repo.deleteOp(db, spec.type, spec.id),
+    ]);
+  } catch (err) {
+    throw mapWriteError(err, spec.type);
+  }
+  await bumpContentVersion(db);
+}
+
+export function mapWriteError(err: unknown, type: EntityType): unknown {
+  switch (prismaCode(err)) {
+    case 'P2002':
+      return slugConflict();
+    case 'P2025':
+      return new NotFoundError(`This ${type} no longer exists: someone may have deleted it.`);
+    case 'P2003':
+      return new ConflictError(`This ${type} is referenced by other records that changed meanwhile; reload and try again.`);
+    default:
+      return err;
+  }
+}

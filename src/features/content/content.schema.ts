@@ -1,0 +1,191 @@
+// One strict schema per input: the admin forms, the import and any JSON client share them.
+import { z } from 'zod';
+import type { FuzzyDate } from '../dates/index.ts';
+import { CONFIDENCES, EVENT_KINDS } from '../timeline/index.ts';
+import {
+  checkbox,
+  choice,
+  day,
+  fuzzyDate,
+  httpUrl,
+  idRef,
+  optionalText,
+  repeated,
+  slugField,
+  slugList,
+  text,
+  type FieldErrors,
+  zodFieldErrors,
+} from './fields.ts';
+import { slugify } from './slug.ts';
+
+export { EVENT_KINDS, CONFIDENCES };
+export const SUBJECT_KINDS = ['model', 'product', 'suite', 'hardware', 'other'] as const;
+export const MILESTONE_KINDS = ['dated', 'relative', 'attribute'] as const;
+
+const NAME = 200;
+const TITLE = 300;
+const LONG = 5000;
+const QUOTE = 1000;
+
+export interface TagRef {
+  slug: string;
+  name: string;
+}
+
+/** "Open weights, LLM" -> tags open-weights and llm. */
+export function parseTagList(text: string): TagRef[] {
+  const out = new Map<string, TagRef>();
+  for (const raw of text.split(',')) {
+    const name = raw.trim();
+    const slug = slugify(name);
+    if (slug && !out.has(slug)) out.set(slug, { slug, name });
+  }
+  return [...out.values()];
+}
+
+export const organizationSchema = z.strictObject({
+  name: text('name', NAME, { required: true }),
+  slug: slugField(),
+  website: httpUrl('website'),
+  description: text('description', LONG, { multiline: true }),
+});
+export type OrganizationInput = z.output<typeof organizationSchema>;
+
+export const subjectSchema = z.strictObject({
+  name: text('name', NAME, { required: true }),
+  slug: slugField(),
+  kind: choice('kind', SUBJECT_KINDS, 'other'),
+  description: text('description', LONG, { multiline: true }),
+  organizations: slugList('organization'),
+});
+export type SubjectInput = z.output<typeof subjectSchema>;
+
+/** Pairs the n-th values of two repeated fields; rows left wholly empty are dropped. */
+function rows(a: string[], b: string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = (a[i] ?? '').trim();
+    const y = (b[i] ?? '').trim();
+    if (x || y) out.push([x, y]);
+  }
+  return out;
+}
+
+/** The fields every source input shares (form and import). */
+export const sourceFields = z.strictObject({
+  publisher: text('publisher', NAME, { required: true }),
+  title: text('title', TITLE, { required: true }),
+  url: httpUrl('address'),
+  publishedOn: day('publication date'),
+  language: text('language', 35).transform((v, ctx) => {
+    const tag = v || 'en';
+    if (!/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/.test(tag)) {
+      ctx.addIssue({ code: 'custom', message: 'Give the language as a tag such as "en", "fr" or "pt-BR".' });
+    }
+    return tag;
+  }),
+  isPrimary: checkbox('primary'),
+});
+
+export const DISCREPANCY_LENGTH = LONG;
+export const QUOTE_LENGTH = QUOTE;
+
+export const sourceSchema = sourceFields
+  .extend({
+    cites: idRef('cited source'),
+    discrepancyClaim: repeated('discrepancy claim', 50, LONG),
+    discrepancyCorrection: repeated('discrepancy correction', 50, LONG),
+  })
+  .transform(({ discrepancyClaim, discrepancyCorrection, cites, ...rest }, ctx) => {
+    const discrepancies = rows(discrepancyClaim, discrepancyCorrection).map(([claim, correction]) => ({ claim, correction }));
+    if (discrepancies.some((d) => !d.claim || !d.correction)) {
+      ctx.addIssue({ code: 'custom', path: ['discrepancies'], message: 'Each discrepancy needs both what the source says and what is true.' });
+    }
+    return { ...rest, citesId: cites, discrepancies };
+  });
+export type SourceInput = z.output<typeof sourceSchema>;
+
+export const eventFields = z.strictObject({
+  title: text('title', TITLE, { required: true }),
+  slug: slugField(),
+  summary: text('summary', LONG, { multiline: true }),
+  kind: choice('kind', EVENT_KINDS),
+  confidence: choice('confidence', CONFIDENCES, 'confirmed'),
+  date: fuzzyDate('date'),
+  organizations: slugList('organization'),
+  subjects: slugList('subject'),
+});
+
+export const eventSchema = eventFields
+  .extend({
+    tags: text('tags', 1000).transform(parseTagList),
+    sourceId: repeated('source', 50, 12),
+    sourceQuote: repeated('quote', 50, QUOTE),
+  })
+  .transform(({ sourceId, sourceQuote, date, ...rest }, ctx) => {
+    const sources: { sourceId: number; quote: string | null }[] = [];
+    for (const [id, quote] of rows(sourceId, sourceQuote)) {
+      if (!/^[1-9]\d{0,9}$/.test(id)) {
+        ctx.addIssue({ code: 'custom', path: ['sources'], message: 'Each quote needs its source chosen from the list.' });
+        return z.NEVER;
+      }
+      if (sources.some((s) => s.sourceId === Number(id))) {
+        ctx.addIssue({ code: 'custom', path: ['sources'], message: 'A source is listed twice: keep one row per source.' });
+        return z.NEVER;
+      }
+      sources.push({ sourceId: Number(id), quote: quote || null });
+    }
+    if (sources.length === 0) ctx.addIssue({ code: 'custom', path: ['sources'], message: 'Add at least one source.' });
+    return { ...rest, date: date as FuzzyDate, sources };
+  });
+export type EventInput = z.output<typeof eventSchema>;
+
+export const milestoneFields = z.strictObject({
+  title: text('title', TITLE, { required: true }),
+  slug: slugField(),
+  claim: text('claim', LONG, { multiline: true }),
+  kind: choice('kind', MILESTONE_KINDS, 'dated'),
+  source: idRef('source'),
+  claimedOn: day('claim date'),
+  quote: optionalText('quote', QUOTE, { multiline: true }),
+  expectedText: fuzzyDate('expected date', { required: false }),
+  afterEvent: text('event', 80).transform((v) => v || null),
+  afterText: optionalText('words used for that event', NAME),
+  organizations: slugList('organization'),
+  subjects: slugList('subject'),
+});
+
+/** What a claim of each kind needs, whatever the input (form or import). */
+export function milestoneRules(
+  v: { kind: string; expectedText: unknown; afterEvent: unknown; claimedOn: unknown },
+  ctx: z.RefinementCtx,
+): void {
+  if (v.kind === 'dated' && !v.expectedText) {
+    ctx.addIssue({ code: 'custom', path: ['expectedText'], message: 'A dated claim needs the expected date as the source put it.' });
+  }
+  if (v.kind === 'relative' && !v.afterEvent) {
+    ctx.addIssue({ code: 'custom', path: ['afterEvent'], message: 'A relative claim needs the event it must come after.' });
+  }
+  if (v.kind !== 'dated' && !v.claimedOn) {
+    ctx.addIssue({ code: 'custom', path: ['claimedOn'], message: 'Give the date of the claim: it places the claim on the timeline.' });
+  }
+}
+
+export const milestoneSchema = milestoneFields
+  .superRefine(milestoneRules)
+  .transform(({ source, expectedText, afterEvent, afterText, ...rest }) => ({
+    ...rest,
+    sourceId: source,
+    expected: rest.kind === 'dated' ? expectedText : null,
+    afterEvent: rest.kind === 'relative' ? afterEvent : null,
+    afterText: rest.kind === 'relative' ? afterText : null,
+  }));
+export type MilestoneInput = z.output<typeof milestoneSchema>;
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+export function parseInput<S extends z.ZodType>(schema: S, body: unknown): ParseResult<z.output<S>> {
+  const r = schema.safeParse(body);
+  return r.success ? { ok: true, value: r.data } : { ok: false, errors: zodFieldErrors(r.error) };
+}

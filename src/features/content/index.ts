@@ -1,0 +1,35 @@
+export { ENTITY_TYPES, type EntityType, type WriteContext, type Snapshot } from './audit.ts';
+export {
+  organizationSchema,
+  subjectSchema,
+  sourceSchema,
+  eventSchema,
+  milestoneSchema,
+  parseInput,
+  EVENT_KINDS,
+  CONFIDENCES,
+  SUBJECT_KINDS,
+  MILESTONE_KINDS,
+  type OrganizationInput,
+  type SubjectInput,
+  type SourceInput,
+  type EventInput,
+  type MilestoneInput,
+  type ParseResult,
+} from './content.schema.ts';
+export { zodFieldErrors, type FieldErrors } from './fields.ts';
+export { fieldErrorsOf } from './commit.ts';
+export { getOrganization, getSubject, getSource, getEvent, getMilestone } from './content.repo.ts';
+export type { OrganizationRow, SubjectRow, SourceRow, EventRow, MilestoneRow } from './content.repo.ts';
+export { createOrganization, updateOrganization, deleteOrganization } from './organizations.service.ts';
+export { createSubject, updateSubject, deleteSubject } from './subjects.service.ts';
+export { createSource, updateSource, deleteSource, sourceLabel } from './sources.service.ts';
+export { createEvent, updateEvent, deleteEvent } from './events.service.ts';
+export { createMilestone, updateMilestone, deleteMilestone, milestonePlacement } from './milestones.service.ts';
+export { eventSearchText, milestoneSearchText } from './search-fields.ts';
+export { historyOf, listChanges, isEntityType, adminPath, type ChangeVM } from './history.service.ts';
+export { slugify } from './slug.ts';
+export { exportAll, exportCsv, type ExportBundle } from './transfer/export.service.ts';
+export { importData, type ImportReport, type ImportFormat, type RowError } from './transfer/import.service.ts';
+export { ENTITY_LISTS, type EntityList } from './transfer/transfer.schema.ts';
+export { text as textField, choice as choiceField } from './fields.ts';

@@ -1,0 +1,61 @@
+// One CSV file per entity, with a header row. Slug lists are `|`-separated; nested lists are JSON.
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { CSV_COLUMNS, type EntityList } from './transfer.schema.ts';
+import type { PlainRecord } from './records.ts';
+
+export function toCsv(entity: EntityList, records: PlainRecord[]): string {
+  const columns = CSV_COLUMNS[entity];
+  const rows = records.map((r) =>
+    Object.entries(columns).map(([name, kind]) => {
+      const v = r[name];
+      if (v === null || v === undefined) return '';
+      if (kind === 'list' && Array.isArray(v)) return v.join('|');
+      if (kind === 'json') return JSON.stringify(v);
+      return String(v);
+    }),
+  );
+  return stringify([Object.keys(columns), ...rows]);
+}
+
+export interface CsvProblem {
+  row: number;
+  field: string;
+  message: string;
+}
+
+/** Records of one entity from CSV text; row numbers count the header as row 1. */
+export function fromCsv(entity: EntityList, text: string): { records: Record<string, unknown>[]; problems: CsvProblem[] } {
+  const columns = CSV_COLUMNS[entity];
+  let rows: string[][];
+  try {
+    rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false });
+  } catch (err) {
+    return { records: [], problems: [{ row: 0, field: 'file', message: `This is not readable CSV: ${(err as Error).message}` }] };
+  }
+  const [header, ...body] = rows;
+  if (!header) return { records: [], problems: [{ row: 1, field: 'file', message: 'The file is empty: it needs a header row.' }] };
+  const unknown = header.filter((h) => !(h in columns));
+  const missing = Object.keys(columns).filter((c) => c !== 'edtf' && !header.includes(c));
+  const problems: CsvProblem[] = [];
+  if (unknown.length) problems.push({ row: 1, field: 'header', message: `Unknown column${unknown.length > 1 ? 's' : ''} for ${entity}: ${unknown.join(', ')}.` });
+  if (missing.length) problems.push({ row: 1, field: 'header', message: `Missing column${missing.length > 1 ? 's' : ''} for ${entity}: ${missing.join(', ')}.` });
+  if (problems.length) return { records: [], problems };
+  const records = body.map((cells, i) => {
+    const record: Record<string, unknown> = {};
+    header.forEach((name, c) => {
+      const cell = cells[c] ?? '';
+      const kind = columns[name];
+      if (kind === 'list') record[name] = cell.split('|').map((s) => s.trim()).filter(Boolean);
+      else if (kind === 'json') {
+        try {
+          record[name] = cell.trim() === '' ? [] : JSON.parse(cell);
+        } catch {
+          problems.push({ row: i + 2, field: name, message: `The ${name} column holds JSON, e.g. [] or [{"source":"…","quote":null}].` });
+        }
+      } else record[name] = cell;
+    });
+    return record;
+  });
+  return { records, problems };
+}

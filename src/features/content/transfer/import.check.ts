@@ -1,0 +1,247 @@
+// Import, first half: read the file, check every row (schema, duplicates, references to the
+// file or the database) and plan each row as a create, an update or unchanged.
+import type { AllRows } from './transfer.repo.ts';
+import { comparable, comparableExport, rowsToRecords, sourceKeys, stableJson, type PlainRecord } from './records.ts';
+import { fromCsv } from './csv.ts';
+import { EXPORT_FORMAT } from './export.service.ts';
+import { zodFieldErrors } from '../fields.ts';
+import {
+  ENTITY_LISTS,
+  recordSchemas,
+  type EntityList,
+  type EventRecord,
+  type MilestoneRecord,
+  type OrganizationRecord,
+  type SourceRecord,
+  type SubjectRecord,
+  type TagRecord,
+} from './transfer.schema.ts';
+
+export type ImportFormat = 'json' | 'csv';
+export type Action = 'create' | 'update' | 'unchanged';
+
+export interface RowError {
+  entity: string;
+  row: number;
+  field: string;
+  message: string;
+}
+
+export interface PlannedAction {
+  entity: EntityList;
+  row: number;
+  key: string;
+  action: Action;
+}
+
+export type Progress = (done: number, total: number) => void;
+
+export type Raw = Partial<Record<EntityList, { row: number; value: unknown }[]>>;
+
+
+// ---------------------------------------------------------------------------
+// Reading
+
+export function readImport(text: string, format: ImportFormat, entity?: EntityList): { raw: Raw; errors: RowError[] } {
+  const fileError = (message: string) => ({ raw: {}, errors: [{ entity: 'file', row: 0, field: 'file', message }] });
+  if (text.trim() === '') return fileError('The file is empty.');
+  if (format === 'csv') {
+    if (!entity) return fileError('Say which kind of records the CSV file holds.');
+    const { records, problems } = fromCsv(entity, text);
+    return {
+      raw: { [entity]: records.map((value, i) => ({ row: i + 2, value })) },
+      errors: problems.map((p) => ({ entity, ...p })),
+    };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    return fileError(`This is not valid JSON: ${(err as Error).message}`);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return fileError('The JSON file must hold one object, as written by the export.');
+  const obj = data as Record<string, unknown>;
+  const unknown = Object.keys(obj).filter((k) => !['format', 'version', 'exportedAt', ...ENTITY_LISTS].includes(k));
+  if (unknown.length) return fileError(`Unknown top-level field${unknown.length > 1 ? 's' : ''}: ${unknown.map((k) => `"${k.slice(0, 40)}"`).join(', ')}.`);
+  if (obj.format !== undefined && obj.format !== EXPORT_FORMAT) return fileError(`"format" must be "${EXPORT_FORMAT}".`);
+  if (obj.version !== undefined && obj.version !== 1) return fileError('This file was written by a newer version of Timeline (version must be 1).');
+  const raw: Raw = {};
+  for (const e of ENTITY_LISTS) {
+    const list = obj[e];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) return fileError(`"${e}" must be a list.`);
+    raw[e] = list.map((value, i) => ({ row: i + 1, value }));
+  }
+  return { raw, errors: [] };
+}
+
+
+// ---------------------------------------------------------------------------
+// Checking
+
+export interface Valid<T> {
+  row: number;
+  rec: T;
+}
+export interface Parsed {
+  organizations: Valid<OrganizationRecord>[];
+  subjects: Valid<SubjectRecord>[];
+  tags: Valid<TagRecord>[];
+  sources: Valid<SourceRecord>[];
+  events: Valid<EventRecord>[];
+  milestones: Valid<MilestoneRecord>[];
+}
+
+export function validate(raw: Raw, errors: RowError[], progress?: Progress): Parsed {
+  const out: Record<string, Valid<unknown>[]> = {};
+  const total = ENTITY_LISTS.reduce((n, e) => n + (raw[e]?.length ?? 0), 0);
+  let done = 0;
+  for (const entity of ENTITY_LISTS) {
+    out[entity] = [];
+    for (const { row, value } of raw[entity] ?? []) {
+      progress?.(++done, total);
+      if (!value || typeof value !== 'object' || Array.isArray(value)) {
+        errors.push({ entity, row, field: 'row', message: 'Each row must be an object of fields.' });
+        continue;
+      }
+      const r = recordSchemas[entity].safeParse(value);
+      if (r.success) out[entity]!.push({ row, rec: r.data });
+      else for (const [field, message] of Object.entries(zodFieldErrors(r.error))) errors.push({ entity, row, field, message });
+    }
+  }
+  return out as unknown as Parsed;
+}
+
+export function duplicates<T>(entity: string, rows: Valid<T>[], keyOf: (r: T) => string, field: string, errors: RowError[]) {
+  const seen = new Set<string>();
+  for (const { row, rec } of rows) {
+    const k = keyOf(rec);
+    if (seen.has(k)) errors.push({ entity, row, field, message: `“${k}” appears twice in the file.` });
+    seen.add(k);
+  }
+}
+
+export const ptKey = (s: { publisher: string; title: string }) => `${s.publisher}\u0000${s.title}`;
+
+/** What the database holds, and how file references resolve against the file and the database. */
+export function resolveContext(all: AllRows, p: Parsed) {
+  const dbKeys = sourceKeys(all.sources);
+  const dbSourceByPt = new Map(all.sources.map((s) => [ptKey(s), s.id]));
+  const dbSourceByKey = new Map([...dbKeys].map(([id, k]) => [k, id]));
+  const fileSources = new Map(p.sources.map(({ rec }) => [rec.key, rec]));
+  /** A file's source reference in canonical form: the database key of the source it names, or new:<key>. */
+  const canonicalSource = (k: string | null): string | null => {
+    if (k === null) return null;
+    const f = fileSources.get(k);
+    if (f) {
+      const id = dbSourceByPt.get(ptKey(f));
+      return id !== undefined ? dbKeys.get(id)! : `new:${k}`;
+    }
+    return dbSourceByKey.has(k) ? k : null;
+  };
+  const slugs = <T extends { slug: string }>(rows: T[], file: Valid<{ slug: string }>[]) => new Set([...rows.map((r) => r.slug), ...file.map((f) => f.rec.slug)]);
+  return {
+    dbKeys,
+    dbSourceByPt,
+    dbSourceByKey,
+    canonicalSource,
+    known: {
+      organizations: slugs(all.organizations, p.organizations),
+      subjects: slugs(all.subjects, p.subjects),
+      tags: slugs(all.tags, p.tags),
+      events: slugs(all.events, p.events),
+      milestones: slugs(all.milestones, p.milestones),
+    },
+  };
+}
+
+export function checkReferences(p: Parsed, ctx: Context, errors: RowError[]) {
+  const need = (entity: string, row: number, field: string, set: Set<string>, values: (string | null)[], what: string) => {
+    const missing = values.filter((v): v is string => v !== null && !set.has(v));
+    if (missing.length) errors.push({ entity, row, field, message: `Unknown ${what}: ${missing.map((m) => `“${m}”`).join(', ')}.` });
+  };
+  const source = (entity: string, row: number, field: string, keys: (string | null)[]) => {
+    const missing = keys.filter((k): k is string => k !== null && ctx.canonicalSource(k) === null);
+    if (missing.length) errors.push({ entity, row, field, message: `Unknown source: ${missing.map((m) => `“${m}”`).join(', ')}.` });
+  };
+  for (const { row, rec } of p.subjects) need('subjects', row, 'organizations', ctx.known.organizations, rec.organizations, 'organization');
+  for (const { row, rec } of p.sources) {
+    source('sources', row, 'cites', [rec.cites]);
+    if (rec.cites === rec.key) errors.push({ entity: 'sources', row, field: 'cites', message: 'A source cannot cite itself.' });
+  }
+  for (const { row, rec } of p.events) {
+    need('events', row, 'organizations', ctx.known.organizations, rec.organizations, 'organization');
+    need('events', row, 'subjects', ctx.known.subjects, rec.subjects, 'subject');
+    need('events', row, 'tags', ctx.known.tags, rec.tags, 'tag');
+    source('events', row, 'sources', rec.sources.map((s) => s.source));
+    const keys = rec.sources.map((s) => ctx.canonicalSource(s.source));
+    if (new Set(keys).size !== keys.length) errors.push({ entity: 'events', row, field: 'sources', message: 'A source is listed twice.' });
+  }
+  const revised = new Set<string>();
+  for (const { row, rec } of p.milestones) {
+    need('milestones', row, 'organizations', ctx.known.organizations, rec.organizations, 'organization');
+    need('milestones', row, 'subjects', ctx.known.subjects, rec.subjects, 'subject');
+    need('milestones', row, 'afterEvent', ctx.known.events, [rec.afterEvent], 'event');
+    need('milestones', row, 'settledBy', ctx.known.events, [rec.settledBy], 'event');
+    need('milestones', row, 'revises', ctx.known.milestones, [rec.revises], 'milestone');
+    source('milestones', row, 'source', [rec.source]);
+    if (rec.revises === rec.slug) errors.push({ entity: 'milestones', row, field: 'revises', message: 'A claim cannot revise itself.' });
+    if (rec.revises && revised.has(rec.revises)) errors.push({ entity: 'milestones', row, field: 'revises', message: `Two claims revise “${rec.revises}”.` });
+    if (rec.revises) revised.add(rec.revises);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Planning: each valid row is a create, an update or unchanged
+
+export interface Item<T> {
+  row: number;
+  rec: T;
+  action: Action;
+  existingId: number | null;
+  before: PlainRecord | null;
+  after: PlainRecord;
+}
+
+export function plan(all: AllRows, p: Parsed, ctx: Context) {
+  const exported = rowsToRecords(all);
+  const index = <R extends PlainRecord>(rows: R[], ids: number[], keyOf: (r: R) => string) =>
+    new Map(rows.map((r, i) => [keyOf(r), { id: ids[i]!, rec: r }]));
+  const bySlug = (rows: PlainRecord[], ids: { id: number }[]) => index(rows, ids.map((r) => r.id), (r) => String(r.slug));
+  const existing = {
+    organizations: bySlug(exported.organizations, all.organizations),
+    subjects: bySlug(exported.subjects, all.subjects),
+    tags: bySlug(exported.tags, all.tags),
+    sources: index(exported.sources, all.sources.map((s) => s.id), (r) => ptKey(r)),
+    events: bySlug(exported.events, all.events),
+    milestones: bySlug(exported.milestones, all.milestones),
+  };
+  const withCanonicalSources = (entity: EntityList, r: PlainRecord): PlainRecord => {
+    if (entity === 'sources') return { ...r, key: null, cites: ctx.canonicalSource(r.cites as string | null) };
+    if (entity === 'events') return { ...r, sources: (r.sources as { source: string; quote: string | null }[]).map((s) => ({ ...s, source: ctx.canonicalSource(s.source) })) };
+    if (entity === 'milestones') return { ...r, source: ctx.canonicalSource(r.source as string | null) };
+    return r;
+  };
+  function items<T>(entity: EntityList, rows: Valid<T>[], keyOf: (r: T) => string, toPlain: (r: T) => PlainRecord): Item<T>[] {
+    const map = existing[entity] as Map<string, { id: number; rec: PlainRecord }>;
+    return rows.map(({ row, rec }) => {
+      const found = map.get(keyOf(rec));
+      const after = toPlain(rec);
+      const before = found ? comparableExport(entity, found.rec) : null;
+      const same = before !== null && stableJson(withCanonicalSources(entity, before)) === stableJson(withCanonicalSources(entity, after));
+      return { row, rec, action: !found ? 'create' : same ? 'unchanged' : 'update', existingId: found?.id ?? null, before, after };
+    });
+  }
+  return {
+    organizations: items('organizations', p.organizations, (r) => r.slug, comparable.organizations),
+    subjects: items('subjects', p.subjects, (r) => r.slug, comparable.subjects),
+    tags: items('tags', p.tags, (r) => r.slug, comparable.tags),
+    sources: items('sources', p.sources, ptKey, comparable.sources),
+    events: items('events', p.events, (r) => r.slug, comparable.events),
+    milestones: items('milestones', p.milestones, (r) => r.slug, comparable.milestones),
+  };
+}
+export type Plan = ReturnType<typeof plan>;
+export type Context = ReturnType<typeof resolveContext>;
+
+export const changed = <T>(items: Item<T>[]) => items.filter((i) => i.action !== 'unchanged');

@@ -1,0 +1,237 @@
+// Import, second half: write a checked plan. New rows are created first in one array
+// transaction (their ids are needed by the links); everything else, with the audit entries, goes
+// in a second one. Should the second fail, the rows of the first are deleted again.
+import type { Db } from '../../../platform/db.ts';
+import { auditData, diffSnapshots, type EntityType, type WriteContext } from '../audit.ts';
+import * as repo from '../content.repo.ts';
+import { milestonePlacement } from '../milestones.service.ts';
+import { eventSearchText, milestoneSearchText } from '../search-fields.ts';
+import { flatten } from './records.ts';
+import type { AllRows } from './transfer.repo.ts';
+import type { EntityList, EventRecord, MilestoneRecord, SourceRecord } from './transfer.schema.ts';
+import { changed, type Context, type Item, type Plan } from './import.check.ts';
+
+const ENTITY_TYPE: Partial<Record<EntityList, EntityType>> = {
+  organizations: 'organization',
+  subjects: 'subject',
+  sources: 'source',
+  events: 'event',
+  milestones: 'milestone',
+};
+
+
+export async function write(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): Promise<void> {
+  const { db } = ctx;
+  const created = <T>(items: Item<T>[]) => items.filter((i) => i.action === 'create');
+
+  // Names after the import, for searchText.
+  const orgName = new Map(all.organizations.map((o) => [o.slug, o.name]));
+  for (const { rec } of pl.organizations) orgName.set(rec.slug, rec.name);
+  const subjectName = new Map(all.subjects.map((s) => [s.slug, s.name]));
+  for (const { rec } of pl.subjects) subjectName.set(rec.slug, rec.name);
+  const tagName = new Map(all.tags.map((t) => [t.slug, t.name]));
+  for (const { rec } of pl.tags) tagName.set(rec.slug, rec.name);
+  const names = (m: Map<string, string>, slugs: string[]) => slugs.map((s) => m.get(s) ?? s);
+
+  const eventData = (r: EventRecord) => ({
+    slug: r.slug,
+    title: r.title,
+    summary: r.summary,
+    kind: r.kind,
+    confidence: r.confidence,
+    dateStart: r.date!.start,
+    dateEnd: r.date!.end,
+    datePrecision: r.date!.precision,
+    dateText: r.date!.text,
+    searchText: eventSearchText(r.title, r.summary, names(orgName, r.organizations), names(subjectName, r.subjects), names(tagName, r.tags)),
+  });
+  const milestoneData = (r: MilestoneRecord) => {
+    const window = r.kind === 'dated' ? r.expectedText : null;
+    const afterText = r.kind === 'relative' ? r.afterText : null;
+    return {
+      slug: r.slug,
+      title: r.title,
+      claim: r.claim,
+      kind: r.kind,
+      claimedOn: r.claimedOn,
+      quote: r.quote,
+      expectedText: window?.text ?? null,
+      windowStart: window?.start ?? null,
+      windowEnd: window?.end ?? null,
+      windowPrecision: window?.precision ?? null,
+      afterText,
+      status: r.status,
+      dueAt: r.dueAt,
+      outcome: r.outcome,
+      gapDays: r.gapDays,
+      resolutionNote: r.resolutionNote,
+      resolvedAt: r.resolvedAt,
+      ...milestonePlacement(window, r.claimedOn),
+      searchText: milestoneSearchText(
+        { ...r, expectedText: window?.text ?? null, afterText },
+        names(orgName, r.organizations),
+        names(subjectName, r.subjects),
+      ),
+    };
+  };
+  const sourceData = (r: SourceRecord) => ({
+    publisher: r.publisher,
+    title: r.title,
+    url: r.url,
+    publishedOn: r.publishedOn,
+    language: r.language,
+    isPrimary: r.isPrimary,
+  });
+
+  // Phase 1: the new rows.
+  const newOrgs = created(pl.organizations);
+  const newSubjects = created(pl.subjects);
+  const newSources = created(pl.sources);
+  const newEvents = created(pl.events);
+  const newMilestones = created(pl.milestones);
+  const ids = (await db.$transaction([
+    ...newOrgs.map(({ rec }) => repo.createOrganization(db, { slug: rec.slug, name: rec.name, website: rec.website, description: rec.description })),
+    ...newSubjects.map(({ rec }) => repo.createSubject(db, { slug: rec.slug, name: rec.name, kind: rec.kind, description: rec.description })),
+    ...newSources.map(({ rec }) => repo.createSource(db, sourceData(rec))),
+    ...newEvents.map(({ rec }) => repo.createEvent(db, eventData(rec))),
+    ...newMilestones.map(({ rec }) => repo.createMilestone(db, milestoneData(rec))),
+  ])) as { id: number }[];
+  let n = 0;
+  const take = <T>(items: Item<T>[]) => items.map((it) => ({ ...it, existingId: ids[n++]!.id }));
+  const made = {
+    organizations: take(newOrgs),
+    subjects: take(newSubjects),
+    sources: take(newSources),
+    events: take(newEvents),
+    milestones: take(newMilestones),
+  };
+
+  try {
+    const orgId = new Map(all.organizations.map((o) => [o.slug, o.id]));
+    for (const it of made.organizations) orgId.set(it.rec.slug, it.existingId);
+    const subjectId = new Map(all.subjects.map((s) => [s.slug, s.id]));
+    for (const it of made.subjects) subjectId.set(it.rec.slug, it.existingId);
+    const eventId = new Map(all.events.map((e) => [e.slug, e.id]));
+    for (const it of made.events) eventId.set(it.rec.slug, it.existingId);
+    const milestoneId = new Map(all.milestones.map((m) => [m.slug, m.id]));
+    for (const it of made.milestones) milestoneId.set(it.rec.slug, it.existingId);
+    const newSourceId = new Map(made.sources.map((it) => [it.rec.key, it.existingId]));
+    const sourceId = (k: string | null): number | null => {
+      if (k === null) return null;
+      const canon = c.canonicalSource(k)!;
+      return canon.startsWith('new:') ? newSourceId.get(canon.slice(4))! : c.dbSourceByKey.get(canon)!;
+    };
+    const need = (m: Map<string, number>, slugs: string[]) => slugs.map((s) => m.get(s)!);
+    const ref = (m: Map<string, number>, slug: string | null) => (slug === null ? null : m.get(slug)!);
+
+    const merge = <T>(entity: EntityList, items: Item<T>[]) =>
+      changed(items).map((it) => (it.action === 'create' ? (made as unknown as Record<string, Item<T>[]>)[entity]!.find((m) => m.row === it.row)! : it));
+
+    const ops: repo.Op[] = [];
+    const audits: repo.Op[] = [];
+    const audit = <T>(entity: EntityList, it: Item<T>, label: string) => {
+      const type = ENTITY_TYPE[entity];
+      if (!type) return;
+      const changes = diffSnapshots(flatten(it.before), flatten(it.after));
+      audits.push(repo.auditOp(db, auditData(ctx, { type, id: it.existingId!, label, action: it.action === 'create' ? 'create' : 'update', changes })));
+    };
+
+    for (const it of merge('organizations', pl.organizations)) {
+      if (it.action === 'update') ops.push(repo.updateOrganization(db, it.existingId!, { name: it.rec.name, website: it.rec.website, description: it.rec.description }));
+      audit('organizations', it, it.rec.name);
+    }
+    for (const it of merge('subjects', pl.subjects)) {
+      const { rec } = it;
+      if (it.action === 'update') ops.push(repo.updateSubject(db, it.existingId!, { name: rec.name, kind: rec.kind, description: rec.description }));
+      ops.push(...repo.subjectLinkOps(db, it.existingId!, need(orgId, rec.organizations), it.action === 'update'));
+      audit('subjects', it, rec.name);
+    }
+    for (const it of changed(pl.tags)) {
+      ops.push(repo.upsertTag(db, it.rec));
+    }
+    for (const it of merge('sources', pl.sources)) {
+      const { rec } = it;
+      ops.push(repo.updateSource(db, it.existingId!, { ...(it.action === 'update' ? sourceData(rec) : {}), citesId: sourceId(rec.cites) }));
+      ops.push(...repo.sourceLinkOps(db, it.existingId!, rec.discrepancies, it.action === 'update'));
+      audit('sources', it, `${rec.publisher}: ${rec.title}`);
+    }
+    for (const it of merge('events', pl.events)) {
+      const { rec } = it;
+      if (it.action === 'update') ops.push(repo.updateEvent(db, it.existingId!, eventData(rec)));
+      const links: repo.EventLinks = {
+        organizationIds: need(orgId, rec.organizations),
+        subjectIds: need(subjectId, rec.subjects),
+        sources: rec.sources.map((s) => ({ sourceId: sourceId(s.source)!, quote: s.quote })),
+        tags: rec.tags.map((slug) => ({ slug, name: tagName.get(slug) ?? slug })),
+      };
+      ops.push(...repo.eventLinkOps(db, it.existingId!, links, it.action === 'update'));
+      audit('events', it, rec.title);
+    }
+    for (const it of merge('milestones', pl.milestones)) {
+      const { rec } = it;
+      const refs = {
+        sourceId: sourceId(rec.source),
+        afterEventId: rec.kind === 'relative' ? ref(eventId, rec.afterEvent) : null,
+        settledByEventId: ref(eventId, rec.settledBy),
+        revisesId: ref(milestoneId, rec.revises),
+      };
+      ops.push(repo.updateMilestone(db, it.existingId!, { ...(it.action === 'update' ? milestoneData(rec) : {}), ...refs }));
+      ops.push(...repo.milestoneLinkOps(db, it.existingId!, need(orgId, rec.organizations), need(subjectId, rec.subjects), it.action === 'update'));
+      if (it.action === 'create' && rec.transitions.length) {
+        ops.push(repo.createTransitions(db, it.existingId!, rec.transitions.map((t) => ({ fromStatus: t.fromStatus, toStatus: t.toStatus, dueAt: t.dueAt!, flaggedAt: t.flaggedAt! }))));
+      }
+      audit('milestones', it, rec.title);
+    }
+    ops.push(...searchTextOfRenamed(db, all, pl, orgName, subjectName, tagName));
+    await db.$transaction([...ops, ...audits]);
+  } catch (err) {
+    const idsOf = (items: { existingId: number }[]) => items.map((m) => m.existingId);
+    await db
+      .$transaction(
+        repo.deleteManyOps(db, {
+          milestone: idsOf(made.milestones),
+          event: idsOf(made.events),
+          source: idsOf(made.sources),
+          subject: idsOf(made.subjects),
+          organization: idsOf(made.organizations),
+        }),
+      )
+      .catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Events and milestones left out of the file whose searchText names a renamed organization, subject or tag. */
+function searchTextOfRenamed(
+  db: Db,
+  all: AllRows,
+  pl: Plan,
+  orgName: Map<string, string>,
+  subjectName: Map<string, string>,
+  tagName: Map<string, string>,
+): repo.Op[] {
+  const renamed = new Set([
+    ...all.organizations.filter((o) => orgName.get(o.slug) !== o.name).map((o) => `o:${o.slug}`),
+    ...all.subjects.filter((s) => subjectName.get(s.slug) !== s.name).map((s) => `s:${s.slug}`),
+    ...all.tags.filter((t) => tagName.get(t.slug) !== t.name).map((t) => `t:${t.slug}`),
+  ]);
+  if (!renamed.size) return [];
+  const inFile = { events: new Set(pl.events.map((e) => e.rec.slug)), milestones: new Set(pl.milestones.map((m) => m.rec.slug)) };
+  const orgs = (r: { organizations: { organization: { slug: string } }[] }) => r.organizations.map((o) => o.organization.slug);
+  const subs = (r: { subjects: { subject: { slug: string } }[] }) => r.subjects.map((s) => s.subject.slug);
+  const touches = (o: string[], s: string[], t: string[] = []) =>
+    o.some((x) => renamed.has(`o:${x}`)) || s.some((x) => renamed.has(`s:${x}`)) || t.some((x) => renamed.has(`t:${x}`));
+  const nameOf = (m: Map<string, string>) => (slug: string) => m.get(slug) ?? slug;
+  return [
+    ...all.events
+      .filter((e) => !inFile.events.has(e.slug) && touches(orgs(e), subs(e), e.tags.map((t) => t.tag.slug)))
+      .map((e) =>
+        repo.updateEvent(db, e.id, {
+          searchText: eventSearchText(e.title, e.summary, orgs(e).map(nameOf(orgName)), subs(e).map(nameOf(subjectName)), e.tags.map((t) => nameOf(tagName)(t.tag.slug))),
+        }),
+      ),
+    ...all.milestones
+      .filter((m) => !inFile.milestones.has(m.slug) && touches(orgs(m), subs(m)))
+      .map((m) => repo.updateMilestone(db, m.id, { searchText: milestoneSearchText(m, orgs(m).map(nameOf(orgName)), subs(m).map(nameOf(subjectName))) })),
+  ];
+}

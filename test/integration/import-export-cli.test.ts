@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseImportArgs, runImport } from '../../scripts/import.ts';
+import { runExport } from '../../scripts/export.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { createTestDb } from '../helpers/db.ts';
+
+let seeded: TestApp;
+let dir: string;
+beforeAll(async () => {
+  seeded = await createTestApp({ seed: true });
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'timeline-cli-'));
+});
+afterAll(async () => {
+  await seeded.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('npm run export / npm run import', () => {
+  it('when the export file is imported with a dry run, then nothing is written; without it, everything is', async () => {
+    const file = path.join(dir, 'backup.json');
+    expect(await runExport(seeded.db, [file], seeded.clock(), () => undefined)).toEqual([file]);
+    const empty = await createTestDb();
+    try {
+      const lines: string[] = [];
+      expect(await runImport(empty.db, parseImportArgs([file, '--dry-run']), seeded.clock(), (l) => lines.push(l))).toBe(0);
+      expect(lines.at(-1)).toMatch(/^Dry run: every row is valid \(\d+ to create, 0 to update, 0 unchanged\)/);
+      expect(await empty.db.event.count()).toBe(0);
+      expect(await runImport(empty.db, parseImportArgs([file]), seeded.clock(), (l) => lines.push(l))).toBe(0);
+      expect(await empty.db.event.count()).toBe(await seeded.db.event.count());
+      expect(await empty.db.milestone.count()).toBe(await seeded.db.milestone.count());
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it('when CSV files are written per entity, then each names its records and a broken one exits 1 listing the row', async () => {
+    const files = await runExport(seeded.db, ['--csv', dir], seeded.clock(), () => undefined);
+    expect(files.map((f) => path.basename(f))).toEqual(['organizations.csv', 'subjects.csv', 'tags.csv', 'sources.csv', 'events.csv', 'milestones.csv']);
+    expect(parseImportArgs([path.join(dir, 'events.csv')])).toMatchObject({ format: 'csv', entity: 'events', dryRun: false });
+    const broken = path.join(dir, 'broken-events.csv');
+    fs.writeFileSync(broken, fs.readFileSync(path.join(dir, 'events.csv'), 'utf8').replace(',2023-07-18,', ',2023-13-45,'));
+    const lines: string[] = [];
+    expect(await runImport(seeded.db, parseImportArgs([broken]), seeded.clock(), (l) => lines.push(l))).toBe(1);
+    expect(lines[0]).toMatch(/^events row \d+, date: "2023-13-45" is not a valid date: there is no month 13/);
+  });
+
+  it('when the arguments are wrong, then the message says how to call it', () => {
+    expect(() => parseImportArgs([])).toThrow(/Usage: npm run import -- FILE/);
+    expect(() => parseImportArgs(['data.xml'])).toThrow(/must end in \.json or \.csv/);
+    expect(() => parseImportArgs(['rows.csv'])).toThrow(/--entity/);
+    expect(() => parseImportArgs(['rows.csv', '--entity', 'users'])).toThrow(/--entity takes one of/);
+  });
+
+  it('when the script itself runs on a database file, then it prints the dry run summary last and exits 0', async () => {
+    const file = path.join(dir, 'for-the-script.json');
+    await runExport(seeded.db, [file], seeded.clock(), () => undefined);
+    const target = await createTestDb();
+    try {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', file, '--dry-run'], {
+        env: { ...process.env, DATABASE_URL: target.url },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout.trim().split('\n').at(-1)).toMatch(/^Dry run: every row is valid/);
+    } finally {
+      await target.close();
+    }
+  }, 60_000);
+});

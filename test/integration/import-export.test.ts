@@ -1,0 +1,264 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.ts';
+import { importData, type ExportBundle } from '../../src/features/content/index.ts';
+import type { Db } from '../../src/platform/db.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { signIn } from '../helpers/admin-session.ts';
+
+let seeded: TestApp;
+let bundle: ExportBundle;
+
+beforeAll(async () => {
+  seeded = await createTestApp({ seed: true });
+  const { agent } = await signIn(seeded.app, seeded.db, 'editor');
+  const res = await agent.get('/admin/data/export.json').expect(200);
+  expect(res.headers['content-disposition']).toMatch(/attachment; filename="?timeline-2026-01-15\.json"?/);
+  bundle = JSON.parse(res.text) as ExportBundle;
+});
+afterAll(async () => seeded.close());
+
+/** Everything the public API shows: every page of the timeline, every detail page, the lists. */
+async function publicView(app: App) {
+  const get = async (url: string) => (await request(app).get(url).expect(200)).body;
+  const entries: { type: string; slug: string }[] = [];
+  let next: string | null = '/api/v1/timeline?limit=100&order=oldest';
+  while (next) {
+    const page: { data: { type: string; slug: string }[]; page: { next: string | null } } = await get(next);
+    entries.push(...page.data);
+    next = page.page.next;
+  }
+  const details = [];
+  for (const e of entries) details.push(await get(`/api/v1/${e.type === 'event' ? 'events' : 'milestones'}/${e.slug}`));
+  const sources = (await get('/api/v1/sources?limit=100')).data as { id: number }[];
+  const sourcePages = [];
+  for (const s of sources) sourcePages.push(await get(`/api/v1/sources/${s.id}`));
+  return {
+    entries,
+    details,
+    organizations: await get('/api/v1/organizations'),
+    subjects: await get('/api/v1/subjects'),
+    sources,
+    sourcePages,
+  };
+}
+
+const count = async (db: Db) => ({
+  organizations: await db.organization.count(),
+  subjects: await db.subject.count(),
+  sources: await db.source.count(),
+  events: await db.event.count(),
+  milestones: await db.milestone.count(),
+  tags: await db.tag.count(),
+  auditLog: await db.auditLog.count(),
+});
+
+describe('export then import into an empty database', () => {
+  it('when the seeded export is imported into an empty database, then the public timeline is identical', async () => {
+    const empty = await createTestApp();
+    try {
+      const { agent, token } = await signIn(empty.app, empty.db, 'admin');
+      const dry = await agent
+        .post('/admin/data/import')
+        .type('form')
+        .send({ _csrf: token, format: 'json', entity: '', content: JSON.stringify(bundle), mode: 'dry-run' })
+        .expect(200);
+      expect(dry.text).toContain('Dry run: every row is valid');
+      expect((await count(empty.db)).events).toBe(0);
+
+      await agent
+        .post('/admin/data/import')
+        .type('form')
+        .send({ _csrf: token, format: 'json', entity: '', content: JSON.stringify(bundle), mode: 'import' })
+        .expect(303)
+        .expect('Location', '/admin/data');
+
+      expect(await publicView(empty.app)).toEqual(await publicView(seeded.app));
+      const again = await agent.get('/admin/data/export.json').expect(200);
+      expect({ ...JSON.parse(again.text), exportedAt: null }).toEqual({ ...bundle, exportedAt: null });
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it('when the same export is imported again, then every row is unchanged and nothing is written', async () => {
+    const before = await count(seeded.db);
+    const report = await importData({ db: seeded.db, now: seeded.clock(), userId: null }, JSON.stringify(bundle), { format: 'json', dryRun: false });
+    expect(report.ok).toBe(true);
+    expect(report.counts.create + report.counts.update).toBe(0);
+    expect(report.applied).toBe(false);
+    expect(await count(seeded.db)).toEqual(before);
+  });
+
+  it('when every entity is exported as CSV and imported in order into an empty database, then the timeline is identical', async () => {
+    const { agent } = await signIn(seeded.app, seeded.db, 'editor');
+    const empty = await createTestApp();
+    try {
+      const ctx = { db: empty.db, now: empty.clock(), userId: null };
+      for (const entity of ['organizations', 'subjects', 'tags', 'sources', 'events', 'milestones'] as const) {
+        const csv = await agent.get(`/admin/data/export/${entity}.csv`).expect(200).expect('Content-Type', /text\/csv/);
+        const report = await importData(ctx, csv.text, { format: 'csv', entity, dryRun: false });
+        expect(report.errors).toEqual([]);
+        expect(report.applied).toBe(true);
+      }
+      expect(await publicView(empty.app)).toEqual(await publicView(seeded.app));
+    } finally {
+      await empty.close();
+    }
+  });
+});
+
+describe('import checks every row first', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ seed: true });
+  });
+  afterAll(async () => t.close());
+
+  const source = { key: 'new-source', publisher: 'Example News', title: 'A report', url: 'https://example.com/a', publishedOn: '2024-01-02', language: 'en', isPrimary: false, cites: null, discrepancies: [] };
+  const event = (over: Record<string, unknown> = {}) => ({
+    slug: 'imported-event',
+    title: 'Imported <b>event</b>',
+    summary: '<script>alert(1)</script>',
+    kind: 'release',
+    confidence: 'confirmed',
+    date: 'Q2 2024',
+    organizations: ['meta'],
+    subjects: [],
+    tags: [],
+    sources: [{ source: 'new-source', quote: null }],
+    ...over,
+  });
+
+  it('when rows have errors, then the dry run lists each with its row and field, and the import writes nothing', async () => {
+    const file = JSON.stringify({
+      format: 'timeline-export',
+      version: 1,
+      organizations: [{ slug: 'acme', name: 'Acme', website: 'ftp://acme.example', description: '' }],
+      sources: [source],
+      events: [
+        event(),
+        event({ slug: 'bad-date', date: '2024-02-30' }),
+        event({ slug: 'bad-org', organizations: ['nobody'] }),
+        event({ slug: 'imported-event' }),
+        event({ slug: 'long', title: 'x'.repeat(301) }),
+      ],
+    });
+    const before = await count(t.db);
+    const { agent, token } = await signIn(t.app, t.db, 'admin');
+    for (const mode of ['dry-run', 'import']) {
+      const res = await agent.post('/admin/data/import').type('form').send({ _csrf: token, format: 'json', content: file, mode }).expect(422);
+      expect(res.text).toContain('Nothing was imported: 5 problems to fix first.');
+      expect(res.text).toMatch(/organizations<\/td><td>1<\/td><td>website<\/td><td>Only http:\/\/ and https:\/\/ addresses are accepted\./);
+      expect(res.text).toMatch(/events<\/td><td>2<\/td><td>date<\/td><td>&quot;2024-02-30&quot; is not a valid date: February 2024 has only 29 days/);
+      expect(res.text).toMatch(/events<\/td><td>3<\/td><td>organizations<\/td><td>Unknown organization: “nobody”\./);
+      expect(res.text).toMatch(/events<\/td><td>5<\/td><td>title<\/td><td>Title is too long: at most 300 characters\./);
+      expect(res.text).toMatch(/events<\/td><td>4<\/td><td>slug<\/td><td>“imported-event” appears twice in the file\./);
+    }
+    expect(await count(t.db)).toEqual(before);
+  });
+
+  it('when the file is valid, then the dry run says what would be created and updated, and the import does it with audit entries', async () => {
+    const file = JSON.stringify({
+      organizations: [{ slug: 'meta', name: 'Meta Platforms', website: 'https://about.meta.com/', description: 'Renamed by import.' }],
+      sources: [source],
+      events: [event()],
+    });
+    const ctx = { db: t.db, now: t.clock(), userId: null };
+    const dry = await importData(ctx, file, { format: 'json', dryRun: true });
+    expect(dry.ok).toBe(true);
+    expect(dry.actions).toEqual([
+      { entity: 'organizations', row: 1, key: 'meta', action: 'update' },
+      { entity: 'sources', row: 1, key: 'new-source', action: 'create' },
+      { entity: 'events', row: 1, key: 'imported-event', action: 'create' },
+    ]);
+    expect(await t.db.event.count({ where: { slug: 'imported-event' } })).toBe(0);
+
+    const done = await importData(ctx, file, { format: 'json', dryRun: false });
+    expect(done.applied).toBe(true);
+    const row = await t.db.event.findUniqueOrThrow({ where: { slug: 'imported-event' } });
+    expect(row.summary).toBe('<script>alert(1)</script>');
+    expect(row.searchText).toContain('meta platforms');
+    const page = await request(t.app).get('/events/imported-event').expect(200);
+    expect(page.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page.text).not.toContain('<script>alert(1)</script>');
+    // Events of Meta left out of the file are found under the new name too.
+    const found = await request(t.app).get('/api/v1/events?q=meta%20platforms&limit=100').expect(200);
+    expect(found.body.data.length).toBeGreaterThan(3);
+    const audit = await t.db.auditLog.findMany({ where: { entityType: 'organization' }, orderBy: { id: 'asc' } });
+    expect(JSON.parse(audit.at(-1)!.changes)).toEqual({
+      name: { before: 'Meta', after: 'Meta Platforms' },
+      description: { before: expect.any(String), after: 'Renamed by import.' },
+    });
+  });
+
+  it('when the database refuses a row only at write time, then the rows created before are removed and nothing stays', async () => {
+    const a = await t.db.milestone.findFirstOrThrow({ where: { revisedBy: null }, orderBy: { id: 'asc' } });
+    const b = await t.db.milestone.findFirstOrThrow({ where: { id: { not: a.id } }, orderBy: { id: 'desc' } });
+    await t.db.milestone.update({ where: { id: b.id }, data: { revisesId: a.id } });
+    const before = await count(t.db);
+    const file = JSON.stringify({
+      organizations: [{ slug: 'brand-new-org', name: 'Brand new', website: null, description: '' }],
+      milestones: [
+        {
+          slug: 'second-revision',
+          title: 'A second revision of the same claim',
+          claim: '',
+          kind: 'dated',
+          source: null,
+          claimedOn: '2024-01-01',
+          quote: null,
+          expectedText: 'late 2024',
+          afterEvent: null,
+          afterText: null,
+          status: 'upcoming',
+          dueAt: null,
+          outcome: null,
+          gapDays: null,
+          settledBy: null,
+          resolutionNote: null,
+          resolvedAt: null,
+          revises: a.slug,
+          organizations: ['brand-new-org'],
+          subjects: [],
+          transitions: [],
+        },
+      ],
+    });
+    const dry = await importData({ db: t.db, now: t.clock(), userId: null }, file, { format: 'json', dryRun: true });
+    expect(dry.ok).toBe(true);
+    const res = await importData({ db: t.db, now: t.clock(), userId: null }, file, { format: 'json', dryRun: false });
+    expect(res).toMatchObject({ ok: false, applied: false });
+    expect(res.errors[0]!.message).toMatch(/^The database refused the import \(a unique value is already taken\), so nothing was written\./);
+    expect(await count(t.db)).toEqual(before);
+    expect(await t.db.organization.count({ where: { slug: 'brand-new-org' } })).toBe(0);
+  });
+
+  it('when a CSV file has an unknown column or broken JSON in a cell, then the problem is named with its row', async () => {
+    const ctx = { db: t.db, now: t.clock(), userId: null };
+    const badHeader = await importData(ctx, 'slug,name,colour\nx,X,red\n', { format: 'csv', entity: 'tags', dryRun: true });
+    expect(badHeader.errors).toEqual([{ entity: 'tags', row: 1, field: 'header', message: 'Unknown column for tags: colour.' }]);
+    const badJson = await importData(
+      ctx,
+      'key,publisher,title,url,publishedOn,language,isPrimary,cites,discrepancies\nk,P,T,,,en,false,,[oops\n',
+      { format: 'csv', entity: 'sources', dryRun: true },
+    );
+    expect(badJson.errors[0]).toMatchObject({ entity: 'sources', row: 2, field: 'discrepancies' });
+  });
+
+  it('when an editor (not an admin) imports, then it is refused; the raw endpoint answers a JSON report', async () => {
+    const editor = await signIn(t.app, t.db, 'editor');
+    await editor.agent.post('/admin/data/import').type('form').send({ _csrf: editor.token, content: '{}', mode: 'dry-run' }).expect(403);
+    const admin = await signIn(t.app, t.db, 'admin');
+    const res = await admin.agent
+      .post('/admin/data/import/raw?format=csv&entity=tags&mode=dry-run')
+      .set('x-csrf-token', admin.token)
+      .set('Content-Type', 'text/csv')
+      .send('slug,name\nnew-tag,New tag\nBad Slug,x\n')
+      .expect(422);
+    expect(res.body.data.errors).toEqual([
+      { entity: 'tags', row: 3, field: 'slug', message: 'A slug uses lower-case letters, digits and single hyphens, e.g. "llama-2".' },
+    ]);
+    expect(res.body.data.actions).toEqual([{ entity: 'tags', row: 2, key: 'new-tag', action: 'create' }]);
+  });
+});
