@@ -80,6 +80,9 @@ export function createApp(deps: AppDeps): App {
         },
       },
       strictTransportSecurity: config.env === 'production',
+      // 'no-referrer' would make browsers send `Origin: null` on form posts, which the CSRF
+      // same-origin check must refuse; 'same-origin' keeps referrers inside the site.
+      referrerPolicy: { policy: 'same-origin' },
     }),
   );
 

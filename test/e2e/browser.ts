@@ -37,9 +37,14 @@ export async function startBrowserEnv(opts: TestAppOptions = { seed: true }): Pr
     async newPage(o = {}) {
       const context = await browser.newContext({ baseURL: baseUrl, colorScheme: o.colorScheme ?? 'light', javaScriptEnabled: o.javaScriptEnabled ?? true });
       const page = await context.newPage();
+      page.setDefaultTimeout(8000);
       page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
       page.on('console', (m) => {
-        if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+        if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
+      });
+      // A missing stylesheet, script or image is a broken page even when the document loads.
+      page.on('response', (r) => {
+        if (r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`${r.status()} ${r.url()}`);
       });
       return page;
     },

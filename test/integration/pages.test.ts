@@ -85,7 +85,7 @@ describe('escaping and headers', () => {
       expect(csp).not.toContain('unsafe-inline');
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
-      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['referrer-policy']).toBe('same-origin');
       expect(res.headers['x-powered-by']).toBeUndefined();
     }
   });

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeUser, STRONG_PASSWORD } from '../helpers/users.ts';
+import { startBrowserEnv, type BrowserEnv } from './browser.ts';
+
+let env: BrowserEnv;
+beforeAll(async () => {
+  env = await startBrowserEnv({ seed: true });
+});
+afterAll(async () => env?.close());
+
+describe('an editor in Chromium', () => {
+  it('when an editor signs in, adds an event with a fuzzy date, edits it and reads its history, then readers see it and sign-out ends the session', async () => {
+    const user = await makeUser(env.t.db, { email: 'editor@example.com', role: 'editor' });
+    const page = await env.newPage();
+
+    await page.goto('/admin/events/new');
+    await page.waitForURL(/\/admin\/login/);
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill(STRONG_PASSWORD);
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await page.waitForURL(/\/admin\/events\/new/);
+
+    await page.getByLabel(/^Title/).fill('Mistral releases a 7B model');
+    await page.getByLabel('Summary').fill('A small open-weights model, announced with a torrent link.');
+    await page.getByLabel(/^Date/).fill('late September 2023');
+    await expect.poll(() => page.locator('.date-preview').innerText()).toMatch(/late September 2023/);
+    await page.getByLabel('Source 1', { exact: true }).selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('[role="status"]').first().innerText()).toMatch(/created|saved/i);
+
+    const reader = await env.newPage();
+    await reader.goto('/?q=mistral');
+    const entry = reader.locator('main li', { hasText: 'Mistral releases a 7B model' });
+    await expect(entry.innerText()).resolves.toContain('late September 2023');
+
+    await page.goto('/admin/events');
+    await page.getByRole('row', { name: /Mistral/ }).getByRole('link', { name: 'Edit' }).click();
+    await page.getByLabel(/^Date/).fill('2023-09-27');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await reader.goto('/?q=mistral');
+    await expect(reader.locator('main li', { hasText: 'Mistral' }).innerText()).resolves.toContain('27 September 2023');
+
+    await page.goto('/admin/events');
+    await page.getByRole('row', { name: /Mistral/ }).getByRole('link', { name: 'History' }).click();
+    const history = await page.locator('main').innerText();
+    expect(history).toContain(user.email);
+    expect(history).toMatch(/late September 2023/);
+    expect(history).toMatch(/2023-09-27/);
+
+    await page.getByRole('button', { name: /sign out/i }).click();
+    await page.goto('/admin');
+    await page.waitForURL(/\/admin\/login/);
+    expect(env.problems).toEqual([]);
+  });
+});
