@@ -1,0 +1,173 @@
+import express, { Router, type Request, type Response } from 'express';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { currentUserId, setFlash, type Auth } from '../auth/index.ts';
+import type { FeatureDeps } from '../deps.ts';
+import { formErrors, formValues, rescheduleSchema, resolveSchema, webhookSchema } from './milestones.schema.ts';
+import {
+  claimBySlug,
+  rescheduleFormData,
+  rescheduleMilestone,
+  resolutionQueue,
+  resolveFormData,
+  resolveMilestone,
+} from './resolution.service.ts';
+import { OUTCOME_LABELS } from './milestones.mappers.ts';
+import { OUTCOMES } from './rules.ts';
+import { createWebhook, deleteWebhook, sendTestDelivery, webhookDetail, webhooksPage } from './webhooks.service.ts';
+
+const body = express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 50 });
+
+const OUTCOME_HINTS: Record<string, string> = {
+  met: 'Happened: met, early or late, worked out from the settling event’s date',
+  partly_met: 'Partly met (needs an event and a note)',
+  missed: 'Missed (needs a note)',
+  withdrawn: 'Withdrawn (needs a note)',
+  unverifiable: 'Unverifiable (needs a note)',
+};
+const outcomeOptions = OUTCOMES.filter((o) => o !== 'early' && o !== 'late').map((o) => ({
+  value: o,
+  label: OUTCOME_HINTS[o] ?? OUTCOME_LABELS[o]!,
+}));
+
+function idParam(raw: string): number {
+  if (!/^[1-9]\d{0,9}$/.test(raw)) throw new NotFoundError(`No webhook "${raw.slice(0, 40)}".`);
+  return Number(raw);
+}
+
+/** Errors a form shows beside its fields; anything else goes to the error page. */
+function formErrorsOf(err: unknown): Record<string, string> {
+  if (err instanceof ValidationError) return Object.keys(err.fields).length ? err.fields : { form: err.message };
+  if (err instanceof ConflictError) return { form: err.message };
+  throw err;
+}
+
+export function adminRoutes(deps: FeatureDeps & { auth: Auth }): Router {
+  const { db, clock, auth, config, logger } = deps;
+  const r = Router();
+  const admin = { layout: 'admin' };
+
+  async function renderResolve(req: Request, res: Response, status: number, values: Record<string, string> | null, errors: Record<string, string>) {
+    const vm = await resolveFormData(db, String(req.params.slug));
+    const c = vm.current;
+    values ??= {
+      outcome: c.outcome === 'early' || c.outcome === 'late' ? 'met' : (c.outcome ?? ''),
+      settledByEventId: c.settledByEventId ? String(c.settledByEventId) : '',
+      note: c.note ?? '',
+    };
+    const events = [
+      ...vm.suggested.map((e) => ({ value: String(e.id), label: `Suggested: ${e.title} (${e.dateLabel})` })),
+      ...vm.others.map((e) => ({ value: String(e.id), label: `${e.title} (${e.dateLabel})` })),
+    ];
+    res.status(status).render('admin/milestones/resolve', {
+      ...admin,
+      title: `Resolve: ${vm.claim.title}`,
+      ...vm,
+      outcomeOptions,
+      eventOptions: events,
+      values,
+      errors,
+    });
+  }
+
+  async function renderReschedule(req: Request, res: Response, status: number, values: Record<string, string> | null, errors: Record<string, string>) {
+    const vm = await rescheduleFormData(db, String(req.params.slug));
+    res.status(status).render('admin/milestones/reschedule', {
+      ...admin,
+      title: `Reschedule: ${vm.claim.title}`,
+      ...vm,
+      sourceOptions: vm.sources,
+      values: values ?? vm.defaults,
+      errors,
+    });
+  }
+
+  r.get('/resolution', auth.requireEditor, async (_req, res) => {
+    res.render('admin/milestones/queue', { ...admin, title: 'Needs resolution', items: await resolutionQueue(db) });
+  });
+
+  r.get('/milestones/:slug/resolve', auth.requireEditor, async (req, res) => renderResolve(req, res, 200, null, {}));
+
+  r.post('/milestones/:slug/resolve', auth.requireEditor, body, auth.csrf, async (req, res) => {
+    const values = formValues(req.body);
+    const parsed = resolveSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return renderResolve(req, res, 422, values, formErrors(parsed.error));
+    const m = await claimBySlug(db, String(req.params.slug));
+    try {
+      const f = parsed.data;
+      const result = await resolveMilestone(
+        db,
+        { milestoneId: m.id, outcome: f.outcome, settledByEventId: f.settledByEventId, note: f.note, replace: f.replace === '1' },
+        clock(),
+        currentUserId(req),
+      );
+      setFlash(req, 'success', `Resolved “${m.title}”: ${result.summary}.${result.warning ? ` ${result.warning}` : ''}`);
+      res.redirect(303, '/admin/resolution');
+    } catch (err) {
+      await renderResolve(req, res, 422, values, formErrorsOf(err));
+    }
+  });
+
+  r.get('/milestones/:slug/reschedule', auth.requireEditor, async (req, res) => renderReschedule(req, res, 200, null, {}));
+
+  r.post('/milestones/:slug/reschedule', auth.requireEditor, body, auth.csrf, async (req, res) => {
+    const values = formValues(req.body);
+    const parsed = rescheduleSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return renderReschedule(req, res, 422, values, formErrors(parsed.error));
+    const m = await claimBySlug(db, String(req.params.slug));
+    try {
+      const f = parsed.data;
+      const created = await rescheduleMilestone(
+        db,
+        { milestoneId: m.id, title: f.title, claim: f.claim, expected: f.expectedText, sourceId: f.sourceId, claimedOn: f.claimedOn, quote: f.quote },
+        clock(),
+        currentUserId(req),
+      );
+      setFlash(req, 'success', `Recorded the new date for “${m.title}”. The first claim keeps its own window.`);
+      res.redirect(303, `/milestones/${created.slug}`);
+    } catch (err) {
+      await renderReschedule(req, res, 422, values, formErrorsOf(err));
+    }
+  });
+
+  r.get('/webhooks', auth.requireEditor, async (_req, res) => {
+    res.render('admin/webhooks/index', { ...admin, title: 'Webhooks', webhooks: await webhooksPage(db) });
+  });
+
+  r.get('/webhooks/new', auth.requireEditor, (_req, res) => {
+    res.render('admin/webhooks/new', { ...admin, title: 'New webhook', values: {}, errors: {} });
+  });
+
+  r.post('/webhooks/new', auth.requireEditor, body, auth.csrf, async (req, res) => {
+    const parsed = webhookSchema.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      const values = formValues(req.body);
+      delete values.secret;
+      res.status(422).render('admin/webhooks/new', { ...admin, title: 'New webhook', values, errors: formErrors(parsed.error) });
+      return;
+    }
+    const row = await createWebhook(db, parsed.data, clock(), currentUserId(req));
+    setFlash(req, 'success', `Webhook registered for ${row.url}.`);
+    res.redirect(303, `/admin/webhooks/${row.id}`);
+  });
+
+  r.get('/webhooks/:id', auth.requireEditor, async (req, res) => {
+    const vm = await webhookDetail(db, idParam(String(req.params.id)));
+    res.render('admin/webhooks/show', { ...admin, title: `Webhook ${vm.webhook.url}`, ...vm });
+  });
+
+  r.post('/webhooks/:id/delete', auth.requireEditor, body, auth.csrf, async (req, res) => {
+    await deleteWebhook(db, idParam(String(req.params.id)), clock(), currentUserId(req));
+    setFlash(req, 'success', 'Webhook deleted, with its delivery log.');
+    res.redirect(303, '/admin/webhooks');
+  });
+
+  r.post('/webhooks/:id/test', auth.requireEditor, body, auth.csrf, async (req, res) => {
+    const id = idParam(String(req.params.id));
+    const result = await sendTestDelivery({ db, config, logger }, id, clock());
+    if (result?.status === 'delivered') setFlash(req, 'success', `Test delivered (HTTP ${result.statusCode}).`);
+    else setFlash(req, 'error', `Test not delivered: ${result?.error ?? 'another sender holds it'}. It will be retried.`);
+    res.redirect(303, `/admin/webhooks/${id}`);
+  });
+
+  return r;
+}

@@ -1,0 +1,102 @@
+// Atom feeds (new events; milestone flags) with `feed`, and the iCalendar of due windows with
+// ical-generator. Every date in them comes from the data, never from the clock, so the same
+// content gives the same bytes (and the render cache's ETag holds).
+import { Feed } from 'feed';
+import ical from 'ical-generator';
+import type { Db } from '../../platform/db.ts';
+import { formatFuzzyDate } from '../dates/index.ts';
+import * as repo from './feeds.repo.ts';
+import { expectedLabel, OUTCOME_LABELS, STATUS_LABELS } from './milestones.mappers.ts';
+
+const ENTRIES = 50;
+const EPOCH = new Date(0);
+
+function latest(dates: Date[]): Date {
+  return dates.reduce((a, b) => (b > a ? b : a), EPOCH);
+}
+
+/** New events, most recently added first. `origin` is the site's address, e.g. https://timeline.example. */
+export async function eventsAtom(db: Db, origin: string): Promise<string> {
+  const rows = await repo.latestEvents(db, ENTRIES);
+  const feed = new Feed({
+    id: `${origin}/`,
+    title: 'Timeline: new events',
+    description: 'Events added to Timeline, the sourced record of the AI industry.',
+    link: `${origin}/`,
+    feedLinks: { atom: `${origin}/feed.atom` },
+    updated: latest(rows.map((r) => r.updatedAt)),
+    generator: false,
+    copyright: 'Timeline contributors',
+  });
+  for (const e of rows) {
+    const when = formatFuzzyDate({ start: e.dateStart, end: e.dateEnd, precision: e.datePrecision });
+    const who = e.organizations.map((o) => o.organization.name).join(', ');
+    feed.addItem({
+      id: `${origin}/events/${e.slug}`,
+      link: `${origin}/events/${e.slug}`,
+      title: e.title,
+      date: e.updatedAt,
+      published: e.createdAt,
+      description: [`${when}${who ? ` · ${who}` : ''}.`, e.summary].filter(Boolean).join(' '),
+    });
+  }
+  return feed.atom1();
+}
+
+const FLAG_TITLES: Record<string, string> = { due: 'Due now', overdue: 'Overdue' };
+
+/** Each transition the job recorded (came due, became overdue), newest first. */
+export async function flagsAtom(db: Db, origin: string): Promise<string> {
+  const rows = await repo.latestTransitions(db, ENTRIES);
+  const feed = new Feed({
+    id: `${origin}/milestones`,
+    title: 'Timeline: milestone flags',
+    description: 'Claims about the AI industry as they come due and become overdue.',
+    link: `${origin}/milestones`,
+    feedLinks: { atom: `${origin}/milestones/feed.atom` },
+    updated: latest(rows.map((r) => r.flaggedAt)),
+    generator: false,
+    copyright: 'Timeline contributors',
+  });
+  for (const t of rows) {
+    const m = t.milestone;
+    const page = `${origin}/milestones/${m.slug}`;
+    const since = t.toStatus === 'overdue' ? 'its window closed' : 'its window opened';
+    feed.addItem({
+      id: `${page}#transition-${t.id}`,
+      link: page,
+      title: `${FLAG_TITLES[t.toStatus] ?? t.toStatus}: ${m.title}`,
+      date: t.flaggedAt,
+      description: `Expected ${expectedLabel(m)}; ${since} on ${t.dueAt.toISOString().slice(0, 10)}. ${m.claim}`.trim(),
+    });
+  }
+  return feed.atom1();
+}
+
+/** One all-day event per dated claim, spanning its due window. */
+export async function dueWindowsIcs(db: Db, origin: string): Promise<string> {
+  const rows = await repo.datedMilestones(db);
+  const cal = ical({
+    name: 'Timeline: due windows',
+    description: 'When claims about the AI industry are due, from Timeline.',
+    prodId: { company: 'Timeline', product: 'Timeline', language: 'EN' },
+    url: `${origin}/milestones`,
+  });
+  for (const m of rows) {
+    const status = m.outcome ? `resolved: ${OUTCOME_LABELS[m.outcome] ?? m.outcome}` : (STATUS_LABELS[m.status] ?? m.status);
+    const source = m.source ? `${m.source.publisher}, "${m.source.title}"` : 'not recorded';
+    cal.createEvent({
+      id: `milestone-${m.id}@timeline`,
+      start: m.windowStart!,
+      end: m.windowEnd!,
+      allDay: true,
+      stamp: m.updatedAt,
+      summary: m.title,
+      url: `${origin}/milestones/${m.slug}`,
+      description: [`Expected ${expectedLabel(m)}.`, m.claim, `Source: ${source}.`, `Status: ${status}.`].filter(Boolean).join('\n'),
+    });
+  }
+  // RFC 5545 ends every content line, the last one included, with CRLF.
+  const text = cal.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
+}

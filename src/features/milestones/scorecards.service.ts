@@ -1,0 +1,88 @@
+// Scorecards: how the claims of a source, or about an organization, turned out.
+// A source's card counts the claims it made and those it relays from the source it cites
+// (the French article relays the Wall Street Journal's), since it put them before its readers.
+import type { Db } from '../../platform/db.ts';
+import * as repo from './scorecards.repo.ts';
+import { gapText, median } from './rules.ts';
+
+export interface Scorecard {
+  claims: number;
+  /** Of `claims`, how many are relayed from a cited source. */
+  relayed: number;
+  resolved: number;
+  met: number;
+  early: number;
+  late: number;
+  partlyMet: number;
+  missed: number;
+  /** Withdrawn or unverifiable. */
+  other: number;
+  /** Not resolved yet. */
+  open: number;
+  /** Median signed gap of the early and late claims (negative: early); null when there are none. */
+  medianGapDays: number | null;
+  medianGapLabel: string | null;
+}
+
+interface ClaimOutcome {
+  sourceId: number | null;
+  status: string;
+  outcome: string | null;
+  gapDays: number | null;
+}
+
+export function summarize(rows: readonly ClaimOutcome[], relayedFrom: number | null = null): Scorecard {
+  const count = (o: string) => rows.filter((r) => r.outcome === o).length;
+  const gaps = rows.filter((r) => (r.outcome === 'early' || r.outcome === 'late') && r.gapDays !== null).map((r) => r.gapDays!);
+  const medianGapDays = median(gaps);
+  const resolved = rows.filter((r) => r.status === 'resolved').length;
+  return {
+    claims: rows.length,
+    relayed: relayedFrom === null ? 0 : rows.filter((r) => r.sourceId === relayedFrom).length,
+    resolved,
+    met: count('met'),
+    early: count('early'),
+    late: count('late'),
+    partlyMet: count('partly_met'),
+    missed: count('missed'),
+    other: count('withdrawn') + count('unverifiable'),
+    open: rows.length - resolved,
+    medianGapDays,
+    medianGapLabel: gapText(medianGapDays),
+  };
+}
+
+export async function scorecardFor(db: Db, of: { sourceId: number } | { organizationId: number }): Promise<Scorecard> {
+  if ('sourceId' in of) {
+    const citesId = await repo.getSourceCites(db, of.sourceId);
+    return summarize(await repo.outcomesOfSources(db, citesId ? [of.sourceId, citesId] : [of.sourceId]), citesId);
+  }
+  return summarize(await repo.outcomesAboutOrganization(db, of.organizationId));
+}
+
+/** Every source and organization with at least one claim, each with its scorecard. */
+export async function scorecardsPage(db: Db) {
+  const [claims, sources, organizations] = await Promise.all([repo.allOutcomes(db), repo.allSources(db), repo.allOrganizations(db)]);
+  const bySource = new Map<number, ClaimOutcome[]>();
+  const byOrg = new Map<number, ClaimOutcome[]>();
+  const push = <K>(map: Map<K, ClaimOutcome[]>, k: K, v: ClaimOutcome) => {
+    const list = map.get(k);
+    if (list) list.push(v);
+    else map.set(k, [v]);
+  };
+  for (const c of claims) {
+    if (c.sourceId !== null) push(bySource, c.sourceId, c);
+    for (const o of c.organizations) push(byOrg, o.organizationId, c);
+  }
+  return {
+    sources: sources
+      .map((s) => {
+        const rows = [...(bySource.get(s.id) ?? []), ...(s.citesId ? (bySource.get(s.citesId) ?? []) : [])];
+        return { id: s.id, publisher: s.publisher, title: s.title, language: s.language, url: `/sources/${s.id}`, card: summarize(rows, s.citesId) };
+      })
+      .filter((s) => s.card.claims > 0),
+    organizations: organizations
+      .filter((o) => byOrg.has(o.id))
+      .map((o) => ({ slug: o.slug, name: o.name, url: `/organizations/${o.slug}`, card: summarize(byOrg.get(o.id)!) })),
+  };
+}

@@ -1,0 +1,123 @@
+import { XMLParser } from 'fast-xml-parser';
+import ICAL from 'ical.js';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flagMilestones } from '../../src/features/milestones/index.ts';
+import { bumpContentVersion } from '../../src/platform/content-version.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { makeEvent, makeOrganization } from '../helpers/factories.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ seed: true, now: '2024-07-01T00:00:00Z' });
+  // Two claims back to unresolved, flagged at two moments: three transitions.
+  await t.db.milestone.updateMany({
+    where: { slug: { in: ['google-gemini-may-2024', 'meta-next-model-release-2024'] } },
+    data: { status: 'upcoming', dueAt: null, outcome: null, gapDays: null, settledByEventId: null, resolutionNote: null, resolvedAt: null },
+  });
+  await flagMilestones(t.db, new Date('2024-05-02T09:00:00Z'));
+  await flagMilestones(t.db, new Date('2024-06-01T00:05:00Z'));
+});
+afterAll(async () => t.close());
+
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_' });
+
+interface AtomEntry {
+  id: string;
+  title: string | { '#text': string };
+  updated: string;
+  link: { '@_href': string } | { '@_href': string }[];
+}
+
+function text(v: AtomEntry['title']): string {
+  return typeof v === 'string' ? v : v['#text'];
+}
+function href(l: AtomEntry['link']): string {
+  return Array.isArray(l) ? l[0]!['@_href'] : l['@_href'];
+}
+
+async function atom(url: string) {
+  const res = await request(t.app).get(url).expect(200);
+  expect(res.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
+  const doc = xml.parse(res.text) as { feed: { title: string; updated: string; entry: AtomEntry | AtomEntry[]; link: unknown } };
+  const entries = ([] as AtomEntry[]).concat(doc.feed.entry ?? []);
+  return { doc, entries, res };
+}
+
+describe('GET /milestones/feed.atom', () => {
+  it('when claims were flagged, then each transition is an entry, newest first, linking to the claim', async () => {
+    const { doc, entries } = await atom('/milestones/feed.atom');
+    expect(doc.feed.title).toBe('Timeline: milestone flags');
+    const titles = entries.map((e) => text(e.title));
+    expect(titles[0]).toBe('Overdue: Google releases Gemini in May 2024');
+    // The other two were flagged at the same moment: their order between them is not specified.
+    expect(titles.slice(1).sort()).toEqual(['Due now: Google releases Gemini in May 2024', 'Due now: Meta releases its next model during 2024']);
+    expect(entries.map((e) => e.updated)).toEqual(['2024-06-01T00:05:00.000Z', '2024-05-02T09:00:00.000Z', '2024-05-02T09:00:00.000Z']);
+    expect(href(entries[0]!.link)).toMatch(/^http:\/\/127\.0\.0\.1(:\d+)?\/milestones\/google-gemini-may-2024$/);
+    expect(new Set(entries.map((e) => e.id)).size).toBe(3);
+    expect(doc.feed.updated).toBe('2024-06-01T00:05:00.000Z');
+  });
+});
+
+describe('GET /feed.atom', () => {
+  it('when an event is added, then it heads the feed of new events with its link and date', async () => {
+    const org = await makeOrganization(t.db, { name: 'Feedtest Labs' });
+    const e = await makeEvent(t.db, { title: 'Feedtest model released', date: 'May 2024', summary: 'A fresh entry.', organizationIds: [org.id] });
+    await bumpContentVersion(t.db);
+    const { entries } = await atom('/feed.atom');
+    expect(entries.length).toBeGreaterThan(10);
+    expect(text(entries[0]!.title)).toBe('Feedtest model released');
+    expect(href(entries[0]!.link)).toMatch(new RegExp(`/events/${e.slug}$`));
+    const first = entries[0] as AtomEntry & { summary?: string | { '#text': string } };
+    expect(JSON.stringify(first.summary)).toContain('May 2024 · Feedtest Labs. A fresh entry.');
+  });
+});
+
+describe('GET /milestones.ics', () => {
+  async function calendar() {
+    const res = await request(t.app).get('/milestones.ics').expect(200);
+    expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    return { res, vcal: new ICAL.Component(ICAL.parse(res.text)) };
+  }
+
+  it('when fetched, then every dated claim is an all-day event spanning its due window', async () => {
+    const { vcal } = await calendar();
+    expect(vcal.name).toBe('vcalendar');
+    expect(vcal.getFirstPropertyValue('version')).toBe('2.0');
+    expect(vcal.getFirstPropertyValue('prodid')).toBeTruthy();
+    const events = vcal.getAllSubcomponents('vevent');
+    const dated = await t.db.milestone.count({ where: { windowStart: { not: null } } });
+    expect(events).toHaveLength(dated);
+
+    const gemini = await t.db.milestone.findUniqueOrThrow({ where: { slug: 'google-gemini-may-2024' } });
+    const ev = events.find((e) => e.getFirstPropertyValue('uid') === `milestone-${gemini.id}@timeline`)!;
+    expect(ev).toBeDefined();
+    const start = ev.getFirstPropertyValue('dtstart') as ICAL.Time;
+    const end = ev.getFirstPropertyValue('dtend') as ICAL.Time;
+    expect(start.isDate).toBe(true);
+    expect(end.isDate).toBe(true);
+    expect(start.toString()).toBe('2024-05-01');
+    expect(end.toString()).toBe('2024-06-01');
+    expect(ev.getFirstPropertyValue('summary')).toBe('Google releases Gemini in May 2024');
+    expect(String(ev.getFirstPropertyValue('url'))).toMatch(/\/milestones\/google-gemini-may-2024$/);
+    const description = String(ev.getFirstPropertyValue('description'));
+    expect(description).toContain('Expected mai 2024 (May 2024).');
+    expect(description).toContain('Source: French tech news site (name not recorded)');
+    expect(description).toContain('Status: Overdue.');
+    expect(ev.getFirstPropertyValue('dtstamp')).toBeTruthy();
+  });
+
+  it('when fetched twice, then the event UIDs are the same and the lines follow RFC 5545 (CRLF, at most 75 octets)', async () => {
+    const a = await calendar();
+    await bumpContentVersion(t.db);
+    const b = await calendar();
+    const uids = (c: ICAL.Component) => c.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('uid'));
+    expect(uids(b.vcal)).toEqual(uids(a.vcal));
+    const lines = a.res.text.split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    for (const line of lines) {
+      expect(line).not.toContain('\n');
+      expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    }
+  });
+});
