@@ -42,6 +42,8 @@ export function createApp(deps: AppDeps): App {
       layoutsDir: path.join(views, 'layouts'),
       partialsDir: path.join(views, 'partials'),
       helpers,
+      // Indented partial calls must not indent the partial's output (it would change textarea values).
+      compilerOptions: { preventIndent: true },
     }),
   );
   app.set('view engine', 'hbs');
@@ -118,7 +120,7 @@ export function createApp(deps: AppDeps): App {
 
   app.use('/api/v1', apiRoutes({ db }));
   app.use(milestonePublicRoutes(deps));
-  app.use(timelineRoutes({ db }));
+  app.use(timelineRoutes({ db, clock: deps.clock }));
 
   app.use(notFound);
   app.use(errorHandler(logger));

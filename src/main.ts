@@ -9,14 +9,15 @@ import { createLogger } from './platform/logger.ts';
 import { migrateDeploy } from './platform/migrate.ts';
 import { ensureFirstAdmin } from './features/auth/index.ts';
 import { isDatabaseEmpty, seedDatabase } from './features/seed/index.ts';
-import { startScheduler } from './jobs/scheduler.ts';
+import { checkSchedule, SchedulerConfigError, startScheduler } from './jobs/scheduler.ts';
 
 async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig();
+    checkSchedule(config);
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof SchedulerConfigError) {
       console.error(err.message);
       process.exit(78); // EX_CONFIG
     }

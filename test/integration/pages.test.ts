@@ -115,6 +115,8 @@ describe('entry pages', () => {
     expect(res.text).toMatch(/Wall Street Journal/);
     expect(res.text).toMatch(/Azure/);
     expect(res.text).toMatch(/several times/i);
+    expect(res.text).toMatch(/Scorecard of this source/);
+    expect(res.text).toMatch(/early by 147 days/);
   });
 
   it.each(['/organizations', '/organizations/google', '/subjects', '/subjects/llama-2', '/milestones'])(

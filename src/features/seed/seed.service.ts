@@ -10,6 +10,7 @@ import { seedData, type MilestoneSeed, type SeedData } from '../../../prisma/see
 import type { Db } from '../../platform/db.ts';
 import { parseFuzzyDate, type FuzzyDate } from '../dates/index.ts';
 import { eventSearchText, milestoneSearchText } from '../content/index.ts';
+import { scoreResolution, statusAt } from '../milestones/index.ts';
 
 export type SeedReport = {
   organizations: number;
@@ -230,34 +231,22 @@ export function deriveMilestone(m: MilestoneSeed, eventDates: ReadonlyMap<string
   const sortStart = window ? window.start : claimedOn;
   const sortEnd = window ? window.end : new Date(claimedOn.getTime() + DAY_MS);
 
-  let status: MilestoneStatus;
-  if (m.outcome) status = 'resolved';
-  else if (window) status = now < window.start ? 'upcoming' : now < window.end ? 'due' : 'overdue';
-  else if (m.kind === 'relative') status = eventDates.has(m.afterEventSlug) ? 'due' : 'upcoming';
-  else status = 'upcoming';
+  const status: MilestoneStatus = statusAt(
+    {
+      outcome: m.outcome ?? null,
+      windowStart: window?.start ?? null,
+      windowEnd: window?.end ?? null,
+      afterEventStart: m.kind === 'relative' ? (eventDates.get(m.afterEventSlug)?.start ?? null) : null,
+    },
+    now,
+  );
+  const dueAt = window && status !== 'upcoming' ? window.start : null;
 
-  const dueAt = window && (status === 'due' || status === 'overdue' || status === 'resolved') ? window.start : null;
-
-  let gapDays: number | null = null;
   const settled = m.settledByEventSlug ? eventDates.get(m.settledByEventSlug) : undefined;
-  if (window && settled) {
-    // Early: from the event's start to the window's start (negative). Late: from the window's
-    // end to the event's end (positive), the mirror image, so a day-precision event on the day
-    // after the window is one day late just as one on the day before is one day early.
-    if (m.outcome === 'early') gapDays = negate(wholeDays(settled.start, window.start));
-    else if (m.outcome === 'late') gapDays = wholeDays(window.end, settled.end);
-  }
+  const gapDays =
+    window && settled && (m.outcome === 'early' || m.outcome === 'late') ? scoreResolution(window, settled).gapDays : null;
 
   return { window, status, dueAt, gapDays, sortStart, sortEnd };
-}
-
-/** -n, without producing -0. */
-function negate(n: number): number {
-  return n === 0 ? 0 : -n;
-}
-
-function wholeDays(from: Date, to: Date): number {
-  return Math.max(0, Math.round((to.getTime() - from.getTime()) / DAY_MS));
 }
 
 // ---------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // Page-level services: gather what one public page shows, as view models.
 import type { Db } from '../../platform/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
+import { scorecardFor, splitUpcoming } from '../milestones/index.ts';
 import * as repo from './timeline.repo.ts';
 import { eventVM, milestoneVM, sourceRefVM } from './timeline.mappers.ts';
 import type { MilestoneVM } from './timeline.view-models.ts';
@@ -42,6 +43,7 @@ export async function milestonePage(db: Db, slug: string) {
 export async function organizationPage(db: Db, slug: string) {
   const org = await repo.getOrganizationBySlug(db, slug);
   return {
+    scorecard: await scorecardFor(db, { organizationId: org.id }),
     organization: {
       slug: org.slug,
       name: org.name,
@@ -72,6 +74,7 @@ export async function subjectPage(db: Db, slug: string) {
 export async function sourcePage(db: Db, id: number) {
   const s = await repo.getSource(db, id);
   return {
+    scorecard: await scorecardFor(db, { sourceId: id }),
     source: {
       ...sourceRefVM(s),
       cites: s.cites ? sourceRefVM(s.cites) : null,
@@ -111,16 +114,24 @@ export async function subjectsPage(db: Db) {
 export interface MilestoneSections {
   due: MilestoneVM[];
   overdue: MilestoneVM[];
-  upcoming: MilestoneVM[];
+  /** Upcoming claims whose window opens within 90 days of now. */
+  upcomingSoon: MilestoneVM[];
+  /** Upcoming claims further away, or with no date yet (relative and attribute claims). */
+  upcomingLater: MilestoneVM[];
   resolved: MilestoneVM[];
 }
 
-export async function milestonesPage(db: Db): Promise<MilestoneSections> {
+export async function milestonesPage(db: Db, now: Date): Promise<MilestoneSections> {
   const rows = (await repo.listAllMilestones(db)).map(milestoneVM);
+  const { soon, later } = splitUpcoming(
+    rows.filter((m) => m.status === 'upcoming'),
+    now,
+  );
   return {
     due: rows.filter((m) => m.status === 'due'),
     overdue: rows.filter((m) => m.status === 'overdue'),
-    upcoming: rows.filter((m) => m.status === 'upcoming'),
+    upcomingSoon: soon,
+    upcomingLater: later,
     resolved: rows.filter((m) => m.status === 'resolved').reverse(),
   };
 }

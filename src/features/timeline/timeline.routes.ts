@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { fieldErrors, timelineQuerySchema } from './timeline.schema.ts';
@@ -9,6 +10,7 @@ const PAGE_SIZE = 50;
 
 export interface TimelineDeps {
   db: Db;
+  clock: Clock;
 }
 
 /** The query as typed, for refilling the filter form (strings only; arrays are dropped). */
@@ -18,7 +20,7 @@ function rawQuery(req: Request): Record<string, string> {
   return out;
 }
 
-export function timelineRoutes({ db }: TimelineDeps): Router {
+export function timelineRoutes({ db, clock }: TimelineDeps): Router {
   const r = Router();
 
   async function home(req: Request, res: Response) {
@@ -52,7 +54,7 @@ export function timelineRoutes({ db }: TimelineDeps): Router {
 
   r.get('/', home);
   r.get('/milestones', async (_req, res) => {
-    res.render('milestones/index', { title: 'Milestones', sections: await pages.milestonesPage(db) });
+    res.render('milestones/index', { title: 'Milestones', sections: await pages.milestonesPage(db, clock()) });
   });
   r.get('/events/:slug', async (req, res) => {
     const vm = await pages.eventPage(db, req.params.slug);
