@@ -90,7 +90,9 @@ export function sessionStack(deps: FeatureDeps, tokens: CsrfSync): Router {
         path: '/admin',
         httpOnly: true,
         sameSite: 'lax',
-        secure: deps.config.env === 'production',
+        // 'auto': Secure whenever the request came over HTTPS (directly, or through a proxy trusted
+        // by TRUST_PROXY), so plain http://localhost still works for a local production start.
+        secure: deps.config.env === 'production' ? 'auto' : false,
         maxAge: SESSION_IDLE_MS,
       },
     }),
