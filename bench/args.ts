@@ -1,0 +1,87 @@
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  events: number;
+  milestones: number;
+  /** The deep page measured against page 1 (clamped to the last page). */
+  page: number;
+  duration: number;
+  warmup: number;
+  /** Measured runs per page; the fastest is kept (other work on the machine only ever slows a run). */
+  rounds: number;
+  connections: number;
+  /** LOG_LEVEL of the app under test (its pino-http request log goes to a file). */
+  logLevel: string;
+  seed: number;
+  only: 'all' | 'http' | 'flag';
+  /** Writes V8 CPU profiles of the app (cache off) into the run folder, and keeps it. */
+  cpuProf: boolean;
+  keep: boolean;
+  postgres: boolean;
+}
+
+export const USAGE = `npm run bench -- [options]
+  --events N        events in the database (default 100000)
+  --milestones N    milestones that come due at once, for the flagging section (default 100000)
+  --page N          deep page compared with page 1 (default 1000)
+  --duration S      seconds measured per run (default 6)
+  --warmup S        seconds of warm-up before each run (default 2)
+  --rounds N        measured runs per page, the fastest kept (default 2)
+  --connections N   autocannon connections (default 10)
+  --log-level L     LOG_LEVEL of the app under test (default info)
+  --seed N          seed of the generated content (default 42)
+  --only http|flag  run one section only
+  --cpu-prof        write CPU profiles of the uncached app runs and keep the run folder
+  --keep            keep the run folder (databases, server logs) in the temp directory
+  --postgres        run against PostgreSQL (not available yet)`;
+
+function int(name: string, v: string | undefined, fallback: number, min: number): number {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} takes a whole number of at least ${min}, not "${v}".\n\n${USAGE}`);
+  return n;
+}
+
+export function parseBenchArgs(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      events: { type: 'string' },
+      milestones: { type: 'string' },
+      page: { type: 'string' },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      rounds: { type: 'string' },
+      connections: { type: 'string' },
+      'log-level': { type: 'string' },
+      seed: { type: 'string' },
+      only: { type: 'string' },
+      'cpu-prof': { type: 'boolean' },
+      keep: { type: 'boolean' },
+      postgres: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const only = values.only ?? 'all';
+  if (only !== 'all' && only !== 'http' && only !== 'flag') throw new Error(`--only takes http or flag.\n\n${USAGE}`);
+  return {
+    events: int('events', values.events, 100_000, 1),
+    milestones: int('milestones', values.milestones, 100_000, 1),
+    page: int('page', values.page, 1000, 2),
+    duration: int('duration', values.duration, 6, 1),
+    warmup: int('warmup', values.warmup, 2, 0),
+    rounds: int('rounds', values.rounds, 2, 1),
+    connections: int('connections', values.connections, 10, 1),
+    logLevel: values['log-level'] ?? 'info',
+    seed: int('seed', values.seed, 42, 0),
+    only,
+    cpuProf: values['cpu-prof'] ?? false,
+    keep: (values.keep ?? false) || (values['cpu-prof'] ?? false),
+    postgres: values.postgres ?? false,
+  };
+}
