@@ -5,7 +5,7 @@ import express, { type Express } from 'express';
 import { engine } from 'express-handlebars';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import { readContentVersion } from './platform/content-version.ts';
+import { contentVersionReader } from './platform/content-version.ts';
 import { errorHandler, notFound } from './platform/http/error-handler.ts';
 import { createRenderCache, type RenderCache } from './platform/http/render-cache.ts';
 import { projectRoot } from './platform/paths.ts';
@@ -61,6 +61,11 @@ export function createApp(deps: AppDeps): App {
         return id;
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || (req.url ?? '').startsWith('/static/') },
+      // One short line per request: id, method, path and status (headers stay out of the log).
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
     }),
   );
 
@@ -114,7 +119,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/admin', milestoneAdminRoutes({ ...deps, auth }));
 
   // Public pages are the same for everyone: cached per URL until content changes.
-  const cache = createRenderCache({ version: () => readContentVersion(db) });
+  const cache = createRenderCache({ version: contentVersionReader(db, config.contentVersionTtlMs) });
   app.renderCache = cache;
   if (config.renderCache) app.use(cache.middleware);
 

@@ -3,7 +3,8 @@ import etag from 'etag';
 
 interface Entry {
   version: number;
-  body: string;
+  /** Encoded once, so a hit does not re-encode the page. */
+  body: Buffer;
   etag: string;
   type: string;
 }
@@ -58,7 +59,7 @@ export function createRenderCache(opts: RenderCacheOptions): RenderCache {
       if (res.statusCode === 200 && typeof body === 'string' && !res.getHeader('Set-Cookie')) {
         const type = String(res.getHeader('Content-Type') ?? 'text/html; charset=utf-8');
         const tag = etag(body, { weak: true });
-        remember(key, { version, body, etag: tag, type });
+        remember(key, { version, body: Buffer.from(body), etag: tag, type });
         res.setHeader('ETag', tag);
       }
       return send(body);
