@@ -28,10 +28,14 @@ const schema = z.object({
     .enum(['on', 'off'])
     .default('on')
     .transform((v) => v === 'on'),
+  CONTENT_VERSION_TTL_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   MIGRATE_ON_START: z
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
 });
 
 export type Config = Readonly<{
@@ -44,6 +48,12 @@ export type Config = Readonly<{
   migrateOnStart: boolean;
   /** Public pages cached per URL until content changes ('off' only to measure or debug). */
   renderCache: boolean;
+  /**
+   * How long an instance may trust its last read of the content version: writes through this
+   * instance show at once; writes through another show within this time. Default 1000 ms on
+   * SQLite (one instance), 0 on PostgreSQL (every request reads it).
+   */
+  contentVersionTtlMs: number;
   /** Signs session cookies; when unset a random one is made per process (sessions end on restart). */
   sessionSecret: string | undefined;
   /** First admin, created at start when no user exists. */
@@ -55,6 +65,11 @@ export type Config = Readonly<{
   webhookTimeoutMs: number;
   /** Express "trust proxy" setting: false, true, a hop count or a list of addresses. */
   trustProxy: boolean | number | string;
+  /** PostgreSQL only: connections per process, and how long to wait for one before answering 503. */
+  dbPoolMax: number;
+  dbConnectTimeoutMs: number;
+  /** PostgreSQL only: the server cancels any statement running longer than this. */
+  dbStatementTimeoutMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -84,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnEmpty: c.SEED_ON_EMPTY,
     migrateOnStart: c.MIGRATE_ON_START,
     renderCache: c.RENDER_CACHE,
+    contentVersionTtlMs: c.CONTENT_VERSION_TTL_MS ?? (/^postgres(ql)?:\/\//i.test(c.DATABASE_URL) ? 0 : 1000),
     sessionSecret: c.SESSION_SECRET,
     adminEmail: c.ADMIN_EMAIL,
     adminPassword: c.ADMIN_PASSWORD,
@@ -91,5 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     milestoneGraceDays: c.MILESTONE_GRACE_DAYS,
     webhookTimeoutMs: c.WEBHOOK_TIMEOUT_MS,
     trustProxy: parseTrustProxy(c.TRUST_PROXY),
+    dbPoolMax: c.DB_POOL_MAX,
+    dbConnectTimeoutMs: c.DB_CONNECT_TIMEOUT_MS,
+    dbStatementTimeoutMs: c.DB_STATEMENT_TIMEOUT_MS,
   });
 }
