@@ -9,10 +9,7 @@ import { CONFIDENCES, EVENT_KINDS, MILESTONE_STATUSES } from './timeline.schema.
 import { KIND_LABELS, STATUS_LABELS } from './timeline.mappers.ts';
 
 export async function filterOptions(db: Db) {
-  const [organizations, subjects] = await Promise.all([
-    db.organization.findMany({ select: { slug: true, name: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
-    db.subject.findMany({ select: { slug: true, name: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
-  ]);
+  const { organizations, subjects } = await repo.listFilterNames(db);
   return {
     organizations,
     subjects,

@@ -1,4 +1,5 @@
 // The only place the timeline touches Prisma.
+import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { Prisma } from '../../generated/sqlite/client.ts';
 import type { Db } from '../../platform/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
@@ -46,72 +47,222 @@ export interface StreamPage {
   take: number;
 }
 
-type Order = Prisma.SortOrder;
+// The two stream reads (events, milestones) are portable raw SQL, the documented exception to
+// "through Prisma": Prisma 6.19 compiles every call afresh and runs one statement per relation,
+// which made these, the hottest reads of the site, several times slower than the SQL itself.
+// One text works on SQLite and PostgreSQL: quoted identifiers, dates as parameters (the adapters
+// write them in each engine's stored form), a row-value keyset, LIKE with an explicit escape.
+
+/** The join tables and columns one stream filters through. */
+interface StreamTable {
+  table: Sql;
+  start: Sql;
+  end: Sql;
+  orgJoin: Sql;
+  subjectJoin: Sql;
+  fk: Sql;
+}
+
+const EVENTS: StreamTable = {
+  table: sql`"Event"`,
+  start: sql`"dateStart"`,
+  end: sql`"dateEnd"`,
+  orgJoin: sql`"EventOrganization"`,
+  subjectJoin: sql`"EventSubject"`,
+  fk: sql`"eventId"`,
+};
+
+const MILESTONES: StreamTable = {
+  table: sql`"Milestone"`,
+  start: sql`"sortStart"`,
+  end: sql`"sortEnd"`,
+  orgJoin: sql`"MilestoneOrganization"`,
+  subjectJoin: sql`"MilestoneSubject"`,
+  fk: sql`"milestoneId"`,
+};
+
+/** `%search%` for LIKE … ESCAPE '\': searchText and the query never hold `%` or `_` (normalizeForSearch), only `\` needs escaping. */
+function containsPattern(search: string): string {
+  return `%${search.replaceAll('\\', '\\\\')}%`;
+}
 
 /**
- * Keyset condition for (start, end, title, id) strictly after `k` in the given direction.
- * The leading `start >= k.start` (or <=) lets the database seek in the index instead of scanning
- * from the first row, so page 1,000 costs what page 1 costs.
+ * WHERE, ORDER BY and LIMIT of one page of a stream (rows aliased `x`). The keyset is a row value
+ * `(start, end, title, id) > (…)` (or `<`): SQLite ≥ 3.15 and PostgreSQL both seek on the
+ * (start, end, title, id) index with it, so a page inside a long run of equal starts costs what
+ * page 1 costs.
  */
-function keyset(startField: string, endField: string, k: CursorKey, dir: Order) {
-  const [s, e, t, id] = k;
-  const start = new Date(s);
-  const end = new Date(e);
-  const op = dir === 'asc' ? 'gt' : 'lt';
-  const seek = dir === 'asc' ? 'gte' : 'lte';
-  return {
-    AND: [
-      { [startField]: { [seek]: start } },
-      {
-        OR: [
-          { [startField]: { [op]: start } },
-          { [startField]: start, [endField]: { [op]: end } },
-          { [startField]: start, [endField]: end, title: { [op]: t } },
-          { [startField]: start, [endField]: end, title: t, id: { [op]: id } },
-        ],
-      },
-    ],
-  };
+function streamTail(t: StreamTable, f: StreamFilter, page: StreamPage, extra: Sql[]): Sql {
+  const and: Sql[] = [...extra];
+  if (f.from) and.push(sql`x.${t.end} > ${f.from}`);
+  if (f.to) and.push(sql`x.${t.start} < ${f.to}`);
+  if (f.organizationId !== undefined) {
+    and.push(sql`EXISTS (SELECT 1 FROM ${t.orgJoin} j WHERE j.${t.fk} = x."id" AND j."organizationId" = ${f.organizationId})`);
+  }
+  if (f.subjectId !== undefined) {
+    and.push(sql`EXISTS (SELECT 1 FROM ${t.subjectJoin} j WHERE j.${t.fk} = x."id" AND j."subjectId" = ${f.subjectId})`);
+  }
+  if (f.search) and.push(sql`x."searchText" LIKE ${containsPattern(f.search)} ESCAPE '\\'`);
+  const asc = page.direction === 'asc';
+  if (page.after) {
+    const [s, e, title, id] = page.after;
+    const op = raw(asc ? '>' : '<');
+    and.push(sql`(x.${t.start}, x.${t.end}, x."title", x."id") ${op} (${new Date(s)}, ${new Date(e)}, ${title}, ${id})`);
+  }
+  const where = and.length ? sql`WHERE ${join(and, ' AND ')}` : empty;
+  const d = raw(asc ? 'ASC' : 'DESC');
+  return sql`${where} ORDER BY x.${t.start} ${d}, x.${t.end} ${d}, x."title" ${d}, x."id" ${d} LIMIT ${page.take}`;
 }
 
-function overlap(startField: string, endField: string, f: StreamFilter) {
-  const and: object[] = [];
-  if (f.from) and.push({ [endField]: { gt: f.from } });
-  if (f.to) and.push({ [startField]: { lt: f.to } });
-  return and;
+/** SQLite returns DateTime columns of raw queries as ISO text, PostgreSQL as Date. */
+function toDate(v: unknown): Date {
+  return v instanceof Date ? v : new Date(v as string | number);
 }
 
+interface RawEvent {
+  id: number | bigint;
+  slug: string;
+  title: string;
+  summary: string;
+  kind: string;
+  confidence: string;
+  dateStart: Date | string;
+  dateEnd: Date | string;
+  datePrecision: string;
+  dateText: string;
+  searchText: string;
+  createdAt: Date | string;
+  updatedAt: Date | string;
+}
+
+/** One row per organization, subject or tag link of the page's events (`k`: o, s or t). */
+interface RawLink {
+  k: 'o' | 's' | 't';
+  eventId: number | bigint;
+  id: number | bigint;
+  slug: string;
+  name: string;
+  /** Organization.website, Subject.kind. */
+  extra: string | null;
+  description: string | null;
+  createdAt: Date | string | null;
+  updatedAt: Date | string | null;
+}
+
+/** One page of events with their organizations, subjects and tags (each by name), as `eventListInclude` reads them: two statements. */
 export async function listEvents(db: Db, f: StreamFilter, page: StreamPage): Promise<EventListRow[]> {
-  const and: Prisma.EventWhereInput[] = overlap('dateStart', 'dateEnd', f);
-  if (f.organizationId) and.push({ organizations: { some: { organizationId: f.organizationId } } });
-  if (f.subjectId) and.push({ subjects: { some: { subjectId: f.subjectId } } });
-  if (f.kind) and.push({ kind: f.kind });
-  if (f.confidence) and.push({ confidence: f.confidence });
-  if (f.search) and.push({ searchText: { contains: f.search } });
-  if (page.after) and.push(keyset('dateStart', 'dateEnd', page.after, page.direction));
-  const d = page.direction;
-  return db.event.findMany({
-    where: { AND: and },
-    orderBy: [{ dateStart: d }, { dateEnd: d }, { title: d }, { id: d }],
-    take: page.take,
-    include: eventListInclude,
-  });
+  const extra: Sql[] = [];
+  if (f.kind) extra.push(sql`x."kind" = ${f.kind}`);
+  if (f.confidence) extra.push(sql`x."confidence" = ${f.confidence}`);
+  const rows = await db.$queryRaw<RawEvent[]>`
+    SELECT x."id", x."slug", x."title", x."summary", x."kind", x."confidence", x."dateStart", x."dateEnd",
+      x."datePrecision", x."dateText", x."searchText", x."createdAt", x."updatedAt"
+    FROM "Event" x ${streamTail(EVENTS, f, page, extra)}`;
+  if (rows.length === 0) return [];
+
+  const events: EventListRow[] = rows.map((r) => ({
+    id: Number(r.id),
+    slug: r.slug,
+    title: r.title,
+    summary: r.summary,
+    kind: r.kind,
+    confidence: r.confidence,
+    dateStart: toDate(r.dateStart),
+    dateEnd: toDate(r.dateEnd),
+    datePrecision: r.datePrecision,
+    dateText: r.dateText,
+    searchText: r.searchText,
+    createdAt: toDate(r.createdAt),
+    updatedAt: toDate(r.updatedAt),
+    organizations: [],
+    subjects: [],
+    tags: [],
+  }));
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const ids = join(events.map((e) => e.id));
+  const links = await db.$queryRaw<RawLink[]>`
+    SELECT 'o' AS "k", j."eventId" AS "eventId", o."id" AS "id", o."slug" AS "slug", o."name" AS "name",
+      o."website" AS "extra", o."description" AS "description", o."createdAt" AS "createdAt", o."updatedAt" AS "updatedAt"
+    FROM "EventOrganization" j JOIN "Organization" o ON o."id" = j."organizationId" WHERE j."eventId" IN (${ids})
+    UNION ALL
+    SELECT 's', j."eventId", s."id", s."slug", s."name", s."kind", s."description", s."createdAt", s."updatedAt"
+    FROM "EventSubject" j JOIN "Subject" s ON s."id" = j."subjectId" WHERE j."eventId" IN (${ids})
+    UNION ALL
+    SELECT 't', j."eventId", t."id", t."slug", t."name", NULL, NULL, NULL, NULL
+    FROM "EventTag" j JOIN "Tag" t ON t."id" = j."tagId" WHERE j."eventId" IN (${ids})
+    ORDER BY "name", "id"`;
+  for (const l of links) {
+    const e = byId.get(Number(l.eventId));
+    if (!e) continue;
+    const id = Number(l.id);
+    if (l.k === 'o') {
+      e.organizations.push({
+        eventId: e.id,
+        organizationId: id,
+        organization: {
+          id,
+          slug: l.slug,
+          name: l.name,
+          website: l.extra,
+          description: l.description ?? '',
+          createdAt: toDate(l.createdAt),
+          updatedAt: toDate(l.updatedAt),
+        },
+      });
+    } else if (l.k === 's') {
+      e.subjects.push({
+        eventId: e.id,
+        subjectId: id,
+        subject: {
+          id,
+          slug: l.slug,
+          name: l.name,
+          kind: l.extra ?? 'other',
+          description: l.description ?? '',
+          createdAt: toDate(l.createdAt),
+          updatedAt: toDate(l.updatedAt),
+        },
+      });
+    } else {
+      e.tags.push({ eventId: e.id, tagId: id, tag: { id, slug: l.slug, name: l.name } });
+    }
+  }
+  return events;
 }
 
+/**
+ * One page of milestones: their ids through portable SQL, then (only when there are any) the
+ * rows with `milestoneInclude` through Prisma, put back in the page's order.
+ */
 export async function listMilestones(db: Db, f: StreamFilter, page: StreamPage): Promise<MilestoneRow[]> {
-  const and: Prisma.MilestoneWhereInput[] = overlap('sortStart', 'sortEnd', f);
-  if (f.organizationId) and.push({ organizations: { some: { organizationId: f.organizationId } } });
-  if (f.subjectId) and.push({ subjects: { some: { subjectId: f.subjectId } } });
-  if (f.status) and.push({ status: f.status });
-  if (f.search) and.push({ searchText: { contains: f.search } });
-  if (page.after) and.push(keyset('sortStart', 'sortEnd', page.after, page.direction));
-  const d = page.direction;
-  return db.milestone.findMany({
-    where: { AND: and },
-    orderBy: [{ sortStart: d }, { sortEnd: d }, { title: d }, { id: d }],
-    take: page.take,
-    include: milestoneInclude,
-  });
+  const extra: Sql[] = [];
+  if (f.status) extra.push(sql`x."status" = ${f.status}`);
+  const found = await db.$queryRaw<{ id: number | bigint }[]>`
+    SELECT x."id" FROM "Milestone" x ${streamTail(MILESTONES, f, page, extra)}`;
+  if (found.length === 0) return [];
+  const ids = found.map((r) => Number(r.id));
+  const rows = await db.milestone.findMany({ where: { id: { in: ids } }, include: milestoneInclude });
+  const byId = new Map(rows.map((m) => [m.id, m]));
+  // A milestone deleted between the two reads is simply left out.
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export interface NamedLink {
+  slug: string;
+  name: string;
+}
+
+/** Organizations and subjects for the filter form, each by name then id: one raw statement, read on every home render. */
+export async function listFilterNames(db: Db): Promise<{ organizations: NamedLink[]; subjects: NamedLink[] }> {
+  const rows = await db.$queryRaw<(NamedLink & { k: 'o' | 's' })[]>`
+    SELECT 'o' AS "k", "id", "slug", "name" FROM "Organization"
+    UNION ALL
+    SELECT 's', "id", "slug", "name" FROM "Subject"
+    ORDER BY "k", "name", "id"`;
+  const organizations: NamedLink[] = [];
+  const subjects: NamedLink[] = [];
+  for (const r of rows) (r.k === 'o' ? organizations : subjects).push({ slug: r.slug, name: r.name });
+  return { organizations, subjects };
 }
 
 export async function findOrganizationId(db: Db, slug: string): Promise<number | null> {
