@@ -11,6 +11,7 @@ export { deliverPendingWebhooks, sendTestDelivery, type FetchLike, type AttemptR
 export { resolveMilestone, rescheduleMilestone, resolutionQueue, type ResolveInput, type RescheduleInput } from './resolution.service.ts';
 export { scorecardFor, scorecardsPage, type Scorecard } from './scorecards.service.ts';
 export { statusAt, scoreResolution, scoreRelative, splitUpcoming, parseInstant, overdueAt, OUTCOMES, type Outcome } from './rules.ts';
+export { STATUS_LABELS, OUTCOME_LABELS, dayLabel } from './milestones.mappers.ts';
 export { signatureHeader, verifySignature, SIGNATURE_HEADER, IDEMPOTENCY_HEADER } from './webhook-signature.ts';
 
 /** Public: scorecards and feeds. Mounted before the timeline routes (/milestones/feed.atom). */

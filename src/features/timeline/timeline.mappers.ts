@@ -1,5 +1,6 @@
 // Prisma rows -> view models.
 import { formatFuzzyDate } from '../dates/index.ts';
+import { dayLabel, OUTCOME_LABELS, STATUS_LABELS } from '../milestones/index.ts';
 import type { DateVM, EventVM, LinkVM, MilestoneVM, SourceRefVM } from './timeline.view-models.ts';
 import type { EventDetailRow, EventListRow, MilestoneRow } from './timeline.repo.ts';
 
@@ -16,28 +17,7 @@ export const KIND_LABELS: Record<string, string> = {
   other: 'Other',
 };
 
-export const STATUS_LABELS: Record<string, string> = {
-  upcoming: 'Upcoming',
-  due: 'Due now',
-  overdue: 'Overdue',
-  resolved: 'Resolved',
-};
-
-export const OUTCOME_LABELS: Record<string, string> = {
-  met: 'Met',
-  early: 'Early',
-  late: 'Late',
-  partly_met: 'Partly met',
-  missed: 'Missed',
-  withdrawn: 'Withdrawn',
-  unverifiable: 'Unverifiable',
-};
-
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-export function dayLabel(d: Date | null | undefined): string | null {
-  return d ? dayFormat.format(d) : null;
-}
+export { STATUS_LABELS, OUTCOME_LABELS, dayLabel };
 
 export function dateVM(start: Date, end: Date, precision: string, text: string): DateVM {
   return {
