@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { systemClock } from './platform/clock.ts';
-import { createDb } from './platform/db.ts';
+import { createDb, poolOptions, withStartupLock } from './platform/db.ts';
 import { createLogger } from './platform/logger.ts';
 import { migrateDeploy } from './platform/migrate.ts';
 import { ensureFirstAdmin } from './features/auth/index.ts';
@@ -29,14 +29,16 @@ async function main(): Promise<void> {
     logger.info('applying database migrations');
     await migrateDeploy(config.databaseUrl);
   }
-  const db = await createDb({ url: config.databaseUrl });
-  if (config.seedOnEmpty && (await isDatabaseEmpty(db))) {
-    const report = await seedDatabase(db, undefined, systemClock());
-    logger.info({ report }, 'empty database: loaded the seed timeline');
-  }
-
+  const db = await createDb({ url: config.databaseUrl, pool: poolOptions(config), logger });
   const deps = { db, config, logger, clock: systemClock };
-  await ensureFirstAdmin(deps);
+  // Instances starting together on one database take turns: one seeds it, the others find it seeded.
+  await withStartupLock(config.databaseUrl, async () => {
+    if (config.seedOnEmpty && (await isDatabaseEmpty(db))) {
+      const report = await seedDatabase(db, undefined, systemClock());
+      logger.info({ report }, 'empty database: loaded the seed timeline');
+    }
+    await ensureFirstAdmin(deps);
+  });
   const app = createApp(deps);
   const server: Server = app.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaClient } from '../generated/sqlite/client.ts';
+import type { PoolConfig } from 'pg';
+import type { Config } from '../config.ts';
+import type { PrismaClient } from '../generated/sqlite/client.ts';
+import type { Logger } from './logger.ts';
 
 /**
  * The database client every feature receives. Both engines' generated clients share this
@@ -19,15 +21,61 @@ export function sqliteFilePath(url: string): string {
   return path.resolve(url.replace(/^file:/, '').split('?')[0] ?? '');
 }
 
+/**
+ * pg's connection fields from a postgres:// URL (`?host=/socket/dir`, `?sslmode=`,
+ * `?application_name=` are honoured). Discrete fields, never a connectionString: Prisma's shadow
+ * database (migrate diff) replaces `database` only.
+ */
+export function pgConnection(url: string): Pick<PoolConfig, 'host' | 'port' | 'user' | 'password' | 'database' | 'ssl' | 'application_name'> {
+  const u = new URL(url);
+  const q = u.searchParams;
+  const schema = q.get('schema');
+  if (schema && schema !== 'public') throw new Error(`DATABASE_URL: ?schema=${schema} is not supported; give Timeline a database of its own (schema public)`);
+  const sslmode = q.get('sslmode');
+  return {
+    host: q.get('host') ?? (decodeURIComponent(u.hostname.replace(/^\[|\]$/g, '')) || 'localhost'),
+    port: u.port ? Number(u.port) : 5432,
+    user: u.username ? decodeURIComponent(u.username) : undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    database: decodeURIComponent(u.pathname.replace(/^\//, '')) || undefined,
+    ssl: sslmode === 'verify-full' || sslmode === 'verify-ca' ? true : sslmode === 'require' ? { rejectUnauthorized: false } : undefined,
+    application_name: q.get('application_name') ?? undefined,
+  };
+}
+
+/** PostgreSQL pool settings (ignored by SQLite). */
+export interface PoolOptions {
+  max: number;
+  /** How long to wait for a connection before failing (pg waits forever by default). */
+  connectTimeoutMs: number;
+  /** The server cancels longer statements, and the client gives up on a connection that stays silent as long. */
+  statementTimeoutMs: number;
+}
+
+export const defaultPoolOptions: PoolOptions = Object.freeze({ max: 10, connectTimeoutMs: 3000, statementTimeoutMs: 5000 });
+
+export function poolOptions(config: Pick<Config, 'dbPoolMax' | 'dbConnectTimeoutMs' | 'dbStatementTimeoutMs'>): PoolOptions {
+  return { max: config.dbPoolMax, connectTimeoutMs: config.dbConnectTimeoutMs, statementTimeoutMs: config.dbStatementTimeoutMs };
+}
+
 export interface DbOptions {
   url: string;
+  pool?: Partial<PoolOptions>;
+  /** Told about errors of idle pooled connections (the database went away); they never crash the process. */
+  logger?: Pick<Logger, 'warn'>;
 }
 
 /** Creates the one Prisma client of a process; the caller owns it and disconnects it. */
-export async function createDb({ url }: DbOptions): Promise<Db> {
-  if (engineOf(url) === 'postgres') {
-    throw new Error('PostgreSQL support is not available in this build');
-  }
+export async function createDb({ url, pool, logger }: DbOptions): Promise<Db> {
+  if (engineOf(url) === 'postgres') return createPostgresDb(url, { ...defaultPoolOptions, ...pool }, logger);
+  return createSqliteDb(url);
+}
+
+async function createSqliteDb(url: string): Promise<Db> {
+  const [{ PrismaClient }, { PrismaBetterSQLite3 }] = await Promise.all([
+    import('../generated/sqlite/client.ts'),
+    import('@prisma/adapter-better-sqlite3'),
+  ]);
   const file = sqliteFilePath(url);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
@@ -37,4 +85,117 @@ export async function createDb({ url }: DbOptions): Promise<Db> {
   await db.$queryRawUnsafe('PRAGMA busy_timeout = 5000');
   await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
   return db;
+}
+
+async function createPostgresDb(url: string, pool: PoolOptions, logger: DbOptions['logger']): Promise<Db> {
+  const [{ PrismaClient }, { PrismaPg }] = await Promise.all([
+    import('../generated/postgres/client.ts'),
+    import('@prisma/adapter-pg'),
+  ]);
+  const adapter = new PrismaPg(
+    {
+      ...pgConnection(url),
+      max: pool.max,
+      connectionTimeoutMillis: pool.connectTimeoutMs,
+      statement_timeout: pool.statementTimeoutMs,
+      query_timeout: pool.statementTimeoutMs,
+      idleTimeoutMillis: 30_000,
+    },
+    { onPoolError: (err) => logger?.warn({ err }, 'idle database connection failed; the pool will open a new one') },
+  );
+  const db = new PrismaClient({ adapter });
+  if (logger) void warnUnlessByteOrder(db, logger);
+  // Both generated clients expose the same API; only their nominal types differ.
+  return db as unknown as Db;
+}
+
+/** SQLite compares text byte by byte; a PostgreSQL database with a linguistic collation sorts titles otherwise. */
+async function warnUnlessByteOrder(db: { $queryRawUnsafe<T>(sql: string): Promise<T> }, logger: Pick<Logger, 'warn'>) {
+  const rows = await db
+    .$queryRawUnsafe<{ collation: string; provider: string }[]>(
+      'SELECT datcollate::text AS collation, datlocprovider::text AS provider FROM pg_database WHERE datname = current_database()',
+    )
+    .catch(() => []);
+  const row = rows[0];
+  if (row && (row.provider !== 'c' || !/^(C|POSIX|C\.UTF-?8)$/i.test(row.collation))) {
+    logger.warn({ collation: row.collation, provider: row.provider }, 'the database does not sort text in byte order as SQLite does: create it with --locale=C (docs/postgres.md)');
+  }
+}
+
+// pg_advisory_lock key for start-up work, "time" in ASCII (Prisma's migrate lock is 72707369).
+const STARTUP_LOCK = 0x74696d65;
+
+/**
+ * Runs `fn` while this process holds PostgreSQL's start-up advisory lock, so that instances
+ * starting together on one database take turns (for "seed when empty", say). The lock lives on
+ * a connection of its own and goes with it. On SQLite `fn` simply runs.
+ */
+export async function withStartupLock<T>(url: string, fn: () => Promise<T>): Promise<T> {
+  if (engineOf(url) !== 'postgres') return fn();
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ ...pgConnection(url), connectionTimeoutMillis: 10_000 });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+    return await fn();
+  } finally {
+    await client.end();
+  }
+}
+
+const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024']);
+const UNAVAILABLE_ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+// PostgreSQL SQLSTATEs: statement timeout, server shutting down or starting, too many connections, connection exceptions.
+const UNAVAILABLE_SQLSTATE = /^(57014|57P0[123]|53300|08...)$/;
+// pg's own messages for a lost connection, a connect timeout and its client-side query timeout.
+const UNAVAILABLE_PG_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error)/;
+
+interface ErrorLike {
+  code?: unknown;
+  kind?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  meta?: { driverAdapterError?: { cause?: unknown } };
+}
+
+function unavailableHere(e: ErrorLike): boolean {
+  if (typeof e.code === 'string' && UNAVAILABLE_PRISMA_CODES.has(e.code)) return true;
+  if (typeof e.kind === 'string' && UNAVAILABLE_ADAPTER_KINDS.has(e.kind)) return true;
+  if (e.kind === 'postgres' && typeof e.code === 'string' && UNAVAILABLE_SQLSTATE.test(e.code)) return true;
+  return typeof e.message === 'string' && UNAVAILABLE_PG_MESSAGE.test(e.message);
+}
+
+/** The error, its causes, and the driver adapter's cause that Prisma keeps in `meta`. */
+function* errorChain(err: unknown): Generator<ErrorLike> {
+  let e: unknown = err;
+  for (let depth = 0; depth < 6 && e && typeof e === 'object'; depth++) {
+    const x = e as ErrorLike;
+    yield x;
+    const adapterCause = x.meta?.driverAdapterError?.cause;
+    if (adapterCause && typeof adapterCause === 'object') yield adapterCause as ErrorLike;
+    e = x.cause;
+  }
+}
+
+/**
+ * True when an error means the database cannot be reached or did not answer in time (as opposed
+ * to a bad query): the request should get a 503 and may succeed once the database is back.
+ * Bare socket codes (ECONNREFUSED…) are not enough: the adapters turn theirs into the kinds
+ * above, and a failed outgoing fetch carries the same codes.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (const e of errorChain(err)) if (unavailableHere(e)) return true;
+  return false;
+}
+
+/**
+ * True when PostgreSQL aborted a SERIALIZABLE transaction because a concurrent one conflicted
+ * with it (SQLSTATE 40001; Prisma P2034): running it again is the expected answer.
+ */
+export function isSerializationFailure(err: unknown): boolean {
+  for (const e of errorChain(err)) {
+    if (e.code === 'P2034' || e.kind === 'TransactionWriteConflict' || e.code === '40001') return true;
+  }
+  return false;
 }

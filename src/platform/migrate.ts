@@ -1,25 +1,38 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { engineOf, sqliteFilePath } from './db.ts';
-import { projectRoot as root } from './paths.ts';
+import { spawnPrisma } from './prisma-cli/run.ts';
 
-const run = promisify(execFile);
+// What `migrate deploy` prints once every migration is applied and recorded.
+const APPLIED = /All migrations have been successfully applied|No pending migrations to apply/;
 
-/** Runs `prisma migrate deploy` for the engine of `url`. Throws with the CLI's output on failure. */
+/**
+ * Runs `prisma migrate deploy` with DATABASE_URL = `url`, so that prisma.config.ts picks that
+ * engine's schema and migration history. Throws with the CLI's output on failure.
+ *
+ * On PostgreSQL the CLI's JavaScript engine leaves a 10 s timer running after its work is done;
+ * the promise resolves as soon as the CLI reports success and the process is left to exit alone.
+ */
 export async function migrateDeploy(url: string): Promise<void> {
   if (engineOf(url) === 'sqlite') {
     fs.mkdirSync(path.dirname(sqliteFilePath(url)), { recursive: true });
   }
-  const cli = path.join(root, 'node_modules', 'prisma', 'build', 'index.js');
-  try {
-    await run(process.execPath, [cli, 'migrate', 'deploy'], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: '1', PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+  const child = spawnPrisma(['migrate', 'deploy'], url);
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+      if (!APPLIED.test(output)) return;
+      child.stdout.destroy();
+      child.stderr.destroy();
+      child.unref();
+      resolve();
     });
-  } catch (err) {
-    const e = err as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`prisma migrate deploy failed: ${e.stderr || e.stdout || e.message}`);
-  }
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0) resolve();
+      else reject(new Error(`prisma migrate deploy failed (exit ${code}): ${output.trim()}`));
+    });
+  });
 }

@@ -46,4 +46,11 @@ export async function beginUserSession(req: Request, userId: number, fingerprint
   req.session.userId = userId;
   req.session.passwordFingerprint = fingerprint;
   req.session.absoluteExpiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString();
+  // Saved before the redirect goes out: express-session would save after the headers, and the
+  // browser's next request may reach another instance before the row exists.
+  await saveSession(req);
+}
+
+export function saveSession(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.save((err: unknown) => (err ? reject(err) : resolve())));
 }

@@ -1,6 +1,6 @@
 // Accounts: the only place auth touches the User table.
 import type { Prisma } from '../../generated/sqlite/client.ts';
-import type { Db } from '../../platform/db.ts';
+import { isSerializationFailure, type Db } from '../../platform/db.ts';
 import { ConflictError } from '../../platform/errors.ts';
 import type { Role } from './auth.policy.ts';
 
@@ -52,19 +52,44 @@ export async function replacePassword(db: Db, userId: number, passwordHash: stri
 // acting at once cannot both pass a check made beforehand.
 
 /** Number of rows changed: 0 when the change would leave no administrator or the user is gone. */
+/**
+ * Runs a conditional write that must leave at least one admin, serialisably: under PostgreSQL's
+ * default isolation two admins demoting each other at once would both see the other and both
+ * succeed. The count in front makes it a two-statement batch (Prisma runs a one-statement batch
+ * outside any transaction); a serialisation failure is retried.
+ */
+async function keepingAnAdmin(db: Db, write: () => Prisma.PrismaPromise<number>): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const [, changed] = await db.$transaction([db.user.count({ where: { role: 'admin' } }), write()], {
+        isolationLevel: 'Serializable',
+      });
+      return changed;
+    } catch (err) {
+      if (attempt >= 5 || !isSerializationFailure(err)) throw err;
+    }
+  }
+}
+
 export async function updateRoleKeepingAnAdmin(db: Db, id: number, role: Role, now: Date): Promise<number> {
   if (role === 'admin') return (await db.user.updateMany({ where: { id }, data: { role } })).count;
-  return db.$executeRaw`
+  return keepingAnAdmin(
+    db,
+    () => db.$executeRaw`
     UPDATE "User" SET "role" = ${role}, "updatedAt" = ${now}
     WHERE "id" = ${id}
       AND ("role" <> 'admin'
-        OR (SELECT COUNT(*) FROM "User" AS "other" WHERE "other"."role" = 'admin' AND "other"."id" <> ${id}) > 0)`;
+        OR (SELECT COUNT(*) FROM "User" AS "other" WHERE "other"."role" = 'admin' AND "other"."id" <> ${id}) > 0)`,
+  );
 }
 
 export function deleteUserKeepingAnAdmin(db: Db, id: number): Promise<number> {
-  return db.$executeRaw`
+  return keepingAnAdmin(
+    db,
+    () => db.$executeRaw`
     DELETE FROM "User"
     WHERE "id" = ${id}
       AND ("role" <> 'admin'
-        OR (SELECT COUNT(*) FROM "User" AS "other" WHERE "other"."role" = 'admin' AND "other"."id" <> ${id}) > 0)`;
+        OR (SELECT COUNT(*) FROM "User" AS "other" WHERE "other"."role" = 'admin' AND "other"."id" <> ${id}) > 0)`,
+  );
 }

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, NotFoundError } from '../errors.ts';
+import { isDatabaseUnavailable } from '../db.ts';
+import { AppError, NotFoundError, ServiceUnavailableError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
 function escapeHtml(s: string): string {
@@ -24,7 +25,9 @@ interface HttpishError {
  * falls back to plain escaped text.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (err: unknown, req, res, _next) => {
+  return (raw: unknown, req, res, _next) => {
+    const unavailable = isDatabaseUnavailable(raw);
+    const err = unavailable ? new ServiceUnavailableError('The database is not answering right now. Please try again in a moment.') : raw;
     let status = 500;
     let code = 'internal_error';
     let message = 'Something went wrong on our side. Please try again in a moment.';
@@ -46,9 +49,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         message = e.expose && e.message ? e.message : 'The request could not be understood.';
       }
     }
-    if (status >= 500) (req.log ?? logger).error({ err }, 'request failed');
+    if (unavailable) (req.log ?? logger).warn({ err: raw }, 'database unavailable');
+    else if (status >= 500) (req.log ?? logger).error({ err }, 'request failed');
     if (res.headersSent) return;
     res.status(status);
+    if (unavailable) res.setHeader('Retry-After', '5');
     const wantsJson = req.path.startsWith('/api/') || req.accepts(['html', 'json']) === 'json';
     if (wantsJson) {
       res.json({ error: { code, message, ...(details === undefined ? {} : { details }) } });
