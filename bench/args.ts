@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_POSTGRES_URL } from './build-pg.ts';
 
 export interface BenchOptions {
   events: number;
@@ -17,7 +18,8 @@ export interface BenchOptions {
   /** Writes V8 CPU profiles of the app (cache off) into the run folder, and keeps it. */
   cpuProf: boolean;
   keep: boolean;
-  postgres: boolean;
+  /** Admin URL of a PostgreSQL server to run the app's HTTP measurements on as well, or null. */
+  postgres: string | null;
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -33,7 +35,9 @@ export const USAGE = `npm run bench -- [options]
   --only http|flag  run one section only
   --cpu-prof        write CPU profiles of the uncached app runs and keep the run folder
   --keep            keep the run folder (databases, server logs) in the temp directory
-  --postgres        run against PostgreSQL (not available yet)`;
+  --postgres [URL]  also run the app's HTTP measurements on PostgreSQL, in a database created for the
+                    run through URL and dropped at the end (default: $TEST_POSTGRES_URL, else
+                    ${DEFAULT_POSTGRES_URL}), printed beside SQLite's`;
 
 function int(name: string, v: string | undefined, fallback: number, min: number): number {
   if (v === undefined) return fallback;
@@ -42,9 +46,29 @@ function int(name: string, v: string | undefined, fallback: number, min: number)
   return n;
 }
 
+const isPostgresUrl = (v: string | undefined) => v !== undefined && /^postgres(ql)?:\/\//i.test(v);
+
+/** `--postgres [URL]`, `--postgres=URL`: taken out of argv, since parseArgs has no optional values. */
+function takePostgres(argv: string[]): { rest: string[]; postgres: string | null } {
+  const rest: string[] = [];
+  let postgres: string | null = null;
+  const fallback = process.env.TEST_POSTGRES_URL || DEFAULT_POSTGRES_URL;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--postgres') {
+      postgres = isPostgresUrl(argv[i + 1]) ? argv[++i]! : fallback;
+    } else if (a.startsWith('--postgres=')) {
+      postgres = a.slice('--postgres='.length);
+      if (!isPostgresUrl(postgres)) throw new Error(`--postgres takes a postgres:// or postgresql:// URL, not "${postgres}".\n\n${USAGE}`);
+    } else rest.push(a);
+  }
+  return { rest, postgres };
+}
+
 export function parseBenchArgs(argv: string[]): BenchOptions {
+  const { rest, postgres } = takePostgres(argv);
   const { values } = parseArgs({
-    args: argv,
+    args: rest,
     strict: true,
     options: {
       events: { type: 'string' },
@@ -59,7 +83,6 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       only: { type: 'string' },
       'cpu-prof': { type: 'boolean' },
       keep: { type: 'boolean' },
-      postgres: { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -82,6 +105,6 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     only,
     cpuProf: values['cpu-prof'] ?? false,
     keep: (values.keep ?? false) || (values['cpu-prof'] ?? false),
-    postgres: values.postgres ?? false,
+    postgres,
   };
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { projectRoot } from '../src/platform/paths.ts';
 import type { BenchOptions } from './args.ts';
 import type { FlaggingResult, Timing } from './flagging.ts';
-import type { HttpResult, Run } from './http.ts';
+import type { HttpResult, InstancesResult, PostgresHttpResult, Run } from './http.ts';
 
 export interface Target {
   name: string;
@@ -31,6 +31,8 @@ export interface BenchResults {
   options: BenchOptions;
   http: HttpResult | null;
   flagging: FlaggingResult | null;
+  /** The app's runs on PostgreSQL (`--postgres`), or null. */
+  postgres?: PostgresHttpResult | null;
   ratios: Ratios;
   targets: Target[];
 }
@@ -137,6 +139,11 @@ export function formatReport(res: BenchResults): string {
     out.push('Data access per page, in-process (best of 5 rounds):', '');
     out.push(table(['call', 'µs'], h.costs.map((c) => [c.name, Math.round(c.micros).toLocaleString('en')])), '');
   }
+  if (res.postgres) out.push(...formatPostgres(res, res.postgres), '');
+  const instances: [string, InstancesResult][] = [];
+  if (res.http?.instances) instances.push(['SQLite', res.http.instances]);
+  if (res.postgres) instances.push(['PostgreSQL', res.postgres.instances]);
+  if (instances.length) out.push(...formatInstances(res, instances), '');
   if (res.flagging) {
     const f = res.flagging;
     out.push(`Flagging: ${f.due.toLocaleString('en')} milestones due at ${f.now} (+${f.later.toLocaleString('en')} not yet due), fresh copy per run`, '');
@@ -164,6 +171,61 @@ export function formatReport(res: BenchResults): string {
     ),
   );
   return out.join('\n');
+}
+
+const num = (n: number | null | undefined) => (n == null ? '' : Math.round(n).toLocaleString('en'));
+
+/** The app's runs on SQLite and on PostgreSQL, side by side (same ids, same load). */
+function formatPostgres(res: BenchResults, pg: PostgresHttpResult): string[] {
+  const sqlite = new Map((res.http?.runs ?? []).map((r) => [r.id, r]));
+  const rows = pg.runs.map((p) => {
+    const s = sqlite.get(p.id);
+    return [
+      p.label,
+      num(s?.rps),
+      num(p.rps),
+      s ? (p.rps / s.rps).toFixed(2) : '',
+      s ? ms(s.p50) : '',
+      ms(p.p50),
+      s ? ms(s.p99) : '',
+      ms(p.p99),
+      num(s?.perCpuSecond),
+      num(p.perCpuSecond),
+      s?.perCpuSecond && p.perCpuSecond ? (p.perCpuSecond / s.perCpuSecond).toFixed(2) : '',
+      p.unexpected || s?.unexpected ? `${p.unexpected + (s?.unexpected ?? 0)} bad` : '',
+    ];
+  });
+  return [
+    `SQLite beside PostgreSQL (${pg.url}, database ${pg.database}, loaded in ${pg.buildSeconds.toFixed(1)} s, dropped at the end); the app only:`,
+    '',
+    table(['run', 'SQLite req/s', 'PG req/s', 'PG/SQLite', 'SQLite p50', 'PG p50', 'SQLite p99', 'PG p99', 'SQLite req/CPU-s', 'PG req/CPU-s', 'PG/SQLite (CPU-s)', ''], rows),
+    'req/CPU-s counts the app process only: on PostgreSQL the database server works outside it (its CPU shows in "machine" in the JSON).',
+  ];
+}
+
+function formatInstances(res: BenchResults, list: [string, InstancesResult][]): string[] {
+  const rows = list.flatMap(([engine, i]) =>
+    [i.one, i.two].map((r, k) => [
+      `${engine}, ${k === 0 ? '1 instance' : '2 instances'}`,
+      num(r.rps),
+      ms(r.p50),
+      ms(r.p99),
+      k === 1 ? `${i.ratio.toFixed(2)} × 1 instance` : '',
+      r.cpu ? `${(100 * r.cpu.serverCores).toFixed(0)}%` : '',
+      r.cpu ? `${(100 * r.cpu.machineBusy).toFixed(0)}%` : '',
+      num(r.perCpuSecond),
+      k === 1 && i.perCpuRatio != null ? i.perCpuRatio.toFixed(2) : '',
+      r.unexpected ? `${r.unexpected} bad` : '',
+    ]),
+  );
+  const c = list[0]![1].connections;
+  return [
+    `Home page (render cache on), one app instance against two on one database: the same load in both, two autocannon`,
+    `processes of ${Math.ceil(c / 2)} and ${Math.max(1, Math.floor(c / 2))} connections (both on the one instance, or one per instance); req/s summed, p50/p99 the worse of the two.`,
+    `This machine has ${res.machine.cpus} cores shared by the app(s), autocannon and the database: a second instance can only add what is left idle.`,
+    '',
+    table(['run', 'req/s', 'p50 ms', 'p99 ms', 'ratio (req/s)', 'app CPU', 'machine', 'req/CPU-s', 'ratio (req/CPU-s)', ''], rows),
+  ];
 }
 
 export function machine(): BenchResults['machine'] {

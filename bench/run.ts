@@ -6,24 +6,31 @@ import { parseBenchArgs } from './args.ts';
 import { migratedTemplate } from './build-db.ts';
 import { killAllChildren } from './children.ts';
 import { benchFlagging } from './flagging.ts';
-import { benchHttp } from './http.ts';
+import { createBenchDatabase, redactUrl } from './build-pg.ts';
+import { benchHttp, benchPostgresHttp, type PostgresHttpResult } from './http.ts';
 import { formatReport, machine, ratios, targets, writeResults, type BenchResults } from './report.ts';
 
 const FLAG_NOW = new Date('2026-06-15T12:00:00Z');
 
 async function main(): Promise<void> {
   const opts = parseBenchArgs(process.argv.slice(2));
-  if (opts.postgres) {
-    throw new Error('--postgres: not available yet. The database builder writes SQLite files with better-sqlite3; a PostgreSQL run needs a builder using COPY and an app that accepts postgres:// URLs.');
-  }
   const startedAt = new Date().toISOString();
   const host = machine();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'timeline-bench-'));
   const log = (s: string) => console.log(s);
+  let dropDatabase: (() => Promise<void>) | null = null;
   const stop = (signal: NodeJS.Signals) => {
     killAllChildren();
     console.error(`\n${signal}: stopped; the servers under test were ended.`);
-    process.exit(130);
+    if (!dropDatabase) process.exit(130);
+    const timer = setTimeout(() => process.exit(130), 10_000);
+    void dropDatabase()
+      .then(() => console.error('The PostgreSQL database of the run was dropped.'))
+      .catch((err: unknown) => console.error(`Could not drop the PostgreSQL database of the run: ${err instanceof Error ? err.message : err}`))
+      .finally(() => {
+        clearTimeout(timer);
+        process.exit(130);
+      });
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -37,14 +44,29 @@ async function main(): Promise<void> {
       log(`Flagging ${opts.milestones.toLocaleString('en')} milestones…`);
       flagging = await benchFlagging(dir, template, { due: opts.milestones, later: Math.ceil(opts.milestones / 100), now: FLAG_NOW });
     }
+    let postgres: PostgresHttpResult | null = null;
+    if (opts.postgres && opts.only !== 'flag') {
+      log(`PostgreSQL: creating a database through ${redactUrl(opts.postgres)}…`);
+      const db = await createBenchDatabase(opts.postgres);
+      dropDatabase = db.drop;
+      try {
+        postgres = await benchPostgresHttp(dir, { url: db.url, name: db.name, shownUrl: redactUrl(opts.postgres) }, opts, log);
+      } finally {
+        killAllChildren();
+        dropDatabase = null;
+        await db.drop();
+        log(`PostgreSQL: dropped ${db.name}`);
+      }
+    }
     const r = ratios(http?.runs ?? []);
     const results: BenchResults = {
       startedAt,
       finishedAt: new Date().toISOString(),
       machine: host,
-      options: opts,
+      options: { ...opts, postgres: opts.postgres && redactUrl(opts.postgres) },
       http,
       flagging,
+      postgres,
       ratios: r,
       targets: targets(r, flagging),
     };
