@@ -6,6 +6,7 @@ import { fixedClock } from '../platform/clock.ts';
 import { createLogger } from '../platform/logger.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/db.ts';
 import { SchedulerConfigError, startScheduler } from './scheduler.ts';
+import { unresolveClaims } from '../../test/helpers/factories.ts';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -15,14 +16,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 beforeEach(async () => {
-  await t.db.$transaction([
-    t.db.webhook.deleteMany({}),
-    t.db.milestoneTransition.deleteMany({}),
-    t.db.milestone.update({
-      where: { slug: 'google-gemini-may-2024' },
-      data: { status: 'upcoming', dueAt: null, outcome: null, gapDays: null, settledByEventId: null, resolutionNote: null, resolvedAt: null },
-    }),
-  ]);
+  await t.db.$transaction([t.db.webhook.deleteMany({}), t.db.milestoneTransition.deleteMany({}), ...unresolveClaims(t.db, ['google-gemini-may-2024'])]);
 });
 
 /** A cron that will not fire during a test: the job's only run is the one at start-up. */

@@ -38,3 +38,23 @@ export async function makeEvent(db: Db, spec: EventSpec = {}) {
     },
   });
 }
+
+/** The fields of a claim that has not been flagged or resolved yet. */
+export const UNRESOLVED = {
+  status: 'upcoming',
+  dueAt: null,
+  outcome: null,
+  gapDays: null,
+  settledByEventId: null,
+  resolutionNote: null,
+  resolvedAt: null,
+  resolvedById: null,
+} as const;
+
+/** Puts claims back to unresolved and forgets their transitions (all claims, or the given slugs). */
+export function unresolveClaims(db: Db, slugs?: string[]) {
+  return [
+    db.milestoneTransition.deleteMany({ where: slugs ? { milestone: { slug: { in: slugs } } } : {} }),
+    db.milestone.updateMany({ where: slugs ? { slug: { in: slugs } } : {}, data: UNRESOLVED }),
+  ] as const;
+}

@@ -6,15 +6,13 @@ import { flagMilestones } from '../../src/features/milestones/index.ts';
 import { bumpContentVersion } from '../../src/platform/content-version.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeEvent, makeOrganization } from '../helpers/factories.ts';
+import { unresolveClaims } from '../helpers/factories.ts';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({ seed: true, now: '2024-07-01T00:00:00Z' });
   // Two claims back to unresolved, flagged at two moments: three transitions.
-  await t.db.milestone.updateMany({
-    where: { slug: { in: ['google-gemini-may-2024', 'meta-next-model-release-2024'] } },
-    data: { status: 'upcoming', dueAt: null, outcome: null, gapDays: null, settledByEventId: null, resolutionNote: null, resolvedAt: null },
-  });
+  await t.db.$transaction([...unresolveClaims(t.db, ['google-gemini-may-2024', 'meta-next-model-release-2024'])]);
   await flagMilestones(t.db, new Date('2024-05-02T09:00:00Z'));
   await flagMilestones(t.db, new Date('2024-06-01T00:05:00Z'));
 });

@@ -7,6 +7,7 @@ import { flagMilestones } from '../../src/features/milestones/index.ts';
 import { readContentVersion } from '../../src/platform/content-version.ts';
 import { signIn } from '../helpers/admin-session.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { unresolveClaims } from '../helpers/factories.ts';
 
 let t: TestApp;
 let editor: Awaited<ReturnType<typeof signIn>>;
@@ -22,10 +23,7 @@ beforeEach(async () => {
   const { db } = t;
   await db.$transaction([
     db.milestone.deleteMany({ where: { revisesId: { not: null } } }),
-    db.milestoneTransition.deleteMany({}),
-    db.milestone.updateMany({
-      data: { status: 'upcoming', dueAt: null, outcome: null, gapDays: null, settledByEventId: null, resolutionNote: null, resolvedAt: null, resolvedById: null },
-    }),
+    ...unresolveClaims(db),
   ]);
   await flagMilestones(db, t.clock());
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedDatabase } from '../../src/features/seed/index.ts';
 import { projectRoot } from '../../src/platform/paths.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { unresolveClaims } from '../helpers/factories.ts';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -15,12 +16,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 beforeEach(async () => {
-  await t.db.$transaction([
-    t.db.milestoneTransition.deleteMany({}),
-    t.db.milestone.updateMany({
-      data: { status: 'upcoming', dueAt: null, outcome: null, gapDays: null, settledByEventId: null, resolutionNote: null, resolvedAt: null },
-    }),
-  ]);
+  await t.db.$transaction([...unresolveClaims(t.db)]);
 });
 
 interface Run {

@@ -11,6 +11,7 @@ import {
 } from '../../src/features/milestones/index.ts';
 import { signIn } from '../helpers/admin-session.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { unresolveClaims } from '../helpers/factories.ts';
 
 interface Received {
   headers: http.IncomingHttpHeaders;
@@ -50,14 +51,7 @@ afterAll(async () => t.close());
 
 /** Only the Gemini "May 2024" claim unresolved, no webhooks, no transitions. */
 beforeEach(async () => {
-  await t.db.$transaction([
-    t.db.webhook.deleteMany({}),
-    t.db.milestoneTransition.deleteMany({}),
-    t.db.milestone.update({
-      where: { slug: 'google-gemini-may-2024' },
-      data: { status: 'upcoming', dueAt: null, outcome: null, gapDays: null, settledByEventId: null, resolutionNote: null, resolvedAt: null },
-    }),
-  ]);
+  await t.db.$transaction([t.db.webhook.deleteMany({}), t.db.milestoneTransition.deleteMany({}), ...unresolveClaims(t.db, ['google-gemini-may-2024'])]);
 });
 
 const deps = () => ({ db: t.db, config: t.config });
