@@ -58,7 +58,7 @@ async function expectUnavailable(app: Instance, withinMs = 5_000) {
   expect(health.ms).toBeLessThan(withinMs);
 }
 
-// DB_CONNECT_TIMEOUT_MS and DB_STATEMENT_TIMEOUT_MS keep their defaults (3 s and 5 s): those are what must hold.
+// DB_CONNECT_TIMEOUT_MS and DB_STATEMENT_TIMEOUT_MS keep their defaults (3 s and 4 s): those are what must hold.
 describe('with the default pool settings', () => {
   let s: Setup;
   beforeAll(async () => {
@@ -87,11 +87,11 @@ describe('with the default pool settings', () => {
     await expectServing(s.app);
   });
 
-  it('when open connections go silent mid-query (a network partition), then requests answer 503 once the statement timeout (5 s) passes, and service resumes by itself', async () => {
+  it('when open connections go silent mid-query (a network partition), then requests answer 503 within 5 seconds (the statement timeout, 4 s, passes), and service resumes by itself', async () => {
     await expectServing(s.app);
     s.proxy.cut('freeze');
     // The client gives up on a silent connection after DB_STATEMENT_TIMEOUT_MS, not before.
-    await expectUnavailable(s.app, 5_000 + 1_000);
+    await expectUnavailable(s.app);
     expect(s.app.proc.exitCode).toBeNull();
     s.proxy.restore();
     await expectServing(s.app);
