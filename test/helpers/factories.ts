@@ -17,6 +17,8 @@ export interface EventSpec {
   kind?: string;
   confidence?: string;
   organizationIds?: number[];
+  subjectIds?: number[];
+  tagIds?: number[];
 }
 
 export async function makeEvent(db: Db, spec: EventSpec = {}) {
@@ -35,6 +37,8 @@ export async function makeEvent(db: Db, spec: EventSpec = {}) {
       dateText: d.text,
       searchText: buildSearchText([title, spec.summary]),
       organizations: { create: (spec.organizationIds ?? []).map((organizationId) => ({ organizationId })) },
+      subjects: { create: (spec.subjectIds ?? []).map((subjectId) => ({ subjectId })) },
+      tags: { create: (spec.tagIds ?? []).map((tagId) => ({ tagId })) },
     },
   });
 }

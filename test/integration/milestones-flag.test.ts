@@ -4,6 +4,7 @@ import { seedDatabase } from '../../src/features/seed/index.ts';
 import { readContentVersion } from '../../src/platform/content-version.ts';
 import type { Db } from '../../src/platform/db.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { unresolveClaims } from '../helpers/factories.ts';
 
 let t: TestDb;
 let db: Db;
@@ -16,22 +17,7 @@ afterAll(async () => t.close());
 
 /** Puts every seeded claim back to unresolved and forgets its transitions. */
 async function unresolveAll() {
-  await db.$transaction([
-    db.webhookDelivery.deleteMany({}),
-    db.milestoneTransition.deleteMany({}),
-    db.milestone.updateMany({
-      data: {
-        status: 'upcoming',
-        dueAt: null,
-        outcome: null,
-        gapDays: null,
-        settledByEventId: null,
-        resolutionNote: null,
-        resolvedAt: null,
-        resolvedById: null,
-      },
-    }),
-  ]);
+  await db.$transaction([db.webhookDelivery.deleteMany({}), ...unresolveClaims(db)]);
 }
 
 const at = (iso: string) => new Date(iso);

@@ -4,13 +4,13 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFuzzyDate } from '../../src/features/dates/index.ts';
-import { buildSearchText, normalizeForSearch } from '../../src/features/search/index.ts';
+import { normalizeForSearch } from '../../src/features/search/index.ts';
 import { eventListInclude } from '../../src/features/timeline/timeline.repo.ts';
 import type { Prisma } from '../../src/generated/sqlite/client.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { makeEvent } from '../helpers/factories.ts';
 
 let t: TestApp;
-let n = 0;
 
 interface Spec {
   title: string;
@@ -23,24 +23,16 @@ interface Spec {
   tags?: number[];
 }
 
-async function event(s: Spec) {
-  const d = parseFuzzyDate(s.date);
-  return t.db.event.create({
-    data: {
-      slug: `tq-${n++}`,
-      title: s.title,
-      summary: s.summary ?? '',
-      kind: s.kind ?? 'release',
-      confidence: s.confidence ?? 'confirmed',
-      dateStart: d.start,
-      dateEnd: d.end,
-      datePrecision: d.precision,
-      dateText: d.text,
-      searchText: buildSearchText([s.title, s.summary]),
-      organizations: { create: (s.orgs ?? []).map((organizationId) => ({ organizationId })) },
-      subjects: { create: (s.subjects ?? []).map((subjectId) => ({ subjectId })) },
-      tags: { create: (s.tags ?? []).map((tagId) => ({ tagId })) },
-    },
+function event(s: Spec) {
+  return makeEvent(t.db, {
+    title: s.title,
+    date: s.date,
+    summary: s.summary,
+    kind: s.kind,
+    confidence: s.confidence,
+    organizationIds: s.orgs,
+    subjectIds: s.subjects,
+    tagIds: s.tags,
   });
 }
 
