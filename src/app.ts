@@ -7,7 +7,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { contentVersionReader } from './platform/content-version.ts';
 import { errorHandler, notFound } from './platform/http/error-handler.ts';
-import { createRenderCache, type RenderCache } from './platform/http/render-cache.ts';
+import { createRenderCache } from './platform/http/render-cache.ts';
 import { projectRoot } from './platform/paths.ts';
 import { helpers } from './platform/views/helpers.ts';
 import { adminRoutes } from './features/admin/index.ts';
@@ -20,9 +20,7 @@ import { timelineRoutes } from './features/timeline/index.ts';
 
 export type AppDeps = FeatureDeps;
 
-export interface App extends Express {
-  renderCache?: RenderCache;
-}
+export type App = Express;
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
@@ -119,9 +117,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/admin', milestoneAdminRoutes({ ...deps, auth }));
 
   // Public pages are the same for everyone: cached per URL until content changes.
-  const cache = createRenderCache({ version: contentVersionReader(db, config.contentVersionTtlMs) });
-  app.renderCache = cache;
-  if (config.renderCache) app.use(cache.middleware);
+  if (config.renderCache) app.use(createRenderCache({ version: contentVersionReader(db, config.contentVersionTtlMs) }));
 
   app.use('/api/v1', apiRoutes({ db }));
   app.use(milestonePublicRoutes(deps));

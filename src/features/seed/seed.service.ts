@@ -9,7 +9,7 @@
 import { seedData, type MilestoneSeed, type SeedData } from '../../../prisma/seed/data.ts';
 import type { Db } from '../../platform/db.ts';
 import { parseFuzzyDate, type FuzzyDate } from '../dates/index.ts';
-import { eventSearchText, milestoneSearchText } from '../content/index.ts';
+import { eventSearchText, milestonePlacement, milestoneSearchText } from '../content/index.ts';
 import { scoreResolution, statusAt } from '../milestones/index.ts';
 
 export type SeedReport = {
@@ -20,7 +20,6 @@ export type SeedReport = {
   milestones: number;
 };
 
-const DAY_MS = 86_400_000;
 
 /** True when the database holds no organization and no event (a fresh install). */
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
@@ -228,8 +227,7 @@ export interface DerivedMilestone {
 export function deriveMilestone(m: MilestoneSeed, eventDates: ReadonlyMap<string, FuzzyDate>, now: Date): DerivedMilestone {
   const window = m.kind === 'dated' ? parseFuzzyDate(m.expectedText) : null;
   const claimedOn = utcDay(m.claimedOn);
-  const sortStart = window ? window.start : claimedOn;
-  const sortEnd = window ? window.end : new Date(claimedOn.getTime() + DAY_MS);
+  const { sortStart, sortEnd } = milestonePlacement(window, claimedOn);
 
   const status: MilestoneStatus = statusAt(
     {

@@ -149,7 +149,6 @@ export const timelineQuerySchema = z
     }
   });
 
-export type TimelineQueryInput = z.input<typeof timelineQuerySchema>;
 export type TimelineQuery = z.output<typeof timelineQuerySchema>;
 
 /** Field → message, for the page's form and the API's `details`. */

@@ -13,14 +13,6 @@ export interface RenderCacheOptions {
   /** The current content version (see content-version.ts); a change empties the cache. */
   version: () => Promise<number>;
   maxEntries?: number;
-  /** Requests that must not be served from or stored in the cache (signed-in editors, say). */
-  bypass?: (req: Request) => boolean;
-}
-
-export interface RenderCache {
-  middleware: RequestHandler;
-  clear(): void;
-  readonly size: number;
 }
 
 /**
@@ -28,7 +20,7 @@ export interface RenderCache {
  * were rendered at. A hit costs one small query (the version) instead of the page's queries and
  * its render, and answers 304 when the client's ETag still matches.
  */
-export function createRenderCache(opts: RenderCacheOptions): RenderCache {
+export function createRenderCache(opts: RenderCacheOptions): RequestHandler {
   const max = opts.maxEntries ?? 1000;
   const entries = new Map<string, Entry>();
 
@@ -41,7 +33,7 @@ export function createRenderCache(opts: RenderCacheOptions): RenderCache {
   }
 
   const middleware: RequestHandler = async (req, res, next) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || opts.bypass?.(req)) return next();
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     const version = await opts.version();
     const key = req.originalUrl;
     const hit = entries.get(key);
@@ -67,13 +59,7 @@ export function createRenderCache(opts: RenderCacheOptions): RenderCache {
     next();
   };
 
-  return {
-    middleware,
-    clear: () => entries.clear(),
-    get size() {
-      return entries.size;
-    },
-  };
+  return middleware;
 }
 
 function sendCached(req: Request, res: Response, e: Entry) {
