@@ -2,11 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Request, Response } from 'express';
-import { AppError, NotFoundError } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { projectRoot } from '../../platform/paths.ts';
 import { currentUserId } from '../auth/index.ts';
 import type { WriteContext } from '../content/index.ts';
 import type { FeatureDeps } from '../deps.ts';
+import { idFromParam } from '../../platform/http/params.ts';
 
 export const FORM_LIMIT = '100kb';
 export const IMPORT_LIMIT = '10mb';
@@ -25,9 +26,7 @@ export function formBody(req: Request): Record<string, unknown> {
 }
 
 export function idParam(req: Request): number {
-  const raw = String(req.params.id ?? '');
-  if (!/^[1-9]\d{0,9}$/.test(raw)) throw new NotFoundError(`No record "${raw.slice(0, 20)}".`);
-  return Number(raw);
+  return idFromParam(String(req.params.id ?? ''), 'record');
 }
 
 export function writeContext(deps: FeatureDeps, req: Request): WriteContext {

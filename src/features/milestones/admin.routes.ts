@@ -1,5 +1,5 @@
 import express, { Router, type Request, type Response } from 'express';
-import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { ConflictError, ValidationError } from '../../platform/errors.ts';
 import { currentUserId, setFlash, type Auth } from '../auth/index.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { formErrors, formValues, rescheduleSchema, resolveSchema, webhookSchema } from './milestones.schema.ts';
@@ -14,6 +14,7 @@ import {
 import { OUTCOME_LABELS } from './milestones.mappers.ts';
 import { OUTCOMES } from './rules.ts';
 import { createWebhook, deleteWebhook, sendTestDelivery, webhookDetail, webhooksPage } from './webhooks.service.ts';
+import { idFromParam } from '../../platform/http/params.ts';
 
 const body = express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 50 });
 
@@ -29,10 +30,7 @@ const outcomeOptions = OUTCOMES.filter((o) => o !== 'early' && o !== 'late').map
   label: OUTCOME_HINTS[o] ?? OUTCOME_LABELS[o]!,
 }));
 
-function idParam(raw: string): number {
-  if (!/^[1-9]\d{0,9}$/.test(raw)) throw new NotFoundError(`No webhook "${raw.slice(0, 40)}".`);
-  return Number(raw);
-}
+const idParam = (raw: string) => idFromParam(raw, 'webhook');
 
 /** Errors a form shows beside its fields; anything else goes to the error page. */
 function formErrorsOf(err: unknown): Record<string, string> {

@@ -1,6 +1,6 @@
 // Page-level services: gather what one public page shows, as view models.
 import type { Db } from '../../platform/db.ts';
-import { NotFoundError } from '../../platform/errors.ts';
+import { idFromParam } from '../../platform/http/params.ts';
 import { scorecardFor, splitUpcoming } from '../milestones/index.ts';
 import * as repo from './timeline.repo.ts';
 import { eventVM, milestoneVM, sourceRefVM } from './timeline.mappers.ts';
@@ -150,6 +150,5 @@ export async function listSourcesPage(db: Db, afterId: number | undefined, limit
 
 /** Source ids in URLs are positive integers; anything else is a page that does not exist. */
 export function sourceIdFromParam(raw: string): number {
-  if (!/^[1-9]\d{0,9}$/.test(raw)) throw new NotFoundError(`No source "${raw.slice(0, 40)}".`);
-  return Number(raw);
+  return idFromParam(raw, 'source');
 }
