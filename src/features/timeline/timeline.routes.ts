@@ -34,6 +34,7 @@ export function timelineRoutes({ db, clock }: TimelineDeps): Router {
     }
     try {
       const page = await listTimeline(db, parsed.data, PAGE_SIZE);
+      const filtersQuery = new URLSearchParams(Object.entries(query).filter(([k]) => k !== 'cursor')).toString();
       const nextQuery = page.nextCursor
         ? new URLSearchParams({ ...query, cursor: page.nextCursor }).toString()
         : null;
@@ -43,8 +44,8 @@ export function timelineRoutes({ db, clock }: TimelineDeps): Router {
         count: page.entries.length,
         nextQuery,
         isContinuation: Boolean(parsed.data.cursor),
-        firstPageQuery: new URLSearchParams(Object.entries(query).filter(([k]) => k !== 'cursor')).toString(),
-        apiQuery: new URLSearchParams(Object.entries(query).filter(([k]) => k !== 'cursor')).toString(),
+        firstPageQuery: filtersQuery,
+        apiQuery: filtersQuery,
       });
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
