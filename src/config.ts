@@ -18,6 +18,24 @@ const schema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   TRUST_PROXY: z.string().default('false'),
+  PUBLIC_URL: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return undefined;
+      let u: URL;
+      try {
+        u = new URL(v.trim());
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be an absolute address such as https://timeline.example.org' });
+        return z.NEVER;
+      }
+      if ((u.protocol !== 'http:' && u.protocol !== 'https:') || u.search || u.hash || u.username || u.password) {
+        ctx.addIssue({ code: 'custom', message: 'must be an http:// or https:// address without query, fragment or credentials' });
+        return z.NEVER;
+      }
+      return `${u.origin}${u.pathname}`.replace(/\/+$/, '');
+    }),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ADMIN_EMAIL: z.email('must be an email address').optional(),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
@@ -63,6 +81,11 @@ export type Config = Readonly<{
   milestoneCron: string;
   milestoneGraceDays: number;
   webhookTimeoutMs: number;
+  /**
+   * The site's public address (PUBLIC_URL, no trailing slash): every absolute link (feeds, calendar,
+   * webhooks) starts with it, never with a request's Host header. See publicOrigin().
+   */
+  publicUrl: string | undefined;
   /** Express "trust proxy" setting: false, true, a hop count or a list of addresses. */
   trustProxy: boolean | number | string;
   /** PostgreSQL only: connections per process, and how long to wait for one before answering 503. */
@@ -90,6 +113,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  // Behind a proxy the address readers use cannot be guessed: without it every feed would link
+  // to localhost. A plain local `npm start` (no proxy) falls back to http://localhost:PORT.
+  if (c.NODE_ENV === 'production' && parseTrustProxy(c.TRUST_PROXY) !== false && !c.PUBLIC_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PUBLIC_URL: required in production behind a proxy (TRUST_PROXY is set): the address readers use, e.g. https://timeline.example.org',
+    );
+  }
   return Object.freeze({
     env: c.NODE_ENV,
     host: c.HOST,
@@ -107,8 +137,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     milestoneGraceDays: c.MILESTONE_GRACE_DAYS,
     webhookTimeoutMs: c.WEBHOOK_TIMEOUT_MS,
     trustProxy: parseTrustProxy(c.TRUST_PROXY),
+    publicUrl: c.PUBLIC_URL,
     dbPoolMax: c.DB_POOL_MAX,
     dbConnectTimeoutMs: c.DB_CONNECT_TIMEOUT_MS,
     dbStatementTimeoutMs: c.DB_STATEMENT_TIMEOUT_MS,
   });
+}
+
+/** The origin absolute links start with: PUBLIC_URL, or http://localhost:PORT when it is not set. */
+export function publicOrigin(config: Pick<Config, 'publicUrl' | 'port'>): string {
+  return config.publicUrl ?? `http://localhost:${config.port || 3000}`;
 }

@@ -2,7 +2,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, publicOrigin } from './config.ts';
 import { systemClock } from './platform/clock.ts';
 import { createDb, poolOptions, withStartupLock } from './platform/db.ts';
 import { createLogger } from './platform/logger.ts';
@@ -39,6 +39,11 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  if (config.env === 'production' && !config.publicUrl) {
+    logger.warn(
+      `PUBLIC_URL is not set: feeds, the calendar and webhooks link to ${publicOrigin(config)}. Set PUBLIC_URL to the address readers use.`,
+    );
+  }
 
   if (config.migrateOnStart) {
     logger.info('applying database migrations');

@@ -53,6 +53,7 @@ export async function startInstance(name: string, databaseUrl: string, env: Node
       LOG_LEVEL: 'info',
       SESSION_SECRET,
       TRUST_PROXY: 'loopback',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       CHECKPOINT_DISABLE: '1',
       ...env,
     },
