@@ -55,12 +55,12 @@ export function apiRoutes({ db }: ApiDeps): Router {
 
   r.get('/timeline', async (req, res) => {
     const q = parseQuery(req);
-    const page = await listTimeline(db, q, q.limit ?? DEFAULT_LIMIT);
+    const page = await listTimeline(db, q, q.limit ?? DEFAULT_LIMIT, { sources: true });
     res.json({ data: page.entries, page: { nextCursor: page.nextCursor, next: nextLink(req, page.nextCursor) } });
   });
   r.get('/events', async (req, res) => {
     const q = parseQuery(req, { type: 'events' });
-    const page = await listTimeline(db, q, q.limit ?? DEFAULT_LIMIT);
+    const page = await listTimeline(db, q, q.limit ?? DEFAULT_LIMIT, { sources: true });
     res.json({ data: page.entries, page: { nextCursor: page.nextCursor, next: nextLink(req, page.nextCursor) } });
   });
   r.get('/events/:slug', async (req, res) => {
