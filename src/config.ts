@@ -42,6 +42,10 @@ const schema = z.object({
   MILESTONE_CRON: z.string().min(1).default('* * * * *'),
   MILESTONE_GRACE_DAYS: z.coerce.number().int().min(0).max(3650).default(0),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   RENDER_CACHE: z
     .enum(['on', 'off'])
     .default('on')
@@ -81,6 +85,8 @@ export type Config = Readonly<{
   milestoneCron: string;
   milestoneGraceDays: number;
   webhookTimeoutMs: number;
+  /** Lets webhooks reach loopback, private and link-local addresses (self-hosted receivers). */
+  webhookAllowPrivate: boolean;
   /**
    * The site's public address (PUBLIC_URL, no trailing slash): every absolute link (feeds, calendar,
    * webhooks) starts with it, never with a request's Host header. See publicOrigin().
@@ -136,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     milestoneCron: c.MILESTONE_CRON,
     milestoneGraceDays: c.MILESTONE_GRACE_DAYS,
     webhookTimeoutMs: c.WEBHOOK_TIMEOUT_MS,
+    webhookAllowPrivate: c.WEBHOOK_ALLOW_PRIVATE,
     trustProxy: parseTrustProxy(c.TRUST_PROXY),
     publicUrl: c.PUBLIC_URL,
     dbPoolMax: c.DB_POOL_MAX,
