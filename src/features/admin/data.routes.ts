@@ -17,6 +17,7 @@ import {
 import type { FeatureDeps } from '../deps.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { IMPORT_LIMIT, formBody, writeContext, type Render } from './admin.http.ts';
+import { formParser } from '../../platform/http/form-parser.ts';
 
 const IMPORT_MAX = 10 * 1024 * 1024; // characters; the body limit (IMPORT_LIMIT) is in bytes
 
@@ -76,7 +77,7 @@ export function dataRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, render
     res.type('text/csv; charset=utf-8').send(await exportCsv(db, entity));
   });
 
-  r.post('/data/import', auth.requireAdmin, auth.csrf, async (req, res) => {
+  r.post('/data/import', auth.requireAdmin, formParser({ limit: IMPORT_LIMIT, parameterLimit: 20 }), auth.csrf, async (req, res) => {
     const values = formBody(req);
     const parsed = parseInput(importForm, values);
     if (!parsed.ok) return render(res, 'admin/data', page(values, { errors: parsed.errors }), 422);
