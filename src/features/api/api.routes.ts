@@ -15,6 +15,7 @@ import {
   timelineQuerySchema,
   type TimelineQuery,
 } from '../timeline/index.ts';
+import { scorecardFor } from '../milestones/index.ts';
 
 export interface ApiDeps {
   db: Db;
@@ -85,7 +86,7 @@ export function apiRoutes({ db }: ApiDeps): Router {
     res.json({ data: page.sources, page: { nextCursor: page.nextCursor, next: nextLink(req, page.nextCursor) } });
   });
   r.get('/sources/:id', async (req, res) => {
-    res.json({ data: await sourcePage(db, sourceIdFromParam(req.params.id)) });
+    res.json({ data: await sourcePage(db, scorecardFor, sourceIdFromParam(req.params.id)) });
   });
   r.use((req, _res, next) => next(new NotFoundError(`No API endpoint at ${req.originalUrl.split('?')[0]}.`)));
   return r;

@@ -44,11 +44,6 @@ export async function eventView(db: Db, slug: string): Promise<Page> {
   return { view: 'timeline/event', model: { title: vm.event.title, ...vm } };
 }
 
-export async function milestoneView(db: Db, slug: string): Promise<Page> {
-  const vm = await pages.milestonePage(db, slug);
-  return { view: 'milestones/show', model: { title: vm.milestone.title, ...vm } };
-}
-
 export async function organizationsView(db: Db): Promise<Page> {
   return { view: 'timeline/organizations', model: { title: 'Organizations', organizations: await pages.organizationsPage(db) } };
 }
@@ -59,8 +54,8 @@ async function entriesWith(db: Db, name: 'organization' | 'subject', slug: strin
   return { years: groupByYearAndMonth(page.entries), moreQuery: page.nextCursor ? `${name}=${encodeURIComponent(slug)}` : null };
 }
 
-export async function organizationView(db: Db, slug: string): Promise<Page> {
-  const vm = await pages.organizationPage(db, slug);
+export async function organizationView(db: Db, scorecardFor: pages.ScorecardOf, slug: string): Promise<Page> {
+  const vm = await pages.organizationPage(db, scorecardFor, slug);
   return { view: 'timeline/organization', model: { title: vm.organization.name, ...vm, ...(await entriesWith(db, 'organization', slug)) } };
 }
 
@@ -73,7 +68,7 @@ export async function subjectView(db: Db, slug: string): Promise<Page> {
   return { view: 'timeline/subject', model: { title: vm.subject.name, ...vm, ...(await entriesWith(db, 'subject', slug)) } };
 }
 
-export async function sourceView(db: Db, id: string): Promise<Page> {
-  const vm = await pages.sourcePage(db, pages.sourceIdFromParam(id));
+export async function sourceView(db: Db, scorecardFor: pages.ScorecardOf, id: string): Promise<Page> {
+  const vm = await pages.sourcePage(db, scorecardFor, pages.sourceIdFromParam(id));
   return { view: 'timeline/source', model: { title: vm.source.title, ...vm } };
 }
