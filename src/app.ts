@@ -11,7 +11,7 @@ import { createRenderCache } from './platform/http/render-cache.ts';
 import { projectRoot } from './platform/paths.ts';
 import { helpers } from './platform/views/helpers.ts';
 import { adminRoutes } from './features/admin/routes.ts';
-import { apiRoutes } from './features/api/routes.ts';
+import { apiDocsRoutes, apiRoutes } from './features/api/routes.ts';
 import { createAuth } from './features/auth/routes.ts';
 import type { FeatureDeps } from './features/deps.ts';
 import { healthRoutes } from './features/health/routes.ts';
@@ -121,6 +121,7 @@ export function createApp(deps: AppDeps): App {
   if (config.renderCache) app.use(createRenderCache({ version: contentVersionReader(db, config.contentVersionTtlMs) }));
 
   app.use('/api/v1', apiRoutes({ db }));
+  app.use('/api', apiDocsRoutes({ db }));
   app.use(milestonePublicRoutes(deps));
   app.use(timelineRoutes({ db, scorecardFor }));
 

@@ -1,1 +1,1 @@
-export { apiRoutes } from './api.routes.ts';
+export { apiDocsRoutes, apiRoutes } from './api.routes.ts';
