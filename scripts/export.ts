@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ENTITY_LISTS, exportAll, exportCsv } from '../src/features/content/index.ts';
+import { ENTITY_LISTS, exportWithFacts, exportCsv } from '../src/features/content/index.ts';
 import { createDb, type Db } from '../src/platform/db.ts';
 import { migrateDeploy } from '../src/platform/migrate.ts';
 
@@ -22,7 +22,7 @@ export async function runExport(db: Db, argv: string[], now: Date, stdout: (text
     }
     return files;
   }
-  const json = `${JSON.stringify(await exportAll(db, now), null, 2)}\n`;
+  const json = `${JSON.stringify(await exportWithFacts(db, now), null, 2)}\n`;
   const file = argv.find((a) => !a.startsWith('--'));
   if (!file) {
     stdout(json);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import cliProgress from 'cli-progress';
-import { ENTITY_LISTS, importData, type EntityList, type ImportFormat, type ImportReport } from '../src/features/content/index.ts';
+import { ENTITY_LISTS, importWithFacts, type EntityList, type ImportFormat, type ImportReport } from '../src/features/content/index.ts';
 import { createDb, type Db } from '../src/platform/db.ts';
 import { migrateDeploy } from '../src/platform/migrate.ts';
 
@@ -48,7 +48,7 @@ export async function runImport(db: Db, args: ImportArgs, now: Date, print: (lin
   const text = fs.readFileSync(args.file, 'utf8');
   const bar = showProgress ? new cliProgress.SingleBar({ format: 'Checking rows [{bar}] {value}/{total}', stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
   let started = false;
-  const report = await importData({ db, now, userId: null }, text, {
+  const report = await importWithFacts({ db, now, userId: null }, text, {
     format: args.format,
     entity: args.entity,
     dryRun: args.dryRun,

@@ -6,9 +6,9 @@ import { setFlash } from '../auth/index.ts';
 import {
   ENTITY_LISTS,
   choiceField,
-  exportAll,
+  exportWithFacts,
   exportCsv,
-  importData,
+  importWithFacts,
   parseInput,
   textField,
   type EntityList,
@@ -66,7 +66,7 @@ export function dataRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, render
   r.get('/data/export.json', auth.requireEditor, async (_req, res) => {
     const now = deps.clock();
     res.attachment(`timeline-${now.toISOString().slice(0, 10)}.json`);
-    res.type('application/json').send(JSON.stringify(await exportAll(db, now), null, 2));
+    res.type('application/json').send(JSON.stringify(await exportWithFacts(db, now), null, 2));
   });
 
   r.get('/data/export/:entity.csv', auth.requireEditor, async (req, res) => {
@@ -81,7 +81,7 @@ export function dataRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, render
     const parsed = parseInput(importForm, values);
     if (!parsed.ok) return render(res, 'admin/data', page(values, { errors: parsed.errors }), 422);
     const { format, entity, content, mode } = parsed.value;
-    const result = await importData(writeContext(deps, req), content, { format, entity: asEntity(entity), dryRun: mode === 'dry-run' });
+    const result = await importWithFacts(writeContext(deps, req), content, { format, entity: asEntity(entity), dryRun: mode === 'dry-run' });
     if (result.applied) {
       setFlash(req, 'success', `Imported: ${result.counts.create} created, ${result.counts.update} updated, ${result.counts.unchanged} unchanged.`);
       return res.redirect(303, '/admin/data');
@@ -104,7 +104,7 @@ export function dataRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, render
       const q = parseInput(rawQuery, req.query);
       if (!q.ok) throw new ValidationError('Some query parameters are not valid.', q.errors);
       if (typeof req.body !== 'string') throw new ValidationError('Send the file as the body, with Content-Type text/csv or application/json.');
-      const result = await importData(writeContext(deps, req), req.body, { format: q.value.format, entity: asEntity(q.value.entity), dryRun: q.value.mode === 'dry-run' });
+      const result = await importWithFacts(writeContext(deps, req), req.body, { format: q.value.format, entity: asEntity(q.value.entity), dryRun: q.value.mode === 'dry-run' });
       res.status(result.ok ? 200 : 422).json({ data: result });
     },
   );

@@ -11,6 +11,7 @@ import {
   organizationsPage,
   sourceIdFromParam,
   sourcePage,
+  subjectPage,
   subjectsPage,
   timelineQuerySchema,
   type TimelineQuery,
@@ -79,6 +80,9 @@ export function apiRoutes({ db }: ApiDeps): Router {
   });
   r.get('/subjects', async (_req, res) => {
     res.json({ data: await subjectsPage(db) });
+  });
+  r.get('/subjects/:slug', async (req, res) => {
+    res.json({ data: await subjectPage(db, req.params.slug) });
   });
   r.get('/sources', async (req, res) => {
     const parsed = sourcesQuery.safeParse(req.query);

@@ -33,3 +33,4 @@ export { exportAll, exportCsv, type ExportBundle } from './transfer/export.servi
 export { importData, type ImportReport, type ImportFormat, type RowError } from './transfer/import.service.ts';
 export { ENTITY_LISTS, type EntityList } from './transfer/transfer.schema.ts';
 export { text as textField, choice as choiceField } from './fields.ts';
+export { exportWithFacts, importWithFacts, writeFacts, exportFacts, type FactInput, type FactPlan } from './transfer/facts.transfer.ts';

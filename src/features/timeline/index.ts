@@ -6,6 +6,7 @@ export {
   milestonePage,
   organizationsPage,
   subjectsPage,
+  subjectPage,
   sourcePage,
   listSourcesPage,
   sourceIdFromParam,

@@ -2,6 +2,7 @@
 import type { Db } from '../../platform/db.ts';
 import { idFromParam } from '../../platform/http/params.ts';
 import { scorecardFor, splitUpcoming } from '../milestones/index.ts';
+import { subjectFacts } from '../facts/index.ts';
 import * as repo from './timeline.repo.ts';
 import { eventVM, milestoneVM, sourceRefVM } from './timeline.mappers.ts';
 import type { MilestoneVM } from './timeline.view-models.ts';
@@ -54,6 +55,7 @@ export async function organizationPage(db: Db, slug: string) {
 export async function subjectPage(db: Db, slug: string) {
   const s = await repo.getSubjectBySlug(db, slug);
   return {
+    facts: await subjectFacts(db, s.id),
     subject: {
       slug: s.slug,
       name: s.name,
