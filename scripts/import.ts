@@ -9,6 +9,7 @@ import cliProgress from 'cli-progress';
 import { ENTITY_LISTS, importWithFacts, type EntityList, type ImportFormat, type ImportReport } from '../src/features/content/index.ts';
 import { createDb, type Db } from '../src/platform/db.ts';
 import { migrateDeploy } from '../src/platform/migrate.ts';
+import { parseEpochArgs, runEpochImport, type EpochArgs } from './import-epoch.ts';
 
 export interface ImportArgs {
   file: string;
@@ -65,9 +66,10 @@ export async function runImport(db: Db, args: ImportArgs, now: Date, print: (lin
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  let args: ImportArgs;
+  const argv = process.argv.slice(2);
+  let args: ImportArgs | EpochArgs;
   try {
-    args = parseImportArgs(process.argv.slice(2));
+    args = argv.includes('--from') ? parseEpochArgs(argv) : parseImportArgs(argv);
   } catch (err) {
     console.error((err as Error).message);
     process.exit(2);
@@ -76,7 +78,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   await migrateDeploy(url);
   const db = await createDb({ url });
   try {
-    process.exitCode = await runImport(db, args, new Date(), (line) => console.log(line), process.stderr.isTTY ?? false);
+    const print = (line: string) => console.log(line);
+    const tty = process.stderr.isTTY ?? false;
+    process.exitCode = 'validOnly' in args ? await runEpochImport(db, args, new Date(), print, tty) : await runImport(db, args, new Date(), print, tty);
   } finally {
     await db.$disconnect();
   }

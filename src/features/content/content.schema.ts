@@ -89,6 +89,8 @@ export const sourceFields = z.strictObject({
 });
 
 export const DISCREPANCY_LENGTH = LONG;
+export const SUMMARY_LENGTH = LONG;
+export const TITLE_LENGTH = TITLE;
 export const QUOTE_LENGTH = QUOTE;
 
 export const sourceSchema = sourceFields

@@ -61,12 +61,16 @@ export interface FactPlan {
   errors: RowError[];
   added: number;
   unchanged: number;
+  /** Rows (of the caller's list) whose fact is added. */
+  addedRows: number[];
   /** "gpt-4 parameters: 1.8T parameters -> 2T parameters (Epoch AI)" */
   changes: string[];
 }
 
+/** Doubles can come back from a driver a last digit apart: equal within a part in 10¹². */
+const sameNumber = (a: number | null, b: number | null) => a === b || (a !== null && b !== null && Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b)));
 const same = (a: { value: number | null; text: string | null; unit: string | null; note: string; refSubjectId: number | null }, b: typeof a) =>
-  a.value === b.value && a.text === b.text && a.unit === b.unit && a.note === b.note && a.refSubjectId === b.refSubjectId;
+  sameNumber(a.value, b.value) && a.text === b.text && a.unit === b.unit && a.note === b.note && a.refSubjectId === b.refSubjectId;
 
 /**
  * Adds the facts that differ from the newest one of the same subject, kind and source (history is
@@ -78,7 +82,7 @@ export async function writeFacts(
   facts: { row: number; fact: FactInput }[],
   opts: { dryRun: boolean; pendingSubjects?: ReadonlySet<string> },
 ): Promise<FactPlan> {
-  const out: FactPlan = { errors: [], added: 0, unchanged: 0, changes: [] };
+  const out: FactPlan = { errors: [], added: 0, unchanged: 0, addedRows: [], changes: [] };
   if (!facts.length) return out;
   const slugs = [...new Set(facts.flatMap(({ fact }) => [fact.subject, ...(fact.baseModel ? [fact.baseModel] : [])]))];
   const [subjects, sources, existing] = await Promise.all([subjectIdsBySlug(ctx.db, slugs), sourceIdsAll(ctx.db), allFacts(ctx.db)]);
@@ -94,13 +98,19 @@ export async function writeFacts(
     const sid = subjectId.get(fact.subject);
     if (sid === undefined) {
       if (!(opts.dryRun && pending.has(fact.subject))) out.errors.push({ entity: 'facts', row, field: 'subject', message: `Unknown subject: “${fact.subject}”.` });
-      else out.added++;
+      else {
+        out.added++;
+        out.addedRows.push(row);
+      }
       continue;
     }
     const src = fact.source ? sourceId.get(pt(fact.source)) : null;
     if (src === undefined) {
       if (!opts.dryRun) out.errors.push({ entity: 'facts', row, field: 'source', message: `Unknown source: “${fact.source!.publisher}: ${fact.source!.title}”.` });
-      else out.added++;
+      else {
+        out.added++;
+        out.addedRows.push(row);
+      }
       continue;
     }
     const refSubjectId = fact.baseModel ? (subjectId.get(fact.baseModel) ?? null) : null;
@@ -111,6 +121,7 @@ export async function writeFacts(
       continue;
     }
     out.added++;
+    out.addedRows.push(row);
     const before = prev ? formatFact(prev.value, prev.unit, prev.text) : null;
     const after = fact.baseModel ? fact.baseModel : formatFact(fact.value, fact.unit, fact.text);
     if (prev) out.changes.push(`${fact.subject} ${fact.kind}: ${before} → ${after}`);
@@ -148,7 +159,7 @@ export async function importWithFacts(ctx: WriteContext, text: string, opts: Imp
   }
   if (!data || typeof data !== 'object' || Array.isArray(data) || !('facts' in data)) return { ...(await importData(ctx, text, opts)), facts: null };
   const { facts: rawFacts, ...rest } = data as Record<string, unknown>;
-  const plan: FactPlan = { errors: [], added: 0, unchanged: 0, changes: [] };
+  const plan: FactPlan = { errors: [], added: 0, unchanged: 0, addedRows: [], changes: [] };
   const parsed: { row: number; rec: FactRecord }[] = [];
   if (!Array.isArray(rawFacts)) plan.errors.push({ entity: 'facts', row: 0, field: 'facts', message: '"facts" must be a list.' });
   else
