@@ -5,6 +5,7 @@ import type { Auth } from '../auth/index.ts';
 import { setFlash } from '../auth/index.ts';
 import {
   ENTITY_LISTS,
+  checkboxField,
   choiceField,
   exportWithFacts,
   exportCsv,
@@ -14,6 +15,7 @@ import {
   type EntityList,
   type ImportReport,
 } from '../content/index.ts';
+import { epochSummary, importEpoch } from '../datasets/index.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { IMPORT_LIMIT, formBody, writeContext, type Render } from './admin.http.ts';
@@ -22,10 +24,11 @@ const IMPORT_MAX = 10 * 1024 * 1024; // characters; the body limit (IMPORT_LIMIT
 
 const importForm = z
   .strictObject({
-    format: choiceField('format', ['json', 'csv'], 'json'),
+    format: choiceField('format', ['json', 'csv', 'epoch'], 'json'),
     entity: textField('kind of records', 20),
     content: textField('file content', IMPORT_MAX, { multiline: true, required: true }),
     mode: choiceField('action', ['dry-run', 'import'], 'dry-run'),
+    validOnly: checkboxField('valid rows only'),
   })
   .superRefine((v, ctx) => {
     if (v.format === 'csv' && !(ENTITY_LISTS as readonly string[]).includes(v.entity)) {
@@ -55,6 +58,7 @@ export function dataRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, render
     formatOptions: [
       { value: 'json', label: 'JSON (a whole export)' },
       { value: 'csv', label: 'CSV (one kind of records, with a header row)' },
+      { value: 'epoch', label: 'Epoch AI models table (CSV download)' },
     ],
     values,
     errors: {},
@@ -80,7 +84,20 @@ export function dataRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, render
     const values = formBody(req);
     const parsed = parseInput(importForm, values);
     if (!parsed.ok) return render(res, 'admin/data', page(values, { errors: parsed.errors }), 422);
-    const { format, entity, content, mode } = parsed.value;
+    const { format, entity, content, mode, validOnly } = parsed.value;
+    if (format === 'epoch') {
+      const epoch = await importEpoch(writeContext(deps, req), content, { dryRun: mode === 'dry-run', validOnly });
+      if (epoch.applied) {
+        setFlash(req, 'success', `Epoch AI import: ${epochSummary(epoch)}.`);
+        return res.redirect(303, '/admin/data');
+      }
+      const verdict = !epoch.ok
+        ? `Nothing was imported: ${epoch.problems.length} problem${epoch.problems.length === 1 ? '' : 's'} to fix first (or tick “valid rows only”).`
+        : mode === 'dry-run'
+          ? `Dry run: ${epochSummary(epoch)}. Nothing was written yet.`
+          : `Nothing to import: ${epochSummary(epoch)}.`;
+      return render(res, 'admin/data', page(values, { epoch, verdict, verdictOk: epoch.ok, canImport: epoch.ok && mode === 'dry-run' }), epoch.ok ? 200 : 422);
+    }
     const result = await importWithFacts(writeContext(deps, req), content, { format, entity: asEntity(entity), dryRun: mode === 'dry-run' });
     if (result.applied) {
       setFlash(req, 'success', `Imported: ${result.counts.create} created, ${result.counts.update} updated, ${result.counts.unchanged} unchanged.`);
@@ -91,7 +108,7 @@ export function dataRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, render
       : mode === 'dry-run'
         ? `Dry run: every row is valid (${summary(result)}). Nothing was written yet.`
         : 'Nothing to import: every row matches what Timeline already holds.';
-    render(res, 'admin/data', page(values, { result, verdict, canImport: result.ok && mode === 'dry-run' }), result.ok ? 200 : 422);
+    render(res, 'admin/data', page(values, { result, verdict, verdictOk: result.ok, canImport: result.ok && mode === 'dry-run' }), result.ok ? 200 : 422);
   });
 
   // The same import for scripts: the file as the raw body, options in the query string, a JSON report.

@@ -33,5 +33,5 @@ export { SUMMARY_LENGTH, TITLE_LENGTH } from './content.schema.ts';
 export { exportAll, exportCsv, type ExportBundle } from './transfer/export.service.ts';
 export { importData, type ImportReport, type ImportFormat, type RowError } from './transfer/import.service.ts';
 export { ENTITY_LISTS, type EntityList } from './transfer/transfer.schema.ts';
-export { text as textField, choice as choiceField } from './fields.ts';
+export { text as textField, choice as choiceField, checkbox as checkboxField } from './fields.ts';
 export { exportWithFacts, importWithFacts, writeFacts, exportFacts, type FactInput, type FactPlan } from './transfer/facts.transfer.ts';
