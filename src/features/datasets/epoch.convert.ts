@@ -5,7 +5,7 @@ import { parseFuzzyDate } from '../dates/index.ts';
 import type { FactKind } from '../facts/index.ts';
 import type { EpochRow, RowProblem } from './epoch.parse.ts';
 import { truncateAtWord } from './epoch.parse.ts';
-import { NameMatcher, ORGANIZATION_ALIASES, normaliseName, releaseBaseName, titleNames } from './match.ts';
+import { NameMatcher, ORGANIZATION_ALIASES, normaliseName, releaseBaseName } from './match.ts';
 
 export const EPOCH_PUBLISHER = 'Epoch AI';
 export const EPOCH_URL = 'https://epoch.ai/data/ai-models';
@@ -118,6 +118,22 @@ export function convertEpoch(rows: EpochRow[], existing: Existing): Converted {
     subjectOfRow.set(r.row, { slug, isNew: !found, orgs: [...new Set(orgSlugs)] });
   }
 
+  // Release events by subject and by each run of words in their titles, so that a row finds its
+  // event without scanning them all.
+  const eventsBySubject = new Map<string, Existing['events']>();
+  const eventsByTitleWords = new Map<string, Existing['events']>();
+  const index = (m: Map<string, Existing['events']>, k: string, e: Existing['events'][number]) => {
+    const list = m.get(k);
+    if (list) list.push(e);
+    else m.set(k, [e]);
+  };
+  for (const e of existing.events) {
+    if (e.kind !== 'release' && e.kind !== 'announcement') continue;
+    for (const s of e.subjects) index(eventsBySubject, s, e);
+    const words = normaliseName(e.title).split(' ');
+    for (let i = 0; i < words.length; i++) for (let j = i + 1; j <= Math.min(words.length, i + 8); j++) index(eventsByTitleWords, words.slice(i, j).join(' '), e);
+  }
+
   // Pass 2: sources, events and facts.
   const newLinkKey = new Map<string, string>();
   const fileTitles = new Set<string>();
@@ -156,8 +172,7 @@ export function convertEpoch(rows: EpochRow[], existing: Existing): Converted {
     };
 
     const day = dayOf(r.date)!;
-    const candidates = existing.events
-      .filter((e) => (e.kind === 'release' || e.kind === 'announcement') && (e.subjects.includes(subject.slug) || titleNames(e.title, r.model)))
+    const candidates = [...new Set([...(eventsBySubject.get(subject.slug) ?? []), ...(eventsByTitleWords.get(normaliseName(r.model)) ?? [])])]
       .map((e) => ({ e, d: dayOf(e.date ?? '') }))
       .filter((c): c is { e: (typeof existing.events)[number]; d: { start: number; end: number } } => c.d !== null && Math.abs(c.d.start - day.start) <= 400 * DAY)
       .sort((a, b) => Math.abs(a.d.start - day.start) - Math.abs(b.d.start - day.start));

@@ -98,10 +98,11 @@ export async function importEpoch(ctx: WriteContext, text: string, opts: EpochOp
   // What each row does, from the planned actions of the records and the facts.
   const action = new Map<string, string>();
   for (const a of records.actions) action.set(`${a.entity}/${a.row}`, a.action);
-  const actionOf = (list: 'sources' | 'events', key: string) => {
-    const i = (converted.bundle[list] as { key?: string; slug?: string }[]).findIndex((r) => (r.key ?? r.slug) === key);
-    return action.get(`${list}/${i + 1}`) ?? 'unchanged';
+  const position = {
+    sources: new Map(converted.bundle.sources.map((r, i) => [r.key, i + 1])),
+    events: new Map(converted.bundle.events.map((r, i) => [r.slug, i + 1])),
   };
+  const actionOf = (list: 'sources' | 'events', key: string) => action.get(`${list}/${position[list].get(key)}`) ?? 'unchanged';
   const counts = empty();
   const changes: string[] = [];
   const reviews: string[] = [];
