@@ -1,6 +1,7 @@
 // Subject facts in the export and the import. The facts are written by their own small function
 // after the records they point at (subjects, sources) are in place; the main import is untouched.
 import { z } from 'zod';
+import { bumpContentVersion } from '../../../platform/content-version.ts';
 import { auditData, type WriteContext } from '../audit.ts';
 import { slugField, text } from '../fields.ts';
 import { FACT_KINDS, allFacts, formatFact, insertFacts, sourceIdsAll, subjectIdsBySlug, type FactCreate, type FactKind } from '../../facts/index.ts';
@@ -136,6 +137,7 @@ export async function writeFacts(
     rows,
     [...audits].map(([id, a]) => auditData(ctx, { type: 'subject', id, label: a.label, action: 'update', changes: a.changes })),
   );
+  if (rows.length) await bumpContentVersion(ctx.db);
   return out;
 }
 
