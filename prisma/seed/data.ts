@@ -130,6 +130,14 @@ export interface AttributeMilestoneSeed extends MilestoneSeedBase {
 
 export type MilestoneSeed = DatedMilestoneSeed | RelativeMilestoneSeed | AttributeMilestoneSeed;
 
+/** A source an earlier seed wrote and this one no longer holds, by its identity. */
+export interface RetiredSourceSeed {
+  publisher: string;
+  title: string;
+  /** Why it went, for whoever reads the data. */
+  reason: string;
+}
+
 export interface SeedData {
   organizations: OrganizationSeed[];
   subjects: SubjectSeed[];
@@ -137,6 +145,8 @@ export interface SeedData {
   sources: SourceSeed[];
   events: EventSeed[];
   milestones: MilestoneSeed[];
+  /** Deleted from a database seeded before, once nothing refers to them any more. */
+  retiredSources?: RetiredSourceSeed[];
 }
 
 // ---------------------------------------------------------------------------
