@@ -10,7 +10,6 @@ import {
   exportWithFacts,
   exportCsv,
   importWithFacts,
-  parseInput,
   textField,
   type EntityList,
   type ImportReport,
@@ -18,6 +17,7 @@ import {
 import { epochSummary, importEpoch } from '../datasets/index.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { parseInput } from '../../platform/validation.ts';
 import { IMPORT_LIMIT, formBody, writeContext, type Render } from './admin.http.ts';
 
 const IMPORT_MAX = 10 * 1024 * 1024; // characters; the body limit (IMPORT_LIMIT) is in bytes
