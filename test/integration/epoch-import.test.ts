@@ -16,7 +16,7 @@ const SAMPLE = fs.readFileSync(new URL('../fixtures/epoch/frontier_ai_models_202
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({ seed: true, world: seedData });
-});
+}, 120_000);
 afterAll(async () => t.close());
 
 const ctx = () => ({ db: t.db, now: t.clock(), userId: null });
@@ -37,7 +37,8 @@ function edited(change: (model: string, row: Record<string, number>, cells: stri
   return stringify(rows);
 }
 
-describe(`Epoch AI import into the seeded timeline (${testEngine()})`, () => {
+// Importing 137 models is heavy on a shared machine: a generous timeout (speed is measured in the bench).
+describe(`Epoch AI import into the seeded timeline (${testEngine()})`, { timeout: 180_000 }, () => {
   it('when the sample is checked in a dry run, then it plans one model per row, matches the held models (GPT-4, GPT-4o, Falcon 180B), and writes nothing', async () => {
     const before = await counts(t.db);
     const r = await importEpoch(ctx(), SAMPLE, { dryRun: true });
@@ -129,7 +130,7 @@ describe(`Epoch AI import into the seeded timeline (${testEngine()})`, () => {
   });
 });
 
-describe(`Epoch AI import: bad input (${testEngine()})`, () => {
+describe(`Epoch AI import: bad input (${testEngine()})`, { timeout: 60_000 }, () => {
   const bad = [
     'Model,Publication date,Organization,Parameters,Colour',
     'Good model,2023-01-02,OpenAI,1e9,red',
