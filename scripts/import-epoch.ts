@@ -2,9 +2,9 @@
 // (any of its tables), matched against what Timeline holds. Exit code 1 when nothing was
 // imported because of errors, 2 for bad arguments.
 import fs from 'node:fs';
-import cliProgress from 'cli-progress';
 import { epochSummary, importEpoch } from '../src/features/datasets/index.ts';
 import type { Db } from '../src/platform/db.ts';
+import { rowProgress } from './progress.ts';
 
 export interface EpochArgs {
   file: string;
@@ -33,19 +33,13 @@ export async function runEpochImport(db: Db, args: EpochArgs, now: Date, print: 
     print(`Cannot read "${args.file}": ${(err as Error).message}`);
     return 2;
   }
-  const bar = showProgress ? new cliProgress.SingleBar({ format: 'Checking rows [{bar}] {value}/{total}', stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
-  let started = false;
+  const bar = rowProgress(showProgress);
   const report = await importEpoch({ db, now, userId: null }, text, {
     dryRun: args.dryRun,
     validOnly: args.validOnly,
-    progress: (done, total) => {
-      if (!bar) return;
-      if (!started) bar.start(total, 0);
-      started = true;
-      bar.update(done);
-    },
+    progress: bar.progress,
   });
-  bar?.stop();
+  bar.stop();
   for (const w of report.warnings) print(`warning: ${w}`);
   for (const p of report.problems) print(p.row ? `row ${p.row}, ${p.field}: ${p.message}` : p.message);
   for (const c of report.changes) print(`changed: ${c}`);

@@ -169,3 +169,22 @@ describe(`Epoch AI import: bad input (${testEngine()})`, { timeout: 60_000 }, ()
     );
   });
 });
+
+describe(`npm run import -- --from epoch (${testEngine()})`, { timeout: 60_000 }, () => {
+  it('when the command gets a file with a bad row, then it prints the row and the counts and exits 1; with --valid-only it imports the rest', async () => {
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { parseEpochArgs, runEpochImport } = await import('../../scripts/import-epoch.ts');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'epoch-cli-')), 'models.csv');
+    fs.writeFileSync(file, 'Model,Publication date,Parameters\nCLI model,2024-02-03,7e9\nCLI broken,2024-02-31,\n');
+    expect(() => parseEpochArgs(['--from', 'kaggle', file])).toThrow('--from takes one of: epoch.');
+    const lines: string[] = [];
+    expect(await runEpochImport(t.db, parseEpochArgs(['--from', 'epoch', file]), t.clock(), (l) => lines.push(l))).toBe(1);
+    expect(lines).toContain('row 3, Publication date: “2024-02-31” is not a date: that month has 29 days.');
+    expect(lines.at(-1)).toMatch(/^Nothing was imported: 1 problem\(s\)\. \(1 created, 0 matched/);
+    lines.length = 0;
+    expect(await runEpochImport(t.db, parseEpochArgs(['--from', 'epoch', file, '--valid-only']), t.clock(), (l) => lines.push(l))).toBe(0);
+    expect(lines.at(-1)).toBe('Imported 1 of 2 rows: 1 created, 0 matched, 0 updated, 0 unchanged, 0 need review.');
+    expect(lines).toContain('Refused rows: 3.');
+  });
+});
