@@ -4,15 +4,13 @@ import type { z } from 'zod';
 import type { Auth } from '../auth/index.ts';
 import { setFlash } from '../auth/index.ts';
 import {
-  fieldErrorsOf,
   historyOf,
-  parseInput,
   type EntityType,
-  type FieldErrors,
   type WriteContext,
 } from '../content/index.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { ConflictError } from '../../platform/errors.ts';
+import { fieldErrorsOf, parseInput, type FieldErrors } from '../../platform/validation.ts';
 import type { Db } from '../../platform/db.ts';
 import * as repo from './admin.repo.ts';
 import { formChoices, type FormValues } from './admin.forms.ts';

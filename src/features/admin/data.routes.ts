@@ -9,13 +9,13 @@ import {
   exportAll,
   exportCsv,
   importData,
-  parseInput,
   textField,
   type EntityList,
   type ImportReport,
 } from '../content/index.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { parseInput } from '../../platform/validation.ts';
 import { IMPORT_LIMIT, formBody, writeContext, type Render } from './admin.http.ts';
 
 const IMPORT_MAX = 10 * 1024 * 1024; // characters; the body limit (IMPORT_LIMIT) is in bytes

@@ -2,9 +2,9 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../platform/db.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { fieldErrors } from '../../platform/validation.ts';
 import {
   eventPage,
-  fieldErrors,
   listSourcesPage,
   listTimeline,
   milestonePage,

@@ -2,7 +2,7 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { ValidationError, type FieldErrors } from '../../platform/errors.ts';
 import type { FeatureDeps } from '../deps.ts';
-import { fieldErrors } from '../timeline/index.ts';
+import { fieldErrors } from '../../platform/validation.ts';
 import { retryLabel } from './auth.mappers.ts';
 import { formBody, requireEditor } from './auth.middleware.ts';
 import { loginSchema, passwordChangeSchema } from './auth.schema.ts';

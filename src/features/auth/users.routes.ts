@@ -3,7 +3,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import type { Db } from '../../platform/db.ts';
 import { AppError, NotFoundError, ValidationError, type FieldErrors } from '../../platform/errors.ts';
 import type { FeatureDeps } from '../deps.ts';
-import { fieldErrors } from '../timeline/index.ts';
+import { fieldErrors } from '../../platform/validation.ts';
 import { formBody, requireAdmin } from './auth.middleware.ts';
 import { ROLES } from './auth.policy.ts';
 import { roleChangeSchema, userIdParam } from './auth.schema.ts';

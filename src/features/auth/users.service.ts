@@ -1,7 +1,7 @@
 // Accounts: creation (form, CLI, first start), roles and deletion, keeping one administrator.
 import type { Db } from '../../platform/db.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
-import { fieldErrors } from '../timeline/index.ts';
+import { fieldErrors } from '../../platform/validation.ts';
 import type { Role } from './auth.policy.ts';
 import { newUserSchema } from './auth.schema.ts';
 import { hashPassword } from './password.ts';

@@ -18,16 +18,6 @@ export function invalid(errors: FieldErrors): never {
   throw new ValidationError('Some fields need attention.', errors);
 }
 
-/** Field errors carried by a service error (validation, or a conflict on one field), else null. */
-export function fieldErrorsOf(err: unknown): FieldErrors | null {
-  if (err instanceof ValidationError) return err.fields;
-  if (err instanceof ConflictError) {
-    const fields = (err.details as { fields?: FieldErrors } | undefined)?.fields;
-    return fields ?? { _form: err.message };
-  }
-  return null;
-}
-
 function slugConflict(): ConflictError {
   return new ConflictError(SLUG_TAKEN, { fields: { slug: SLUG_TAKEN } });
 }

@@ -14,8 +14,6 @@ import {
   slugField,
   slugList,
   text,
-  type FieldErrors,
-  zodFieldErrors,
 } from './fields.ts';
 import { slugify } from './slug.ts';
 
@@ -182,10 +180,3 @@ export const milestoneSchema = milestoneFields
     afterText: rest.kind === 'relative' ? afterText : null,
   }));
 export type MilestoneInput = z.output<typeof milestoneSchema>;
-
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
-
-export function parseInput<S extends z.ZodType>(schema: S, body: unknown): ParseResult<z.output<S>> {
-  const r = schema.safeParse(body);
-  return r.success ? { ok: true, value: r.data } : { ok: false, errors: zodFieldErrors(r.error) };
-}

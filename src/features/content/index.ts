@@ -5,7 +5,6 @@ export {
   sourceSchema,
   eventSchema,
   milestoneSchema,
-  parseInput,
   EVENT_KINDS,
   CONFIDENCES,
   SUBJECT_KINDS,
@@ -15,10 +14,7 @@ export {
   type SourceInput,
   type EventInput,
   type MilestoneInput,
-  type ParseResult,
 } from './content.schema.ts';
-export { zodFieldErrors, type FieldErrors } from './fields.ts';
-export { fieldErrorsOf } from './commit.ts';
 export { getOrganization, getSubject, getSource, getEvent, getMilestone } from './content.repo.ts';
 export type { OrganizationRow, SubjectRow, SourceRow, EventRow, MilestoneRow } from './content.repo.ts';
 export { createOrganization, updateOrganization, deleteOrganization } from './organizations.service.ts';

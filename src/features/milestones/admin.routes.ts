@@ -1,8 +1,8 @@
 import express, { Router, type Request, type Response } from 'express';
-import { ConflictError, ValidationError } from '../../platform/errors.ts';
 import { currentUserId, setFlash, type Auth } from '../auth/index.ts';
 import type { FeatureDeps } from '../deps.ts';
-import { formErrors, formValues, rescheduleSchema, resolveSchema, webhookSchema } from './milestones.schema.ts';
+import { fieldErrors as formErrors, fieldErrorsOf, formValues } from '../../platform/validation.ts';
+import { rescheduleSchema, resolveSchema, webhookSchema } from './milestones.schema.ts';
 import {
   claimBySlug,
   rescheduleFormData,
@@ -34,9 +34,9 @@ const idParam = (raw: string) => idFromParam(raw, 'webhook');
 
 /** Errors a form shows beside its fields; anything else goes to the error page. */
 function formErrorsOf(err: unknown): Record<string, string> {
-  if (err instanceof ValidationError) return Object.keys(err.fields).length ? err.fields : { form: err.message };
-  if (err instanceof ConflictError) return { form: err.message };
-  throw err;
+  const errors = fieldErrorsOf(err);
+  if (!errors) throw err;
+  return errors;
 }
 
 export function adminRoutes(deps: FeatureDeps & { auth: Auth }): Router {

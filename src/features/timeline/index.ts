@@ -1,6 +1,5 @@
-export { timelineRoutes } from './timeline.routes.ts';
 export { listTimeline, groupByYearAndMonth } from './timeline.service.ts';
-export { timelineQuerySchema, fieldErrors, type TimelineQuery } from './timeline.schema.ts';
+export { timelineQuerySchema, type TimelineQuery } from './timeline.schema.ts';
 export {
   eventPage,
   milestonePage,

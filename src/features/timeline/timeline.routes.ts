@@ -2,7 +2,8 @@ import { Router, type Request, type Response } from 'express';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { ValidationError } from '../../platform/errors.ts';
-import { fieldErrors, timelineQuerySchema } from './timeline.schema.ts';
+import { fieldErrors } from '../../platform/validation.ts';
+import { timelineQuerySchema } from './timeline.schema.ts';
 import { groupByYearAndMonth, listTimeline } from './timeline.service.ts';
 import * as pages from './timeline.pages.ts';
 

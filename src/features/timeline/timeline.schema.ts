@@ -150,13 +150,3 @@ export const timelineQuerySchema = z
   });
 
 export type TimelineQuery = z.output<typeof timelineQuerySchema>;
-
-/** Field → message, for the page's form and the API's `details`. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? 'query');
-    out[key] ??= issue.message;
-  }
-  return out;
-}
