@@ -1,7 +1,7 @@
 // One strict schema per input: the admin forms, the import and any JSON client share them.
 import { z } from 'zod';
 import type { FuzzyDate } from '../dates/index.ts';
-import { CONFIDENCES, EVENT_KINDS } from '../timeline/index.ts';
+import { CONFIDENCES, EVENT_KINDS, MILESTONE_KINDS, SUBJECT_KINDS } from '../../domain/vocabulary.ts';
 import {
   checkbox,
   choice,
@@ -17,9 +17,6 @@ import {
 } from './fields.ts';
 import { slugify } from './slug.ts';
 
-export { EVENT_KINDS, CONFIDENCES };
-export const SUBJECT_KINDS = ['model', 'product', 'suite', 'hardware', 'other'] as const;
-export const MILESTONE_KINDS = ['dated', 'relative', 'attribute'] as const;
 
 const NAME = 200;
 const TITLE = 300;
