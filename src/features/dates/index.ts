@@ -11,3 +11,14 @@ export {
   tryParseFuzzyDate,
 } from './fuzzy-date.ts';
 export type { FuzzyDate, Precision } from './fuzzy-date.ts';
+export {
+  ACCEPTED_CLAIM_FORMS,
+  CLAIM_SHAPES,
+  ClaimDateError,
+  isClaimShape,
+  likelihoodText,
+  offsetWindow,
+  parseClaimDate,
+  tryParseClaimDate,
+} from './claim-date.ts';
+export type { ClaimDate, ClaimDateOptions, ClaimShape, Likelihood, Span } from './claim-date.ts';
