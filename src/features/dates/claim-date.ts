@@ -164,6 +164,7 @@ const UNIT_MONTHS: ReadonlyMap<string, Span> = new Map([
   ['quarter', { months: 3, days: 0 }], ['quarters', { months: 3, days: 0 }], ['trimestre', { months: 3, days: 0 }], ['trimestres', { months: 3, days: 0 }],
   ['year', { months: 12, days: 0 }], ['years', { months: 12, days: 0 }], ['an', { months: 12, days: 0 }], ['ans', { months: 12, days: 0 }],
   ['annee', { months: 12, days: 0 }], ['annees', { months: 12, days: 0 }],
+  ['half-decade', { months: 60, days: 0 }], ['half decade', { months: 60, days: 0 }],
   ['decade', { months: 120, days: 0 }], ['decades', { months: 120, days: 0 }], ['decennie', { months: 120, days: 0 }], ['decennies', { months: 120, days: 0 }],
 ]);
 const UNIT = `(${alternation(UNIT_MONTHS.keys())})`;
@@ -283,7 +284,7 @@ const LEAD_FILLERS = [
   'expected in', 'expected by', 'expected', 'attendu en', 'attendue en', "qu'on attend en", "qu'on attend pour", 'que l\'on attend en',
   'prevu pour', 'prevue pour', 'prevu en', 'prevue en', 'planned for', 'scheduled for', 'slated for', 'due in', 'targeted for', 'targeting',
   'a partir de', 'starting in', 'starting from', 'starting', 'beginning in', 'from', 'pour', 'durant', 'pendant', 'dans le courant de', 'au cours de',
-  'courant', 'in', 'during', 'en', 'on', 'le', 'la', 'the', 'of',
+  'courant', "l'annee", "l'an", 'the year', 'in', 'during', 'en', 'on', 'le', 'la', 'the', 'of',
 ];
 const LEAD = new RegExp(`^(?:${alternation(LEAD_FILLERS)}) `);
 
@@ -376,7 +377,7 @@ function resolveRelative(text: string, said: Said): string {
     [/\b(?:the )?next decade\b|\bla (?:prochaine decennie|decennie prochaine)\b/g, () => decadeOf(10)],
     [/\b(?:this|the current) decade\b|\bcette decennie\b/g, () => decadeOf(0)],
     [/\b(?:the )?end of the decade\b|\b(?:la )?fin de la decennie\b/g, () => `late ${decadeOf(0)}`],
-    [/\b(?:the )?(?:next|following) year\b|\bl'(?:annee|an) (?:prochaine?|suivante?)\b|\bl'annee d'apres\b/g, () => String(year() + 1)],
+    [/\b(?:the )?(?:next|following|upcoming|coming) year\b|\bl'(?:annee|an) (?:prochaine?|suivante?)\b|\bl'annee d'apres\b/g, () => String(year() + 1)],
     [/\b(?:this|the current) year\b|\bcette annee(?:-ci)?\b|\bl'annee en cours\b/g, () => String(year())],
     [/\b(?:the )?year after next\b/g, () => String(year() + 2)],
     [/\b(?:the )?next quarter\b|\ble (?:prochain trimestre|trimestre prochain)\b/g, () => quarterOf(1)],
@@ -387,7 +388,11 @@ function resolveRelative(text: string, said: Said): string {
     [/\b(end|fin) (of|de) (?:the |this )?(?:year|l'annee|l'an|cette annee)\b/g, () => `end of ${year()}`],
     [/\byear[- ]end\b|\bfin d'annee\b/g, () => `end of ${year()}`],
   ];
-  let out = text;
+  let out = text
+    .replace(/\bhalf[- ]decade\b|\bhalf a decade\b/g, '5 years')
+    .replace(/\b(within|in|over|during|inside) the (?:next|coming|following) (year|month|week|decade|quarter)( or two)?\b/g, (_m, w: string, u: string, two?: string) => `${w} the next ${two ? '1 or 2' : '1'} ${u}${two ? 's' : ''}`)
+    .replace(/\b(?:a|an|one) (year|month|week|day|decade) or two\b/g, '1 or 2 $1s')
+    .replace(/\b(?:un|une) (an|mois|semaine|jour) ou deux\b/g, (_m, u: string) => `1 ou 2 ${u === 'mois' ? 'mois' : `${u}s`}`);
   for (const [pattern, value] of replacements) out = out.replace(pattern, () => value());
   return out;
 }
@@ -573,7 +578,7 @@ const DEADLINE_END = `(?:by the end of|by end of|before the end of|until the end
 const DEADLINE_START = `(?:before|prior to|avant)`;
 const EARLIEST = `(?:as early as|as soon as|not before|no earlier than|no sooner than|at the earliest in|at the earliest|not until|pas avant|au plus tot (?:en|a|d'ici|fin|debut)|au plus tot|des|au mieux en|pas avant la fin de)`;
 const WITHIN = `(?:within the next|within|in the next|over the next|during the next|in the coming|in the following|inside of|inside|in less than|less than|in under|under|no more than|d'ici|dans les|sous|en moins de|dans moins de|au cours des|dans un delai de|dans un horizon de|d'ici a)`;
-const AFTER = `(?:after|following|once|apres|suite a|une fois)`;
+const AFTER = `(?:(?:just |right |shortly |soon |juste |peu de temps |peu )?(?:after|following|once|apres|suite a|une fois))`;
 
 function readCore(core: string, said: Said, anchorStart: Date | null, text: string): Reading {
   const c = resolveRelative(core, said);
@@ -591,8 +596,17 @@ function readCore(core: string, said: Said, anchorStart: Date | null, text: stri
     return offsetReading(ZERO, d.max, originalSlice(text, m[5]!), anchorStart);
   }
 
+  // Earliest after a duration: "in as little as five years", "dans plus de 10 ans"
+  if ((m = new RegExp(`^(?:in as little as|as soon as|as early as|in more than|more than|in over|dans plus de|plus de|pas avant|not before|not for|pas avant au moins) ${DURATION}(?: (?:from now|time|'s time|away))?$`).exec(c))) {
+    const d = durationOf(m[1]!, m[2], m[3]!, m[4]);
+    return earliest(addSpan(needSaid(said, text), d.min));
+  }
+  // "between 5 and 10 years", "entre 5 et 10 ans"
+  if ((m = new RegExp(`^(?:in |dans )?(?:between|entre) (${NUM}) (?:and|et) (${NUM}) ${UNIT}(?: (?:from now|d'ici))?$`).exec(c))) {
+    return intervalReading(durationOf(m[1]!, m[2], m[3]!, undefined), said, text);
+  }
   // Deadlines from a duration: "within two years", "in the next 2 or 3 years", "d'ici deux ans", "dans les six mois"
-  if ((m = new RegExp(`^${WITHIN} (?:the |les )?${DURATION}(?: (?:from now|qui viennent|a venir|a compter d'aujourd'hui))?$`).exec(c))) {
+  if ((m = new RegExp(`^${WITHIN} (?:just |only |seulement )?(?:the |les )?${DURATION}(?: (?:from now|qui viennent|a venir|a compter d'aujourd'hui))?$`).exec(c))) {
     const d = durationOf(m[1]!, m[2], m[3]!, m[4]);
     return deadline(addSpan(needSaid(said, text), d.max), said);
   }
