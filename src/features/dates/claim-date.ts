@@ -750,3 +750,12 @@ export function offsetWindow(offset: { min: Span; max: Span | null }, anchorStar
   const from = startOfDay(anchorStart);
   return { start: addSpan(from, offset.min), end: offset.max ? addSpan(from, offset.max) : null };
 }
+
+/** The reading of a stored claim window in English, by shape; null when nothing is known yet. */
+export function claimWindowLabel(c: { shape: string; start: Date | null; end: Date | null; precision?: string | null }): string | null {
+  const { start, end } = c;
+  if (c.shape === 'deadline' && end) return deadlineLabel(end);
+  if ((c.shape === 'earliest' || (c.shape === 'offset' && !end)) && start) return earliest(start).label;
+  if (start && end) return formatFuzzyDate({ start, end, precision: c.precision ?? 'range' });
+  return null;
+}

@@ -15,6 +15,7 @@ export {
   ACCEPTED_CLAIM_FORMS,
   CLAIM_SHAPES,
   ClaimDateError,
+  claimWindowLabel,
   isClaimShape,
   likelihoodText,
   offsetWindow,

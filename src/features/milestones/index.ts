@@ -10,7 +10,7 @@ export { flagMilestones, type FlagOptions, type FlagSummary } from './flag.servi
 export { deliverPendingWebhooks, sendTestDelivery, type FetchLike, type AttemptResult } from './webhooks.service.ts';
 export { resolveMilestone, rescheduleMilestone, resolutionQueue, type ResolveInput, type RescheduleInput } from './resolution.service.ts';
 export { scorecardFor, scorecardsPage, type Scorecard } from './scorecards.service.ts';
-export { statusAt, scoreResolution, scoreRelative, splitUpcoming, parseInstant, overdueAt, OUTCOMES, type Outcome } from './rules.ts';
+export { statusAt, scoreResolution, scoreRelative, scoreClaim, SCORING_RULES, SHAPES, type Shape, splitUpcoming, parseInstant, overdueAt, OUTCOMES, type Outcome } from './rules.ts';
 export { STATUS_LABELS, OUTCOME_LABELS, dayLabel } from './milestones.mappers.ts';
 export { signatureHeader, verifySignature, SIGNATURE_HEADER, IDEMPOTENCY_HEADER } from './webhook-signature.ts';
 
