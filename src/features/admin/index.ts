@@ -4,7 +4,7 @@ import { listChanges } from '../content/index.ts';
 import { tryParseFuzzyDate as tryParse } from '../dates/index.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { awaitingResolution, counts } from './admin.repo.ts';
-import { previewOf } from './admin.forms.ts';
+import { claimPreviewOf, previewOf } from './admin.forms.ts';
 import { FORM_LIMIT, IMPORT_LIMIT, PayloadTooLargeError, renderer } from './admin.http.ts';
 import { entityRoutes } from './content.routes.ts';
 import { dataRoutes } from './data.routes.ts';
@@ -40,6 +40,11 @@ export function adminRoutes(deps: FeatureDeps & { auth: Auth }): Router {
     const text = req.query.text;
     if (typeof text !== 'string') {
       res.json({ ok: false, error: 'Give the date once, as text.' });
+      return;
+    }
+    if (req.query.mode === 'claim') {
+      const said = typeof req.query.relativeTo === 'string' ? req.query.relativeTo : '';
+      res.json(claimPreviewOf(text, said));
       return;
     }
     res.json(previewOf(tryParse(text)));

@@ -759,3 +759,19 @@ export function claimWindowLabel(c: { shape: string; start: Date | null; end: Da
   if (start && end) return formatFuzzyDate({ start, end, precision: c.precision ?? 'range' });
   return null;
 }
+
+/** A likelihood written on its own: "70-80%", "70–80% chance", "p=0.25", "50 %". Null when it is not one. */
+export function parseLikelihood(input: string): Likelihood | null {
+  const text = typeof input === 'string' ? input.trim() : '';
+  if (!text || text.length > 100) return null;
+  const n = normaliseDateText(text);
+  const p = /^p ?= ?(0?\.\d+|1(?:\.0+)?|0)$/.exec(n);
+  if (p) return { low: Number(p[1]), high: Number(p[1]), text };
+  const m = new RegExp(`^(?:~|about |around |environ )?${PCT}${CHANCE}$`).exec(n);
+  if (!m) return null;
+  try {
+    return likelihoodOf(m[1]!, m[2], text);
+  } catch {
+    return null;
+  }
+}

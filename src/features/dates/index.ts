@@ -19,6 +19,7 @@ export {
   isClaimShape,
   likelihoodText,
   offsetWindow,
+  parseLikelihood,
   parseClaimDate,
   tryParseClaimDate,
 } from './claim-date.ts';
