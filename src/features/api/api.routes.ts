@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../platform/db.ts';
+import { readDateHandler } from '../dates/index.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import {
   eventPage,
@@ -90,6 +91,7 @@ export function apiRoutes({ db }: ApiDeps): Router {
   r.get('/sources/:id', async (req, res) => {
     res.json({ data: await sourcePage(db, sourceIdFromParam(req.params.id)) });
   });
+  r.get('/dates', readDateHandler);
   r.use((req, _res, next) => next(new NotFoundError(`No API endpoint at ${req.originalUrl.split('?')[0]}.`)));
   return r;
 }

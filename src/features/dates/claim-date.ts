@@ -301,7 +301,8 @@ function stripLeads(text: string): string {
 /** One absolute date, or undefined when the text is not one. Specific problems ("Q5 2024") throw. */
 function absolute(text: string): Win | undefined {
   const core = rewrite(stripLeads(text.trim()));
-  if (core === '') return undefined;
+  // A date is a few words at most: anything longer is not one, and need not reach the fuzzy grammar.
+  if (core === '' || core.length > 60 || core.split(' ').length > 6) return undefined;
   const dec = decade(core);
   if (dec) return dec;
   if (!/\d{4}/.test(core)) return undefined;
@@ -425,6 +426,9 @@ const HEDGE_WORDS = [
 const LEADING_HEDGE = new RegExp(`^(${alternation(HEDGE_WORDS)}) `);
 const TRAILING_HEDGE = /(?:,| -| —|;) ?((?:maybe|perhaps|possibly|probably|or|but|ou|voire|peut-etre|sans doute|probablement|with|avec|if|si|at the latest|at the earliest|give or take|plus or minus|or so|ish)\b.*)$/;
 const TRAILING_WORDS = /(?: (or so|give or take(?: a [a-z]+)?|-?ish|ou a peu pres|a peu pres))$/;
+const PCT_ANY = new RegExp(PCT);
+const LEADING_PCT = new RegExp(`^(?:(?:with )?an? |with )?${PCT}${CHANCE}(?: (?:of it happening|that it happens|qu'il arrive|que cela arrive))? ?`);
+const TRAILING_PCT = new RegExp(`(?:,| -|;)? (?:with |at |avec )?(?:an? |une )?${PCT}${CHANCE}$`);
 
 /** Splits off likelihoods and hedges; what remains is the date phrase. */
 function splitHedges(original: string, normalised: string): Hedged {
@@ -434,7 +438,7 @@ function splitHedges(original: string, normalised: string): Hedged {
   const alternatives: string[] = [];
   const takePct = (piece: string, raw: string): boolean => {
     const p = /\bp ?= ?(0?\.\d+|1(?:\.0+)?|0)\b/.exec(piece);
-    const m = p ? [p[0], String(Number(p[1]) * 100), undefined] : new RegExp(PCT).exec(piece);
+    const m = p ? [p[0], String(Number(p[1]) * 100), undefined] : PCT_ANY.exec(piece);
     if (!m) return false;
     if (likelihood) throw new Problem('give one likelihood');
     likelihood = likelihoodOf(m[1]!, m[2], raw);
@@ -448,7 +452,7 @@ function splitHedges(original: string, normalised: string): Hedged {
     return '';
   });
   // Leading likelihood: "50% by 2028", "a 50% chance by 2030", "90 % de chances d'ici 2030"
-  core = core.replace(new RegExp(`^(?:(?:with )?an? |with )?${PCT}${CHANCE}(?: (?:of it happening|that it happens|qu'il arrive|que cela arrive))? ?`), (m) => {
+  core = core.replace(LEADING_PCT, (m) => {
     const raw = originalSlice(original, m.trim());
     takePct(m, raw);
     hedges.push(raw);
@@ -456,7 +460,7 @@ function splitHedges(original: string, normalised: string): Hedged {
   });
   // Trailing likelihood or hedge after a comma or dash: ", with 50% probability", ", maybe 2027"
   for (let i = 0; i < 3; i++) {
-    const pct = new RegExp(`(?:,| -|;)? (?:with |at |avec )?(?:an? |une )?${PCT}${CHANCE}$`).exec(core);
+    const pct = TRAILING_PCT.exec(core);
     if (pct) {
       const raw = originalSlice(original, pct[0].replace(/^[,;-]? ?/, '').trim());
       takePct(pct[0], raw);
@@ -486,14 +490,25 @@ function splitHedges(original: string, normalised: string): Hedged {
 /** The words of the original text that normalise to `piece` (accents and case kept), or `piece`. */
 function originalSlice(original: string, piece: string): string {
   const target = normaliseDateText(piece);
-  const chars = Array.from(original);
-  for (let i = 0; i < chars.length; i++) {
-    for (let j = chars.length; j > i; j--) {
-      const candidate = chars.slice(i, j).join('');
-      if (normaliseDateText(candidate) === target) return candidate.trim();
+  if (!target) return piece;
+  let norm = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let i = 0;
+  for (const char of original) {
+    const n = /\s/.test(char) ? ' ' : normaliseDateText(char) || (char.normalize('NFD').replace(/\p{M}/gu, '') === '' ? '' : char);
+    if (!(n === ' ' && norm.endsWith(' '))) {
+      for (const c of n) {
+        norm += c;
+        from.push(i);
+        to.push(i + char.length);
+      }
     }
+    i += char.length;
   }
-  return piece;
+  const k = norm.indexOf(target);
+  if (k < 0) return piece;
+  return original.slice(from[k], to[k + target.length - 1]).trim();
 }
 
 // ---------------------------------------------------------------------------
@@ -580,43 +595,57 @@ const EARLIEST = `(?:as early as|as soon as|not before|no earlier than|no sooner
 const WITHIN = `(?:within the next|within|in the next|over the next|during the next|in the coming|in the following|inside of|inside|in less than|less than|in under|under|no more than|d'ici|dans les|sous|en moins de|dans moins de|au cours des|dans un delai de|dans un horizon de|d'ici a)`;
 const AFTER = `(?:(?:just |right |shortly |soon |juste |peu de temps |peu )?(?:after|following|once|apres|suite a|une fois))`;
 
+// The shape patterns, compiled once.
+const RE_1 = new RegExp(`^(?:about |around |roughly )?${DURATION} (?:after|following|apres|suivant|post) (.+)$`);
+const RE_2 = new RegExp(`^(?:within|in less than|less than|dans les|moins de) ${DURATION} (?:of|after|de|apres|suivant) (.+)$`);
+const RE_3 = new RegExp(`^(?:in as little as|as soon as|as early as|in more than|more than|in over|dans plus de|plus de|pas avant|not before|not for|pas avant au moins) ${DURATION}(?: (?:from now|time|'s time|away))?$`);
+const RE_4 = new RegExp(`^(?:in |dans )?(?:between|entre) (${NUM}) (?:and|et) (${NUM}) ${UNIT}(?: (?:from now|d'ici))?$`);
+const RE_5 = new RegExp(`^${WITHIN} (?:just |only |seulement )?(?:the |les )?${DURATION}(?: (?:from now|qui viennent|a venir|a compter d'aujourd'hui))?$`);
+const RE_6 = new RegExp(`^(?:in|within|dans|d'ici) (?:the )?(?:next|coming|prochaines?|prochains) ${DURATION}$`);
+const RE_7 = new RegExp(`^(?:in|dans|after|apres|d'ici|en) ?(?:about |around |roughly |environ )?${DURATION}(?: (?:from now|time|'s time|from today|away|plus tard|d'ici))?$`);
+const RE_8 = new RegExp(`^(?:about |around |roughly |environ )?${DURATION}(?: (?:from now|time|'s time|from today|away|later|plus tard))?$`);
+const RE_9 = new RegExp(`^${DEADLINE_END} (.+)$`);
+const RE_10 = new RegExp(`^${DEADLINE_START} (.+)$`);
+const RE_11 = new RegExp(`^${EARLIEST} (.+)$`);
+const RE_12 = new RegExp(`^${AFTER} (.+)$`);
+
 function readCore(core: string, said: Said, anchorStart: Date | null, text: string): Reading {
   const c = resolveRelative(core, said);
   let m: RegExpExecArray | null;
 
   // Offsets from another event or claim: "5-10 years after powerful AI", "within a year of AGI", "after Google's Gemini"
-  if ((m = new RegExp(`^(?:about |around |roughly )?${DURATION} (?:after|following|apres|suivant|post) (.+)$`).exec(c))) {
+  if ((m = RE_1.exec(c))) {
     const d = durationOf(m[1]!, m[2], m[3]!, m[4]);
     const anchorDate = absoluteOrRange(m[5]!);
     if (anchorDate) return intervalFrom(anchorDate.start, d);
     return offsetReading(d.min, d.max, originalSlice(text, m[5]!), anchorStart);
   }
-  if ((m = new RegExp(`^(?:within|in less than|less than|dans les|moins de) ${DURATION} (?:of|after|de|apres|suivant) (.+)$`).exec(c))) {
+  if ((m = RE_2.exec(c))) {
     const d = durationOf(m[1]!, m[2], m[3]!, m[4]);
     return offsetReading(ZERO, d.max, originalSlice(text, m[5]!), anchorStart);
   }
 
   // Earliest after a duration: "in as little as five years", "dans plus de 10 ans"
-  if ((m = new RegExp(`^(?:in as little as|as soon as|as early as|in more than|more than|in over|dans plus de|plus de|pas avant|not before|not for|pas avant au moins) ${DURATION}(?: (?:from now|time|'s time|away))?$`).exec(c))) {
+  if ((m = RE_3.exec(c))) {
     const d = durationOf(m[1]!, m[2], m[3]!, m[4]);
     return earliest(addSpan(needSaid(said, text), d.min));
   }
   // "between 5 and 10 years", "entre 5 et 10 ans"
-  if ((m = new RegExp(`^(?:in |dans )?(?:between|entre) (${NUM}) (?:and|et) (${NUM}) ${UNIT}(?: (?:from now|d'ici))?$`).exec(c))) {
+  if ((m = RE_4.exec(c))) {
     return intervalReading(durationOf(m[1]!, m[2], m[3]!, undefined), said, text);
   }
   // Deadlines from a duration: "within two years", "in the next 2 or 3 years", "d'ici deux ans", "dans les six mois"
-  if ((m = new RegExp(`^${WITHIN} (?:just |only |seulement )?(?:the |les )?${DURATION}(?: (?:from now|qui viennent|a venir|a compter d'aujourd'hui))?$`).exec(c))) {
+  if ((m = RE_5.exec(c))) {
     const d = durationOf(m[1]!, m[2], m[3]!, m[4]);
     return deadline(addSpan(needSaid(said, text), d.max), said);
   }
-  if ((m = new RegExp(`^(?:in|within|dans|d'ici) (?:the )?(?:next|coming|prochaines?|prochains) ${DURATION}$`).exec(c))) {
+  if ((m = RE_6.exec(c))) {
     const d = durationOf(m[1]!, m[2], m[3]!, m[4]);
     return deadline(addSpan(needSaid(said, text), d.max), said);
   }
   // Intervals after the day said: "6 to 12 months", "in 18 months", "dans 2 à 3 ans", "18 months from now"
-  if ((m = new RegExp(`^(?:in|dans|after|apres|d'ici|en) ?(?:about |around |roughly |environ )?${DURATION}(?: (?:from now|time|'s time|from today|away|plus tard|d'ici))?$`).exec(c)) ||
-      (m = new RegExp(`^(?:about |around |roughly |environ )?${DURATION}(?: (?:from now|time|'s time|from today|away|later|plus tard))?$`).exec(c))) {
+  if ((m = RE_7.exec(c)) ||
+      (m = RE_8.exec(c))) {
     const d = durationOf(m[1]!, m[2], m[3]!, m[4]);
     return intervalReading(d, said, text);
   }
@@ -628,21 +657,21 @@ function readCore(core: string, said: Said, anchorStart: Date | null, text: stri
   }
 
   // Deadlines on a date: "by 2027", "before the end of 2025", "d'ici 2030", "2026 at the latest"
-  if ((m = new RegExp(`^${DEADLINE_END} (.+)$`).exec(c)) || (m = /^(.+?),? (?:at the latest|au plus tard|or earlier|or sooner|ou avant)$/.exec(c))) {
+  if ((m = RE_9.exec(c)) || (m = /^(.+?),? (?:at the latest|au plus tard|or earlier|or sooner|ou avant)$/.exec(c))) {
     const w = absoluteOrRange(m[1]!);
     if (w) return deadline(w.end, said);
   }
-  if ((m = new RegExp(`^${DEADLINE_START} (.+)$`).exec(c))) {
+  if ((m = RE_10.exec(c))) {
     const w = absoluteOrRange(m[1]!);
     if (w) return deadline(w.start, said);
   }
   // Earliest dates: "as early as 2026", "not before 2026", "2026 or later", "dès 2025"
-  if ((m = new RegExp(`^${EARLIEST} (.+)$`).exec(c)) || (m = /^(?:from |a partir de |starting |starting in |beginning )?(.+?),? (?:at the earliest|au plus tot|or later|and beyond|onwards?|on|and later|et au-dela|ou plus tard|et apres)$/.exec(c))) {
+  if ((m = RE_11.exec(c)) || (m = /^(?:from |a partir de |starting |starting in |beginning )?(.+?),? (?:at the earliest|au plus tot|or later|and beyond|onwards?|on|and later|et au-dela|ou plus tard|et apres)$/.exec(c))) {
     const w = absoluteOrRange(m[1]!);
     if (w) return earliest(w.start);
   }
   // "after 2026": from the end of that date
-  if ((m = new RegExp(`^${AFTER} (.+)$`).exec(c))) {
+  if ((m = RE_12.exec(c))) {
     const w = absoluteOrRange(m[1]!);
     if (w) return earliest(w.end);
     return offsetReading(ZERO, null, originalSlice(text, m[1]!), anchorStart);
@@ -671,15 +700,15 @@ function quote(text: string): string {
 
 const formsList = (): string => `Use one of: ${ACCEPTED_CLAIM_FORMS.join(', ')}.`;
 
-/**
- * Reads a claim's expected date. Throws ClaimDateError only, whatever the input: unreadable text,
- * an impossible date, or a relative horizon when `relativeTo` (the day said) is missing.
- */
-export function parseClaimDate(input: string, options: ClaimDateOptions = {}): ClaimDate {
+type Outcome = { ok: true; value: ClaimDate } | { ok: false; error: string; needsSaidDate: boolean };
+
+/** The reading or the refusal, without building an Error (extraction tries many spans). */
+function read(input: string, options: ClaimDateOptions): Outcome {
   const raw = typeof input === 'string' ? input : '';
   const text = raw.trim();
+  const unknown = (): Outcome => ({ ok: false, error: `"${quote(text)}" is not an expected date we understand. ${formsList()}`, needsSaidDate: false });
+  if (text === '') return { ok: false, error: `Enter the expected date as it was said, for example ${ACCEPTED_CLAIM_FORMS.slice(0, 8).join(', ')}.`, needsSaidDate: false };
   try {
-    if (text === '') throw new ClaimDateError(raw, `Enter the expected date as it was said, for example ${ACCEPTED_CLAIM_FORMS.slice(0, 8).join(', ')}.`);
     if (text.length > MAX_LENGTH) throw new Problem(`it is longer than ${MAX_LENGTH} characters`);
     const relativeTo = validDay(options.relativeTo);
     const anchorStart = validDay(options.anchorStart);
@@ -689,23 +718,31 @@ export function parseClaimDate(input: string, options: ClaimDateOptions = {}): C
     const reading = widen(readCore(hedged.core, said, anchorStart, text), hedged.alternatives, said);
     if (reading.start && reading.end && !(reading.start < reading.end)) throw new Problem('the window is empty');
     return {
-      text,
-      ...reading,
-      relativeTo: said.used ? relativeTo : null,
-      likelihood: hedged.likelihood,
-      hedge: hedged.hedges.length ? hedged.hedges.join('; ') : null,
+      ok: true,
+      value: {
+        text,
+        ...reading,
+        relativeTo: said.used ? relativeTo : null,
+        likelihood: hedged.likelihood,
+        hedge: hedged.hedges.length ? hedged.hedges.join('; ') : null,
+      },
     };
   } catch (error) {
-    if (error instanceof ClaimDateError) throw error;
-    if (error instanceof Problem) {
-      if (error.needsSaidDate) throw new ClaimDateError(raw, `"${quote(text)}" is relative: ${error.reason}.`, true);
-      const message = error.reason
-        ? `"${quote(text)}" is not a valid expected date: ${error.reason}. ${formsList()}`
-        : `"${quote(text)}" is not an expected date we understand. ${formsList()}`;
-      throw new ClaimDateError(raw, message);
-    }
-    throw new ClaimDateError(raw, `"${quote(text)}" is not an expected date we understand. ${formsList()}`);
+    if (!(error instanceof Problem)) return unknown();
+    if (error.needsSaidDate) return { ok: false, error: `"${quote(text)}" is relative: ${error.reason}.`, needsSaidDate: true };
+    if (!error.reason) return unknown();
+    return { ok: false, error: `"${quote(text)}" is not a valid expected date: ${error.reason}. ${formsList()}`, needsSaidDate: false };
   }
+}
+
+/**
+ * Reads a claim's expected date. Throws ClaimDateError only, whatever the input: unreadable text,
+ * an impossible date, or a relative horizon when `relativeTo` (the day said) is missing.
+ */
+export function parseClaimDate(input: string, options: ClaimDateOptions = {}): ClaimDate {
+  const r = read(input, options);
+  if (r.ok) return r.value;
+  throw new ClaimDateError(typeof input === 'string' ? input : '', r.error, r.needsSaidDate);
 }
 
 /** "2026, maybe 2027": the window (or deadline) reaches to the end of the later alternative. */
@@ -729,13 +766,8 @@ function validDay(value: Date | null | undefined): Date | null {
   return startOfDay(value);
 }
 
-export function tryParseClaimDate(input: string, options: ClaimDateOptions = {}): { ok: true; value: ClaimDate } | { ok: false; error: string; needsSaidDate: boolean } {
-  try {
-    return { ok: true, value: parseClaimDate(input, options) };
-  } catch (error) {
-    const e = error as ClaimDateError;
-    return { ok: false, error: e.message, needsSaidDate: e.needsSaidDate === true };
-  }
+export function tryParseClaimDate(input: string, options: ClaimDateOptions = {}): Outcome {
+  return read(input, options);
 }
 
 /** The stated likelihood as a person reads it: "70–80%", "50%". */

@@ -5,6 +5,7 @@ export {
   compareFuzzyDates,
   formatFuzzyDate,
   isPrecision,
+  normaliseDateText,
   parseFuzzyDate,
   precisionLabel,
   toEdtf,
@@ -24,3 +25,4 @@ export {
   tryParseClaimDate,
 } from './claim-date.ts';
 export type { ClaimDate, ClaimDateOptions, ClaimShape, Likelihood, Span } from './claim-date.ts';
+export { claimDateJson, readDateHandler } from './dates.http.ts';
