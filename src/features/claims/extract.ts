@@ -62,8 +62,12 @@ export function sentences(text: string, lang: ExtractLanguage): string[] {
   return out;
 }
 
+/** Without the punctuation around it, keeping a closing parenthesis that closes one inside. */
 function trimPhrase(text: string): string {
-  return text.replace(/^[("«“,;:]+/, '').replace(/[)"»”.,;:!?]+$/, '').trim();
+  let out = text.replace(/^[("«“,;:]+/, '').replace(/["»”.,;:!?]+$/, '');
+  const count = (c: string) => out.split(c).length - 1;
+  while (out.endsWith(')') && count(')') > count('(')) out = out.slice(0, -1).replace(/["»”.,;:!?]+$/, '');
+  return out.trim();
 }
 
 interface Found {
