@@ -103,8 +103,8 @@ export function claimRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, rende
     const inputs: MilestoneInput[] = [];
     for (const row of rows) {
       row.title = titles[row.index] ?? '';
-      row.expectedText = expected[row.index] ?? row.phrase;
-      row.quote = quotes[row.index] ?? row.sentence;
+      row.expectedText = expected[row.index]?.trim() || row.phrase;
+      row.quote = quotes[row.index]?.trim() || row.sentence;
       row.picked = picks.has(row.index);
       if (!row.picked) continue;
       const input = parseInput(milestoneSchema, {
