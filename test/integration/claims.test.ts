@@ -4,6 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { signIn } from '../helpers/admin-session.ts';
+import { makeEvent } from '../helpers/factories.ts';
 
 const SEED_ARTICLE = fs.readFileSync('/work/shared/seed/article-meta-next-model.fr.txt', 'utf8');
 const day = (iso: string) => `${iso}T00:00:00.000Z`;
@@ -188,5 +189,31 @@ describe('/admin/claims/extract', () => {
     await agent.post('/admin/claims/extract').type('form').send({ text: 'x', published: '2024-01-01' }).expect(403);
     const anon = await request(t.app).get('/admin/claims/extract');
     expect([302, 303]).toContain(anon.status);
+  });
+});
+
+describe('scoring by shape and stated likelihoods', () => {
+  it('when a deadline claim with a stated 70-80% is resolved by an event before its end, then it is met and the scorecard shows its Brier score', async () => {
+    await post('/admin/sources', { publisher: 'Forecaster', title: 'Calibrated forecasts', publishedOn: '2025-02-11', language: 'en' }).expect(303);
+    const source = await t.db.source.findFirstOrThrow({ where: { publisher: 'Forecaster' } });
+    await post('/admin/milestones', { title: 'Forecast by 2027', kind: 'dated', source: String(source.id), claimedOn: '2025-02-11', expectedText: 'by 2027 (70-80% chance)' }).expect(303);
+    await post('/admin/milestones', { title: 'Forecast not before 2030', kind: 'dated', source: String(source.id), claimedOn: '2025-02-11', expectedText: 'not before 2030', likelihood: '20%' }).expect(303);
+    const event = await makeEvent(t.db, { title: 'It happened', date: '2026-06-01' });
+    await post('/admin/milestones/forecast-by-2027/resolve', { outcome: 'met', settledByEventId: String(event.id), note: '' }).expect(303);
+    await post('/admin/milestones/forecast-not-before-2030/resolve', { outcome: 'met', settledByEventId: String(event.id), note: '' }).expect(303);
+    const [deadline, earliest] = await Promise.all([
+      t.db.milestone.findUniqueOrThrow({ where: { slug: 'forecast-by-2027' } }),
+      t.db.milestone.findUniqueOrThrow({ where: { slug: 'forecast-not-before-2030' } }),
+    ]);
+    // The deadline is met any time before its end; the earliest date was beaten, so it is early.
+    expect([deadline.outcome, deadline.gapDays]).toEqual(['met', null]);
+    expect([earliest.outcome, earliest.gapDays]).toEqual(['early', -1310]);
+
+    // Brier: met at 0.75 -> 0.0625; early (not realised) at 0.2 -> 0.04; mean 0.05125.
+    const page = await request(t.app).get('/scorecards').expect(200);
+    expect(page.text).toContain('Stated likelihoods: Calibrated forecasts');
+    expect(page.text).toContain('Brier score <strong>0.051</strong> over 2 scored claims');
+    const sourcePage = await request(t.app).get(`/sources/${source.id}`).expect(200);
+    expect(sourcePage.text).toContain('Calibration: stated against realised');
   });
 });

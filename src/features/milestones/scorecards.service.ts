@@ -3,6 +3,7 @@
 // (the French article relays the Wall Street Journal's), since it put them before its readers.
 import type { Db } from '../../platform/db.ts';
 import * as repo from './scorecards.repo.ts';
+import { calibration, type Calibration } from './calibration.ts';
 import { gapText, median } from './rules.ts';
 
 export interface Scorecard {
@@ -22,6 +23,8 @@ export interface Scorecard {
   /** Median signed gap of the early and late claims (negative: early); null when there are none. */
   medianGapDays: number | null;
   medianGapLabel: string | null;
+  /** Brier score and calibration table of the claims that stated a likelihood; null when none did. */
+  calibration: Calibration | null;
 }
 
 interface ClaimOutcome {
@@ -29,6 +32,8 @@ interface ClaimOutcome {
   status: string;
   outcome: string | null;
   gapDays: number | null;
+  likelihoodLow?: number | null;
+  likelihoodHigh?: number | null;
 }
 
 export function summarize(rows: readonly ClaimOutcome[], relayedFrom: number | null = null): Scorecard {
@@ -49,6 +54,7 @@ export function summarize(rows: readonly ClaimOutcome[], relayedFrom: number | n
     open: rows.length - resolved,
     medianGapDays,
     medianGapLabel: gapText(medianGapDays),
+    calibration: calibration(rows.map((r) => ({ outcome: r.outcome, likelihoodLow: r.likelihoodLow ?? null, likelihoodHigh: r.likelihoodHigh ?? null }))),
   };
 }
 
