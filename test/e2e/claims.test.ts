@@ -38,7 +38,7 @@ describe('an editor reading an article for claims in Chromium', () => {
       await page.screenshot({ path: `${SHOTS}/extract-1366-candidates.png`, fullPage: false });
       await page.setViewportSize({ width: 390, height: 844 });
       await page.screenshot({ path: `${SHOTS}/extract-390-candidates.png`, fullPage: false });
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.locator('h1').scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SHOTS}/extract-390.png`, fullPage: false });
     }
 

@@ -23,8 +23,6 @@ export interface Scorecard {
   /** Median signed gap of the early and late claims (negative: early); null when there are none. */
   medianGapDays: number | null;
   medianGapLabel: string | null;
-  /** Brier score and calibration table of the claims that stated a likelihood; null when none did. */
-  calibration: Calibration | null;
 }
 
 interface ClaimOutcome {
@@ -54,8 +52,16 @@ export function summarize(rows: readonly ClaimOutcome[], relayedFrom: number | n
     open: rows.length - resolved,
     medianGapDays,
     medianGapLabel: gapText(medianGapDays),
-    calibration: calibration(rows.map((r) => ({ outcome: r.outcome, likelihoodLow: r.likelihoodLow ?? null, likelihoodHigh: r.likelihoodHigh ?? null }))),
   };
+}
+
+const calibrationOf = (rows: readonly ClaimOutcome[]): Calibration | null =>
+  calibration(rows.map((r) => ({ outcome: r.outcome, likelihoodLow: r.likelihoodLow ?? null, likelihoodHigh: r.likelihoodHigh ?? null })));
+
+/** Brier score and calibration table of a source's claims (its own and relayed) that stated a likelihood. */
+export async function calibrationFor(db: Db, sourceId: number): Promise<Calibration | null> {
+  const citesId = await repo.getSourceCites(db, sourceId);
+  return calibrationOf(await repo.outcomesOfSources(db, citesId ? [sourceId, citesId] : [sourceId]));
 }
 
 export async function scorecardFor(db: Db, of: { sourceId: number } | { organizationId: number }): Promise<Scorecard> {
@@ -84,7 +90,15 @@ export async function scorecardsPage(db: Db) {
     sources: sources
       .map((s) => {
         const rows = [...(bySource.get(s.id) ?? []), ...(s.citesId ? (bySource.get(s.citesId) ?? []) : [])];
-        return { id: s.id, publisher: s.publisher, title: s.title, language: s.language, url: `/sources/${s.id}`, card: summarize(rows, s.citesId) };
+        return {
+          id: s.id,
+          publisher: s.publisher,
+          title: s.title,
+          language: s.language,
+          url: `/sources/${s.id}`,
+          card: summarize(rows, s.citesId),
+          calibration: calibrationOf(rows),
+        };
       })
       .filter((s) => s.card.claims > 0),
     organizations: organizations

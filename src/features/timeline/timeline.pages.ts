@@ -1,7 +1,7 @@
 // Page-level services: gather what one public page shows, as view models.
 import type { Db } from '../../platform/db.ts';
 import { idFromParam } from '../../platform/http/params.ts';
-import { scorecardFor, splitUpcoming } from '../milestones/index.ts';
+import { calibrationFor, scorecardFor, splitUpcoming } from '../milestones/index.ts';
 import * as repo from './timeline.repo.ts';
 import { eventVM, milestoneVM, sourceRefVM } from './timeline.mappers.ts';
 import type { MilestoneVM } from './timeline.view-models.ts';
@@ -72,6 +72,7 @@ export async function sourcePage(db: Db, id: number) {
   const s = await repo.getSource(db, id);
   return {
     scorecard: await scorecardFor(db, { sourceId: id }),
+    calibration: await calibrationFor(db, id),
     source: {
       ...sourceRefVM(s),
       cites: s.cites ? sourceRefVM(s.cites) : null,
