@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../platform/db.ts';
+import { readDateHandler } from '../dates/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { parseOrThrow } from '../../platform/validation.ts';
 import {
@@ -15,7 +16,7 @@ import {
   timelineQuerySchema,
   type TimelineQuery,
 } from '../timeline/index.ts';
-import { scorecardFor } from '../milestones/index.ts';
+import { calibrationFor, scorecardFor } from '../milestones/index.ts';
 
 export interface ApiDeps {
   db: Db;
@@ -86,8 +87,9 @@ export function apiRoutes({ db }: ApiDeps): Router {
     res.json({ data: page.sources, page: { nextCursor: page.nextCursor, next: nextLink(req, page.nextCursor) } });
   });
   r.get('/sources/:id', async (req, res) => {
-    res.json({ data: await sourcePage(db, scorecardFor, sourceIdFromParam(req.params.id)) });
+    res.json({ data: await sourcePage(db, { scorecardFor, calibrationFor }, sourceIdFromParam(req.params.id)) });
   });
+  r.get('/dates', readDateHandler);
   r.use((req, _res, next) => next(new NotFoundError(`No API endpoint at ${req.originalUrl.split('?')[0]}.`)));
   return r;
 }

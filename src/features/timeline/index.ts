@@ -9,7 +9,7 @@ export {
   listSourcesPage,
   sourceIdFromParam,
   allMilestones,
-  type ScorecardOf,
+  type Scoring,
 } from './timeline.pages.ts';
 export type * from './timeline.view-models.ts';
 export { EVENT_KINDS, CONFIDENCES, MILESTONE_STATUSES, OUTCOMES } from '../../domain/vocabulary.ts';

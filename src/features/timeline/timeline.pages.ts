@@ -7,10 +7,14 @@ import type { MilestoneVM } from './timeline.view-models.ts';
 import { CONFIDENCE_LABELS, CONFIDENCES, EVENT_KINDS, KIND_LABELS, MILESTONE_STATUSES, STATUS_LABELS } from '../../domain/vocabulary.ts';
 
 /**
- * The scorecard of a source or of an organization. The milestones feature computes it; start-up
- * hands its function to the pages that show one, so that timeline does not import milestones.
+ * The scorecard of a source or of an organization, and a source's calibration. The milestones
+ * feature computes them; start-up hands its functions to the pages that show them, so that
+ * timeline does not import milestones.
  */
-export type ScorecardOf = (db: Db, of: { sourceId: number } | { organizationId: number }) => Promise<unknown>;
+export interface Scoring {
+  scorecardFor(db: Db, of: { sourceId: number } | { organizationId: number }): Promise<unknown>;
+  calibrationFor(db: Db, sourceId: number): Promise<unknown>;
+}
 
 export async function filterOptions(db: Db) {
   const { organizations, subjects } = await repo.listFilterNames(db);
@@ -41,10 +45,10 @@ export async function milestonePage(db: Db, slug: string) {
   };
 }
 
-export async function organizationPage(db: Db, scorecardFor: ScorecardOf, slug: string) {
+export async function organizationPage(db: Db, scoring: Scoring, slug: string) {
   const org = await repo.getOrganizationBySlug(db, slug);
   return {
-    scorecard: await scorecardFor(db, { organizationId: org.id }),
+    scorecard: await scoring.scorecardFor(db, { organizationId: org.id }),
     organization: {
       slug: org.slug,
       name: org.name,
@@ -72,10 +76,11 @@ export async function subjectPage(db: Db, slug: string) {
   };
 }
 
-export async function sourcePage(db: Db, scorecardFor: ScorecardOf, id: number) {
+export async function sourcePage(db: Db, scoring: Scoring, id: number) {
   const s = await repo.getSource(db, id);
   return {
-    scorecard: await scorecardFor(db, { sourceId: id }),
+    scorecard: await scoring.scorecardFor(db, { sourceId: id }),
+    calibration: await scoring.calibrationFor(db, id),
     source: {
       ...sourceRefVM(s),
       cites: s.cites ? sourceRefVM(s.cites) : null,

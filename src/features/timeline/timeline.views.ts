@@ -54,8 +54,8 @@ async function entriesWith(db: Db, name: 'organization' | 'subject', slug: strin
   return { years: groupByYearAndMonth(page.entries), moreQuery: page.nextCursor ? `${name}=${encodeURIComponent(slug)}` : null };
 }
 
-export async function organizationView(db: Db, scorecardFor: pages.ScorecardOf, slug: string): Promise<Page> {
-  const vm = await pages.organizationPage(db, scorecardFor, slug);
+export async function organizationView(db: Db, scoring: pages.Scoring, slug: string): Promise<Page> {
+  const vm = await pages.organizationPage(db, scoring, slug);
   return { view: 'timeline/organization', model: { title: vm.organization.name, ...vm, ...(await entriesWith(db, 'organization', slug)) } };
 }
 
@@ -68,7 +68,7 @@ export async function subjectView(db: Db, slug: string): Promise<Page> {
   return { view: 'timeline/subject', model: { title: vm.subject.name, ...vm, ...(await entriesWith(db, 'subject', slug)) } };
 }
 
-export async function sourceView(db: Db, scorecardFor: pages.ScorecardOf, id: string): Promise<Page> {
-  const vm = await pages.sourcePage(db, scorecardFor, pages.sourceIdFromParam(id));
+export async function sourceView(db: Db, scoring: pages.Scoring, id: string): Promise<Page> {
+  const vm = await pages.sourcePage(db, scoring, pages.sourceIdFromParam(id));
   return { view: 'timeline/source', model: { title: vm.source.title, ...vm } };
 }
