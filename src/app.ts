@@ -15,6 +15,7 @@ import { apiRoutes } from './features/api/routes.ts';
 import { createAuth } from './features/auth/routes.ts';
 import type { FeatureDeps } from './features/deps.ts';
 import { healthRoutes } from './features/health/routes.ts';
+import { calibrationFor, scorecardFor } from './features/milestones/index.ts';
 import { milestoneAdminRoutes, milestonePublicRoutes } from './features/milestones/routes.ts';
 import { timelineRoutes } from './features/timeline/routes.ts';
 
@@ -121,7 +122,7 @@ export function createApp(deps: AppDeps): App {
 
   app.use('/api/v1', apiRoutes({ db }));
   app.use(milestonePublicRoutes(deps));
-  app.use(timelineRoutes({ db, clock: deps.clock }));
+  app.use(timelineRoutes({ db, scoring: { scorecardFor, calibrationFor } }));
 
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -1083,7 +1083,7 @@ const events: EventSeed[] = [
     slug: 'gpt-4o-release',
     title: 'OpenAI releases GPT-4o',
     summary:
-      'On 13 May 2024 OpenAI introduced GPT-4o, one model that takes and produces text, audio and images, answering speech almost as fast as a person in conversation. Its text and image features reached ChatGPT, free users included, the same day.',
+      'On 13 May 2024 OpenAI introduced GPT-4o, one model that takes and produces text, audio and images, answering speech almost as fast as a person in conversation. Its text and image features began reaching ChatGPT users that day, the free tier included.',
     kind: 'release',
     confidence: 'confirmed',
     dateText: '2024-05-13',

@@ -69,6 +69,19 @@ describe('public timeline in Chromium', () => {
     await expect(page.getByRole('link', { name: /Google launches Gemini 1\.0/ }).first().isVisible()).resolves.toBe(true);
   });
 
+  it('when a reader opens the "30 personalities" claim, then it is credited to the French article, partly met and settled by the retirement of the AI characters', async () => {
+    const page = await env.newPage();
+    await page.goto('/milestones/meta-instagram-chatbot-30-personalities');
+    const main = page.locator('main');
+    const text = await main.innerText();
+    expect(text).toContain('un chatbot, décliné en 30 personnalités');
+    expect(text).toMatch(/Partly met/);
+    await expect(main.getByRole('link', { name: /Meta ambitionne de surpasser ChatGPT 4/ }).first().isVisible()).resolves.toBe(true);
+    await main.getByRole('link', { name: /Meta retires its celebrity AI characters/ }).first().click();
+    await page.waitForURL(/\/events\/meta-ai-characters-retired/);
+    expect(await page.locator('main').innerText()).toMatch(/late July 2024/);
+  });
+
   it('when pages load, then no script error or Content-Security-Policy violation was reported', async () => {
     const page = await env.newPage({ colorScheme: 'dark' });
     await page.goto('/');

@@ -4,7 +4,7 @@ import type { FeatureDeps } from '../deps.ts';
 import { adminRoutes } from './admin.routes.ts';
 import { publicRoutes } from './public.routes.ts';
 
-/** Public: scorecards and feeds. Mounted before the timeline routes (/milestones/feed.atom). */
+/** Public: /milestones, /milestones/:slug, /scorecards and the feeds. Shares no path with the timeline's routes. */
 export function milestonePublicRoutes(deps: FeatureDeps): Router {
   return publicRoutes(deps);
 }

@@ -9,7 +9,8 @@ export {
   sourcePage,
   listSourcesPage,
   sourceIdFromParam,
-  milestonesPage,
+  allMilestones,
+  type Scoring,
 } from './timeline.pages.ts';
 export type * from './timeline.view-models.ts';
-export { EVENT_KINDS, CONFIDENCES, MILESTONE_STATUSES, OUTCOMES } from './timeline.schema.ts';
+export { EVENT_KINDS, CONFIDENCES, MILESTONE_STATUSES, OUTCOMES } from '../../domain/vocabulary.ts';

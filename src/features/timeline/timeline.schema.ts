@@ -1,21 +1,7 @@
 import { z } from 'zod';
+import { CONFIDENCES, EVENT_KINDS, MILESTONE_STATUSES } from '../../domain/vocabulary.ts';
 import { tryParseFuzzyDate, type FuzzyDate } from '../dates/index.ts';
 
-export const EVENT_KINDS = [
-  'release',
-  'announcement',
-  'report',
-  'training',
-  'partnership',
-  'hardware',
-  'investment',
-  'rename',
-  'retirement',
-  'other',
-] as const;
-export const CONFIDENCES = ['confirmed', 'reported', 'rumored'] as const;
-export const MILESTONE_STATUSES = ['upcoming', 'due', 'overdue', 'resolved'] as const;
-export const OUTCOMES = ['met', 'early', 'late', 'partly_met', 'missed', 'withdrawn', 'unverifiable'] as const;
 export const ENTRY_TYPES = ['all', 'events', 'milestones'] as const;
 export const ORDERS = ['newest', 'oldest'] as const;
 
