@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import cliProgress from 'cli-progress';
 import { ENTITY_LISTS, importData, type EntityList, type ImportFormat, type ImportReport } from '../src/features/content/index.ts';
 import { createDb, type Db } from '../src/platform/db.ts';
-import { migrateDeploy } from '../src/platform/migrate.ts';
+import { migrateOrExit } from '../src/platform/migrate.ts';
 
 export interface ImportArgs {
   file: string;
@@ -73,7 +73,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     process.exit(2);
   }
   const url = process.env.DATABASE_URL ?? 'file:./data/timeline.db';
-  await migrateDeploy(url);
+  await migrateOrExit(url);
   const db = await createDb({ url });
   try {
     process.exitCode = await runImport(db, args, new Date(), (line) => console.log(line), process.stderr.isTTY ?? false);
