@@ -10,14 +10,15 @@ import { errorHandler, notFound } from './platform/http/error-handler.ts';
 import { createRenderCache } from './platform/http/render-cache.ts';
 import { projectRoot } from './platform/paths.ts';
 import { helpers } from './platform/views/helpers.ts';
-import { adminRoutes } from './features/admin/index.ts';
-import { apiRoutes } from './features/api/index.ts';
-import { createAuth } from './features/auth/index.ts';
+import { adminRoutes } from './features/admin/routes.ts';
+import { apiRoutes } from './features/api/routes.ts';
+import { createAuth } from './features/auth/routes.ts';
 import type { FeatureDeps } from './features/deps.ts';
 import { engineOf, sqliteFilePath } from './platform/db.ts';
-import { healthRoutes } from './features/health/index.ts';
-import { milestoneAdminRoutes, milestonePublicRoutes } from './features/milestones/index.ts';
-import { timelineRoutes } from './features/timeline/index.ts';
+import { healthRoutes } from './features/health/routes.ts';
+import { calibrationFor, scorecardFor } from './features/milestones/index.ts';
+import { milestoneAdminRoutes, milestonePublicRoutes } from './features/milestones/routes.ts';
+import { timelineRoutes } from './features/timeline/routes.ts';
 
 export type AppDeps = FeatureDeps;
 
@@ -122,7 +123,7 @@ export function createApp(deps: AppDeps): App {
 
   app.use('/api/v1', apiRoutes({ db }));
   app.use(milestonePublicRoutes(deps));
-  app.use(timelineRoutes({ db, clock: deps.clock }));
+  app.use(timelineRoutes({ db, scoring: { scorecardFor, calibrationFor } }));
 
   app.use(notFound);
   app.use(errorHandler(logger));

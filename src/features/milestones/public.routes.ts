@@ -1,7 +1,9 @@
 import { Router, type Request, type Response } from 'express';
+import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
+import { page } from '../../platform/http/page.ts';
 import { dueWindowsIcs, eventsAtom, flagsAtom } from './feeds.service.ts';
-import { scorecardsPage } from './scorecards.service.ts';
+import * as pages from './public.pages.ts';
 
 const ATOM = 'application/atom+xml; charset=utf-8';
 const ICS = 'text/calendar; charset=utf-8';
@@ -15,13 +17,15 @@ function send(res: Response, type: string, body: string) {
   res.set('Content-Type', type).send(body);
 }
 
-export function publicRoutes({ db }: { db: Db }): Router {
+/** Every public path under /milestones, scorecards and the feeds. */
+export function publicRoutes({ db, clock }: { db: Db; clock: Clock }): Router {
   const r = Router();
-  r.get('/scorecards', async (_req, res) => {
-    res.render('scorecards/index', { title: 'Scorecards', ...(await scorecardsPage(db)) });
-  });
   r.get('/feed.atom', async (req, res) => send(res, ATOM, await eventsAtom(db, origin(req))));
   r.get('/milestones/feed.atom', async (req, res) => send(res, ATOM, await flagsAtom(db, origin(req))));
   r.get('/milestones.ics', async (req, res) => send(res, ICS, await dueWindowsIcs(db, origin(req))));
+  // After /milestones/feed.atom, which the slug pattern would take.
+  r.get('/milestones', page(() => pages.milestonesView(db, clock())));
+  r.get('/milestones/:slug', page((req) => pages.milestoneView(db, String(req.params.slug))));
+  r.get('/scorecards', page(() => pages.scorecardsView(db)));
   return r;
 }

@@ -3,6 +3,7 @@
 // (the French article relays the Wall Street Journal's), since it put them before its readers.
 import type { Db } from '../../platform/db.ts';
 import * as repo from './scorecards.repo.ts';
+import { calibration, type Calibration } from './calibration.ts';
 import { gapText, median } from './rules.ts';
 
 export interface Scorecard {
@@ -29,6 +30,8 @@ interface ClaimOutcome {
   status: string;
   outcome: string | null;
   gapDays: number | null;
+  likelihoodLow?: number | null;
+  likelihoodHigh?: number | null;
 }
 
 export function summarize(rows: readonly ClaimOutcome[], relayedFrom: number | null = null): Scorecard {
@@ -50,6 +53,15 @@ export function summarize(rows: readonly ClaimOutcome[], relayedFrom: number | n
     medianGapDays,
     medianGapLabel: gapText(medianGapDays),
   };
+}
+
+const calibrationOf = (rows: readonly ClaimOutcome[]): Calibration | null =>
+  calibration(rows.map((r) => ({ outcome: r.outcome, likelihoodLow: r.likelihoodLow ?? null, likelihoodHigh: r.likelihoodHigh ?? null })));
+
+/** Brier score and calibration table of a source's claims (its own and relayed) that stated a likelihood. */
+export async function calibrationFor(db: Db, sourceId: number): Promise<Calibration | null> {
+  const citesId = await repo.getSourceCites(db, sourceId);
+  return calibrationOf(await repo.outcomesOfSources(db, citesId ? [sourceId, citesId] : [sourceId]));
 }
 
 export async function scorecardFor(db: Db, of: { sourceId: number } | { organizationId: number }): Promise<Scorecard> {
@@ -78,7 +90,15 @@ export async function scorecardsPage(db: Db) {
     sources: sources
       .map((s) => {
         const rows = [...(bySource.get(s.id) ?? []), ...(s.citesId ? (bySource.get(s.citesId) ?? []) : [])];
-        return { id: s.id, publisher: s.publisher, title: s.title, language: s.language, url: `/sources/${s.id}`, card: summarize(rows, s.citesId) };
+        return {
+          id: s.id,
+          publisher: s.publisher,
+          title: s.title,
+          language: s.language,
+          url: `/sources/${s.id}`,
+          card: summarize(rows, s.citesId),
+          calibration: calibrationOf(rows),
+        };
       })
       .filter((s) => s.card.claims > 0),
     organizations: organizations
