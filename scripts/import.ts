@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ENTITY_LISTS, importWithFacts, type EntityList, type ImportFormat, type ImportReport } from '../src/features/content/index.ts';
 import { createDb, type Db } from '../src/platform/db.ts';
-import { migrateDeploy } from '../src/platform/migrate.ts';
+import { migrateOrExit } from '../src/platform/migrate.ts';
 import { configOrExit } from './config.ts';
 import { parseEpochArgs, runEpochImport, type EpochArgs } from './import-epoch.ts';
 import { rowProgress } from './progress.ts';
@@ -70,7 +70,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     process.exit(2);
   }
   const url = configOrExit().databaseUrl;
-  await migrateDeploy(url);
+  await migrateOrExit(url);
   const db = await createDb({ url });
   try {
     const print = (line: string) => console.log(line);

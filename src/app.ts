@@ -14,6 +14,7 @@ import { adminRoutes } from './features/admin/routes.ts';
 import { apiRoutes } from './features/api/routes.ts';
 import { createAuth } from './features/auth/routes.ts';
 import type { FeatureDeps } from './features/deps.ts';
+import { engineOf, sqliteFilePath } from './platform/db.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { calibrationFor, scorecardFor } from './features/milestones/index.ts';
 import { milestoneAdminRoutes, milestonePublicRoutes } from './features/milestones/routes.ts';
@@ -102,7 +103,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/static/vendor/vis-data/peer/umd', vendor('vis-data/peer/umd'));
   app.use('/static/vendor/moment', vendor('moment/min'));
 
-  app.use(healthRoutes({ db }));
+  app.use(healthRoutes({ db, databaseFile: engineOf(config.databaseUrl) === 'sqlite' ? sqliteFilePath(config.databaseUrl) : undefined }));
 
   app.use((req, res, next) => {
     res.locals.currentPath = req.path;
