@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { contentVersionReader } from './platform/content-version.ts';
 import { errorHandler, notFound } from './platform/http/error-handler.ts';
+import { dropEmptyParams } from './platform/http/clean-query.ts';
 import { createRenderCache } from './platform/http/render-cache.ts';
 import { projectRoot } from './platform/paths.ts';
 import { helpers } from './platform/views/helpers.ts';
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/admin', milestoneAdminRoutes({ ...deps, auth }));
 
   // Public pages are the same for everyone: cached per URL until content changes.
+  app.use(dropEmptyParams);
   if (config.renderCache) app.use(createRenderCache({ version: contentVersionReader(db, config.contentVersionTtlMs) }));
 
   app.use('/api/v1', apiRoutes({ db }));

@@ -27,7 +27,8 @@ export function timelineRoutes({ db, clock }: TimelineDeps): Router {
     const query = rawQuery(req);
     const options = await pages.filterOptions(db);
     const parsed = timelineQuerySchema.safeParse(req.query);
-    const view = { title: 'Timeline', query, options, filtered: Object.keys(query).some((k) => k !== 'order') };
+    const filtered = Object.keys(query).some((k) => k !== 'order' && k !== 'cursor');
+    const view = { query, options, filtered, activeFilters: pages.activeFilters(query, options) };
     if (!parsed.success) {
       res.status(400).render('timeline/index', { ...view, errors: fieldErrors(parsed.error), years: [] });
       return;
@@ -46,6 +47,7 @@ export function timelineRoutes({ db, clock }: TimelineDeps): Router {
         isContinuation: Boolean(parsed.data.cursor),
         firstPageQuery: filtersQuery,
         apiQuery: filtersQuery,
+        jsonUrl: `/api/v1/timeline${filtersQuery ? `?${filtersQuery}` : ''}`,
       });
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
