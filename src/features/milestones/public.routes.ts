@@ -1,7 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import type { Db } from '../../platform/db.ts';
 import { dueWindowsIcs, eventsAtom, flagsAtom } from './feeds.service.ts';
-import { scorecardsPage } from './scorecards.service.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import { SCORECARD_SORTS, scorecardsPage, type ScorecardSort } from './scorecards.service.ts';
 
 const ATOM = 'application/atom+xml; charset=utf-8';
 const ICS = 'text/calendar; charset=utf-8';
@@ -15,10 +16,24 @@ function send(res: Response, type: string, body: string) {
   res.set('Content-Type', type).send(body);
 }
 
+const SORT_COLUMNS: { sort: ScorecardSort; label: string; order: string }[] = [
+  { sort: 'claims', label: 'Claims', order: 'most first' },
+  { sort: 'met-rate', label: 'Met in window', order: 'highest first' },
+  { sort: 'true-rate', label: 'Came true', order: 'highest first' },
+  { sort: 'missed', label: 'Missed', order: 'most first' },
+  { sort: 'gap', label: 'Median gap', order: 'earliest first' },
+];
+
 export function publicRoutes({ db }: { db: Db }): Router {
   const r = Router();
-  r.get('/scorecards', async (_req, res) => {
-    res.render('scorecards/index', { title: 'Scorecards', ...(await scorecardsPage(db)) });
+  r.get('/scorecards', async (req, res) => {
+    const sort = req.query.sort ?? 'name';
+    if (typeof sort !== 'string' || !(SCORECARD_SORTS as readonly string[]).includes(sort)) {
+      throw new ValidationError(`Sort the scorecards by one of: ${SCORECARD_SORTS.join(', ')}.`, { sort: 'Unknown sort.' });
+    }
+    const vm = await scorecardsPage(db, sort as ScorecardSort);
+    const columns = SORT_COLUMNS.map((c) => ({ ...c, current: c.sort === sort, href: c.sort === 'name' ? '/scorecards' : `/scorecards?sort=${c.sort}` }));
+    res.render('scorecards/index', { title: 'Scorecards', columns, ...vm });
   });
   r.get('/feed.atom', async (req, res) => send(res, ATOM, await eventsAtom(db, origin(req))));
   r.get('/milestones/feed.atom', async (req, res) => send(res, ATOM, await flagsAtom(db, origin(req))));

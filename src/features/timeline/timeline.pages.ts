@@ -53,8 +53,10 @@ export function activeFilters(query: Record<string, string>, options: FilterOpti
 
 export async function eventPage(db: Db, slug: string) {
   const row = await repo.getEventBySlug(db, slug);
+  const claimsInSources = await repo.listMilestonesOfSources(db, row.sources.map((s) => s.sourceId));
   return {
     event: eventVM(row),
+    claimsInSources: claimsInSources.map(milestoneVM),
     settles: row.settles.map(milestoneVM),
     awaitedBy: row.awaitedBy.map(milestoneVM),
   };
