@@ -17,6 +17,7 @@ import { createAuth } from './features/auth/index.ts';
 import type { FeatureDeps } from './features/deps.ts';
 import { healthRoutes } from './features/health/index.ts';
 import { milestoneAdminRoutes, milestonePublicRoutes } from './features/milestones/index.ts';
+import { siteRoutes } from './features/site/index.ts';
 import { timelineRoutes } from './features/timeline/index.ts';
 
 export type AppDeps = FeatureDeps;
@@ -124,6 +125,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api/v1', apiRoutes({ db }));
   app.use(milestonePublicRoutes(deps));
   app.use(timelineRoutes({ db, clock: deps.clock }));
+  app.use(siteRoutes());
 
   app.use(notFound);
   app.use(errorHandler(logger));

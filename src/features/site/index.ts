@@ -1,0 +1,2 @@
+// The site's own pages: about, and (later) discovery files.
+export { siteRoutes } from './site.routes.ts';
