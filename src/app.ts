@@ -18,6 +18,7 @@ import type { FeatureDeps } from './features/deps.ts';
 import { healthRoutes } from './features/health/index.ts';
 import { milestoneAdminRoutes, milestonePublicRoutes } from './features/milestones/index.ts';
 import { siteRoutes } from './features/site/index.ts';
+import { statsRoutes } from './features/stats/index.ts';
 import { timelineRoutes } from './features/timeline/index.ts';
 
 export type AppDeps = FeatureDeps;
@@ -126,6 +127,7 @@ export function createApp(deps: AppDeps): App {
   app.use(milestonePublicRoutes(deps));
   app.use(timelineRoutes({ db, clock: deps.clock }));
   app.use(siteRoutes());
+  app.use(statsRoutes({ db }));
 
   app.use(notFound);
   app.use(errorHandler(logger));
