@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { contentVersionReader } from './platform/content-version.ts';
 import { errorHandler, notFound } from './platform/http/error-handler.ts';
+import { canonicalLocals } from './platform/http/canonical.ts';
 import { dropEmptyParams } from './platform/http/clean-query.ts';
 import { createRenderCache } from './platform/http/render-cache.ts';
 import { projectRoot } from './platform/paths.ts';
@@ -17,7 +18,7 @@ import { createAuth } from './features/auth/index.ts';
 import type { FeatureDeps } from './features/deps.ts';
 import { healthRoutes } from './features/health/index.ts';
 import { milestoneAdminRoutes, milestonePublicRoutes } from './features/milestones/index.ts';
-import { siteRoutes } from './features/site/index.ts';
+import { discoveryRoutes, siteRoutes } from './features/site/index.ts';
 import { statsRoutes } from './features/stats/index.ts';
 import { timelineRoutes } from './features/timeline/index.ts';
 
@@ -121,6 +122,8 @@ export function createApp(deps: AppDeps): App {
 
   // Public pages are the same for everyone: cached per URL until content changes.
   app.use(dropEmptyParams);
+  app.use(discoveryRoutes({ db, publicUrl: config.publicUrl }));
+  app.use(canonicalLocals(config.publicUrl));
   if (config.renderCache) app.use(createRenderCache({ version: contentVersionReader(db, config.contentVersionTtlMs) }));
 
   app.use('/api/v1', apiRoutes({ db }));

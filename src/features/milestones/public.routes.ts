@@ -33,7 +33,12 @@ export function publicRoutes({ db }: { db: Db }): Router {
     }
     const vm = await scorecardsPage(db, sort as ScorecardSort);
     const columns = SORT_COLUMNS.map((c) => ({ ...c, current: c.sort === sort, href: c.sort === 'name' ? '/scorecards' : `/scorecards?sort=${c.sort}` }));
-    res.render('scorecards/index', { title: 'Scorecards', columns, ...vm });
+    res.render('scorecards/index', {
+      title: 'Scorecards',
+      description: 'How claims about the AI industry turned out, by source and by organization: share met in window, came true, missed, median gap.',
+      columns,
+      ...vm,
+    });
   });
   r.get('/feed.atom', async (req, res) => send(res, ATOM, await eventsAtom(db, origin(req))));
   r.get('/milestones/feed.atom', async (req, res) => send(res, ATOM, await flagsAtom(db, origin(req))));

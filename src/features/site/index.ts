@@ -1,2 +1,2 @@
-// The site's own pages: about, and (later) discovery files.
-export { siteRoutes } from './site.routes.ts';
+// The site's own pages (about) and discovery files (sitemap.xml, robots.txt).
+export { siteRoutes, discoveryRoutes } from './site.routes.ts';

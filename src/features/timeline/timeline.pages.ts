@@ -71,6 +71,8 @@ export async function milestonePage(db: Db, slug: string) {
   };
 }
 
+export type MilestonePageVM = Awaited<ReturnType<typeof milestonePage>>;
+
 export async function organizationPage(db: Db, slug: string) {
   const org = await repo.getOrganizationBySlug(db, slug);
   return {

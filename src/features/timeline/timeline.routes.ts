@@ -8,6 +8,22 @@ import * as pages from './timeline.pages.ts';
 
 const PAGE_SIZE = 50;
 
+/** A share description: one line, at most about 200 characters, cut at a word. */
+export function clip(text: string, max = 200): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
+}
+
+/** What a shared claim says: the claim, then its outcome (or its status and when it is expected). */
+function claimDescription(m: pages.MilestonePageVM['milestone']): string {
+  const verdict = m.outcomeLabel
+    ? `Outcome: ${m.outcomeLabel}${m.gapLabel ? `, ${m.gapLabel}` : ''}.`
+    : `${m.statusLabel}${m.expected ? `, expected ${m.expected.label}` : m.afterText ? `, expected ${m.afterText}` : ''}.`;
+  return `${verdict} ${clip(m.claim, 160)}`;
+}
+
 export interface TimelineDeps {
   db: Db;
   clock: Clock;
@@ -57,37 +73,53 @@ export function timelineRoutes({ db, clock }: TimelineDeps): Router {
 
   r.get('/', home);
   r.get('/milestones', async (_req, res) => {
-    res.render('milestones/index', { title: 'Milestones', sections: await pages.milestonesPage(db, clock()) });
+    res.render('milestones/index', {
+      title: 'Milestones',
+      description: 'Claims about the AI industry’s future, due now, overdue, upcoming and resolved, each scored against what happened.',
+      sections: await pages.milestonesPage(db, clock()),
+    });
   });
   r.get('/events/:slug', async (req, res) => {
     const vm = await pages.eventPage(db, req.params.slug);
-    res.render('timeline/event', { title: vm.event.title, ...vm });
+    res.render('timeline/event', { title: vm.event.title, description: clip(vm.event.summary), ogType: 'article', ...vm });
   });
   r.get('/milestones/:slug', async (req, res) => {
     const vm = await pages.milestonePage(db, req.params.slug);
-    res.render('milestones/show', { title: vm.milestone.title, ...vm });
+    res.render('milestones/show', { title: vm.milestone.title, description: claimDescription(vm.milestone), ogType: 'article', ...vm });
   });
   r.get('/organizations', async (_req, res) => {
-    res.render('timeline/organizations', { title: 'Organizations', organizations: await pages.organizationsPage(db) });
+    res.render('timeline/organizations', {
+      title: 'Organizations',
+      description: 'The companies and labs on the AI industry timeline, with their events and the claims made about them.',
+      organizations: await pages.organizationsPage(db),
+    });
   });
   r.get('/organizations/:slug', async (req, res) => {
     const vm = await pages.organizationPage(db, req.params.slug);
     const page = await listTimeline(db, timelineQuerySchema.parse({ organization: req.params.slug }), PAGE_SIZE);
     res.render('timeline/organization', {
       title: vm.organization.name,
+      description: clip(vm.organization.description || `${vm.organization.name} on the AI industry timeline: events, claims and their scorecard.`),
+      jsonUrl: `/api/v1/timeline?organization=${encodeURIComponent(req.params.slug)}`,
       ...vm,
       years: groupByYearAndMonth(page.entries),
       moreQuery: page.nextCursor ? `organization=${encodeURIComponent(req.params.slug)}` : null,
     });
   });
   r.get('/subjects', async (_req, res) => {
-    res.render('timeline/subjects', { title: 'Subjects', subjects: await pages.subjectsPage(db) });
+    res.render('timeline/subjects', {
+      title: 'Subjects',
+      description: 'Models, products and hardware on the AI industry timeline.',
+      subjects: await pages.subjectsPage(db),
+    });
   });
   r.get('/subjects/:slug', async (req, res) => {
     const vm = await pages.subjectPage(db, req.params.slug);
     const page = await listTimeline(db, timelineQuerySchema.parse({ subject: req.params.slug }), PAGE_SIZE);
     res.render('timeline/subject', {
       title: vm.subject.name,
+      description: clip(vm.subject.description || `${vm.subject.name} on the AI industry timeline.`),
+      jsonUrl: `/api/v1/timeline?subject=${encodeURIComponent(req.params.slug)}`,
       ...vm,
       years: groupByYearAndMonth(page.entries),
       moreQuery: page.nextCursor ? `subject=${encodeURIComponent(req.params.slug)}` : null,
@@ -95,7 +127,11 @@ export function timelineRoutes({ db, clock }: TimelineDeps): Router {
   });
   r.get('/sources/:id', async (req, res) => {
     const vm = await pages.sourcePage(db, pages.sourceIdFromParam(req.params.id));
-    res.render('timeline/source', { title: vm.source.title, ...vm });
+    res.render('timeline/source', {
+      title: vm.source.title,
+      description: clip(`A source on the AI industry timeline: ${vm.source.publisher}, “${vm.source.title}”, with the events and claims resting on it and its record.`),
+      ...vm,
+    });
   });
 
   return r;

@@ -6,7 +6,8 @@ import type { RequestHandler } from 'express';
  * keys stay short and one page has one address.
  */
 export const dropEmptyParams: RequestHandler = (req, res, next) => {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+  // The JSON API keeps answering such URLs itself ('' means absent): clients need not follow redirects.
+  if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api/')) return next();
   const at = req.originalUrl.indexOf('?');
   if (at < 0) return next();
   const params = new URLSearchParams(req.originalUrl.slice(at + 1));
