@@ -9,6 +9,7 @@ import { contentVersionReader } from './platform/content-version.ts';
 import { errorHandler, notFound } from './platform/http/error-handler.ts';
 import { canonicalLocals } from './platform/http/canonical.ts';
 import { dropEmptyParams } from './platform/http/clean-query.ts';
+import { allowFraming } from './platform/http/framing.ts';
 import { createRenderCache } from './platform/http/render-cache.ts';
 import { projectRoot } from './platform/paths.ts';
 import { helpers } from './platform/views/helpers.ts';
@@ -122,13 +123,15 @@ export function createApp(deps: AppDeps): App {
 
   // Public pages are the same for everyone: cached per URL until content changes.
   app.use(dropEmptyParams);
+  // /embed is meant for iframes on other sites; every other page refuses to be framed.
+  app.use('/embed', allowFraming);
   app.use(discoveryRoutes({ db, publicUrl: config.publicUrl }));
   app.use(canonicalLocals(config.publicUrl));
   if (config.renderCache) app.use(createRenderCache({ version: contentVersionReader(db, config.contentVersionTtlMs) }));
 
   app.use('/api/v1', apiRoutes({ db }));
   app.use(milestonePublicRoutes(deps));
-  app.use(timelineRoutes({ db, clock: deps.clock }));
+  app.use(timelineRoutes({ db, clock: deps.clock, publicUrl: config.publicUrl }));
   app.use(siteRoutes());
   app.use(statsRoutes({ db }));
 

@@ -13,3 +13,12 @@ export async function sitemapRecords(db: Db) {
   ]);
   return { events, milestones, organizations, subjects, sources };
 }
+
+/** The name of an organization or subject, or null when the slug is unknown. */
+export async function nameOf(db: Db, kind: 'organization' | 'subject', slug: string): Promise<string | null> {
+  const row =
+    kind === 'organization'
+      ? await db.organization.findUnique({ where: { slug }, select: { name: true } })
+      : await db.subject.findUnique({ where: { slug }, select: { name: true } });
+  return row?.name ?? null;
+}

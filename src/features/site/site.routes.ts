@@ -1,6 +1,8 @@
 import { Router, type Request } from 'express';
 import type { Db } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
 import { robotsTxt, sitemapXml } from './discovery.ts';
+import { oembedFor } from './oembed.ts';
 
 /** Pages about the site itself. */
 export function siteRoutes(): Router {
@@ -21,8 +23,22 @@ export function discoveryRoutes({ db, publicUrl }: { db: Db; publicUrl: string |
   r.get('/sitemap.xml', async (req, res) => {
     res.type('application/xml; charset=utf-8').send(await sitemapXml(db, base(req)));
   });
+  r.get('/oembed', async (req, res) => {
+    if (req.query.format !== undefined && req.query.format !== 'json') throw new NotImplementedFormat();
+    res.json(await oembedFor(db, base(req), req.query));
+  });
   r.get('/robots.txt', (req, res) => {
     res.type('text/plain; charset=utf-8').send(robotsTxt(base(req)));
   });
   return r;
+}
+
+/** oEmbed asks for 501 when the format (xml) is not offered. */
+class NotImplementedFormat extends AppError {
+  override readonly status = 501;
+  override readonly code = 'format_not_implemented';
+  override readonly expose = true;
+  constructor() {
+    super('Only format=json is offered.');
+  }
 }

@@ -16,6 +16,12 @@ export function clip(text: string, max = 200): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
 }
 
+/** The iframe to paste into another page; without a public URL the address is relative and the page's script makes it absolute. */
+export function embedSnippet(publicUrl: string | undefined, filtersQuery: string): { src: string; html: string } {
+  const src = `${publicUrl ?? ''}/embed${filtersQuery ? `?${filtersQuery}` : ''}`;
+  return { src, html: `<iframe src="${src}" title="AI industry timeline" width="600" height="480" loading="lazy" style="border:1px solid #ccc;max-width:100%"></iframe>` };
+}
+
 /** What a shared claim says: the claim, then its outcome (or its status and when it is expected). */
 function claimDescription(m: pages.MilestonePageVM['milestone']): string {
   const verdict = m.outcomeLabel
@@ -27,7 +33,11 @@ function claimDescription(m: pages.MilestonePageVM['milestone']): string {
 export interface TimelineDeps {
   db: Db;
   clock: Clock;
+  /** Absolute public address, for the embed snippet; unset: the page's script completes it. */
+  publicUrl?: string | undefined;
 }
+
+const EMBED_SIZE = 20;
 
 /** The query as typed, for refilling the filter form (strings only; arrays are dropped). */
 function rawQuery(req: Request): Record<string, string> {
@@ -36,8 +46,36 @@ function rawQuery(req: Request): Record<string, string> {
   return out;
 }
 
-export function timelineRoutes({ db, clock }: TimelineDeps): Router {
+export function timelineRoutes({ db, clock, publicUrl }: TimelineDeps): Router {
   const r = Router();
+
+  /** A compact list for an iframe on another site: the home page's filters, `limit` entries (20 by default). */
+  async function embed(req: Request, res: Response) {
+    const query = rawQuery(req);
+    const options = await pages.filterOptions(db);
+    const active = pages.activeFilters(query, options);
+    const filters = new URLSearchParams(Object.entries(query).filter(([k]) => k !== 'cursor' && k !== 'limit')).toString();
+    const view = {
+      layout: 'embed',
+      title: active.length ? active.map((f) => f.value).join(', ') : 'AI industry timeline',
+      heading: active.length ? `Timeline: ${active.map((f) => f.value).join(', ')}` : 'AI industry timeline',
+      fullUrl: `/${filters ? `?${filters}` : ''}`,
+      siteUrl: '/',
+    };
+    const parsed = timelineQuerySchema.safeParse(req.query);
+    if (!parsed.success) {
+      res.status(400).render('timeline/embed', { ...view, errors: fieldErrors(parsed.error) });
+      return;
+    }
+    try {
+      const page = await listTimeline(db, parsed.data, parsed.data.limit ?? EMBED_SIZE);
+      res.render('timeline/embed', { ...view, entries: page.entries, more: Boolean(page.nextCursor) });
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      res.status(400).render('timeline/embed', { ...view, errors: err.fields });
+    }
+  }
+  r.get('/embed', embed);
 
   async function home(req: Request, res: Response) {
     const query = rawQuery(req);
@@ -63,6 +101,7 @@ export function timelineRoutes({ db, clock }: TimelineDeps): Router {
         isContinuation: Boolean(parsed.data.cursor),
         firstPageQuery: filtersQuery,
         apiQuery: filtersQuery,
+        embedSnippet: embedSnippet(publicUrl, filtersQuery),
         jsonUrl: `/api/v1/timeline${filtersQuery ? `?${filtersQuery}` : ''}`,
       });
     } catch (err) {

@@ -21,6 +21,9 @@ export function canonicalLocals(publicUrl: string | undefined): RequestHandler {
     res.locals.canonical = `${publicUrl ?? ''}${req.path}${query}`;
     res.locals.canonicalAbsolute = Boolean(publicUrl);
     res.locals.siteDescription = SITE_DESCRIPTION;
+    if (req.path === '/' || /^\/(organizations|subjects)\/[^/]+$/.test(req.path)) {
+      res.locals.oembed = `${publicUrl ?? ''}/oembed?format=json&url=${encodeURIComponent(res.locals.canonical)}`;
+    }
     next();
   };
 }
