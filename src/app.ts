@@ -17,6 +17,7 @@ import { adminRoutes } from './features/admin/index.ts';
 import { apiRoutes } from './features/api/index.ts';
 import { createAuth } from './features/auth/index.ts';
 import type { FeatureDeps } from './features/deps.ts';
+import { changesRoutes } from './features/changes/index.ts';
 import { healthRoutes } from './features/health/index.ts';
 import { milestoneAdminRoutes, milestonePublicRoutes } from './features/milestones/index.ts';
 import { discoveryRoutes, siteRoutes } from './features/site/index.ts';
@@ -134,6 +135,7 @@ export function createApp(deps: AppDeps): App {
   app.use(timelineRoutes({ db, clock: deps.clock, publicUrl: config.publicUrl }));
   app.use(siteRoutes());
   app.use(statsRoutes({ db }));
+  app.use(changesRoutes({ db, publicUrl: config.publicUrl }));
 
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { Db } from '../../platform/db.ts';
-import { dueWindowsIcs, eventsAtom, flagsAtom } from './feeds.service.ts';
+import { dueWindowsIcs, eventsAtom, flagsAtom, type FeedFilter } from './feeds.service.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { SCORECARD_SORTS, scorecardsPage, type ScorecardSort } from './scorecards.service.ts';
 
@@ -10,6 +10,22 @@ const ICS = 'text/calendar; charset=utf-8';
 /** The site's address as the reader reached it (honours the "trust proxy" setting). */
 function origin(req: Request): string {
   return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** `?organization=meta&subject=llama-3` on a feed; anything else in those parameters is refused (400). */
+function feedFilter(req: Request): FeedFilter {
+  const out: FeedFilter = {};
+  for (const key of ['organization', 'subject'] as const) {
+    const v = req.query[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || !SLUG.test(v) || v.length > 100) {
+      throw new ValidationError(`"${key}" takes one slug, such as "meta".`, { [key]: 'Give one slug.' });
+    }
+    out[key] = v;
+  }
+  return out;
 }
 
 function send(res: Response, type: string, body: string) {
@@ -40,8 +56,8 @@ export function publicRoutes({ db }: { db: Db }): Router {
       ...vm,
     });
   });
-  r.get('/feed.atom', async (req, res) => send(res, ATOM, await eventsAtom(db, origin(req))));
-  r.get('/milestones/feed.atom', async (req, res) => send(res, ATOM, await flagsAtom(db, origin(req))));
-  r.get('/milestones.ics', async (req, res) => send(res, ICS, await dueWindowsIcs(db, origin(req))));
+  r.get('/feed.atom', async (req, res) => send(res, ATOM, await eventsAtom(db, origin(req), feedFilter(req))));
+  r.get('/milestones/feed.atom', async (req, res) => send(res, ATOM, await flagsAtom(db, origin(req), feedFilter(req))));
+  r.get('/milestones.ics', async (req, res) => send(res, ICS, await dueWindowsIcs(db, origin(req), feedFilter(req))));
   return r;
 }

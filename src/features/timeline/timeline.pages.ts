@@ -56,6 +56,7 @@ export async function eventPage(db: Db, slug: string) {
   const claimsInSources = await repo.listMilestonesOfSources(db, row.sources.map((s) => s.sourceId));
   return {
     event: eventVM(row),
+    updatedAt: row.updatedAt.toISOString(),
     claimsInSources: claimsInSources.map(milestoneVM),
     settles: row.settles.map(milestoneVM),
     awaitedBy: row.awaitedBy.map(milestoneVM),
@@ -66,6 +67,7 @@ export async function milestonePage(db: Db, slug: string) {
   const row = await repo.getMilestoneBySlug(db, slug);
   return {
     milestone: milestoneVM(row),
+    updatedAt: row.updatedAt.toISOString(),
     revises: row.revises ? { ...row.revises, url: `/milestones/${row.revises.slug}` } : null,
     revisedBy: row.revisedBy ? { ...row.revisedBy, url: `/milestones/${row.revisedBy.slug}` } : null,
   };

@@ -102,6 +102,7 @@ export function timelineRoutes({ db, clock, publicUrl }: TimelineDeps): Router {
         firstPageQuery: filtersQuery,
         apiQuery: filtersQuery,
         embedSnippet: embedSnippet(publicUrl, filtersQuery),
+        feedQuery: new URLSearchParams(Object.entries(query).filter(([k]) => k === 'organization' || k === 'subject')).toString(),
         jsonUrl: `/api/v1/timeline${filtersQuery ? `?${filtersQuery}` : ''}`,
       });
     } catch (err) {

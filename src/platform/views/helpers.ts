@@ -78,6 +78,11 @@ export function withQuery(query: unknown, options: unknown): string {
   return s ? `?${s}` : '?';
 }
 
+/** {{concat "organization=" slug}} -> "organization=meta" */
+export function concat(...args: unknown[]): string {
+  return args.filter((a) => !isOptions(a)).map(String).join('');
+}
+
 /** {{minus a b}} -> a - b */
 export function minus(a: unknown, b: unknown): number {
   return Number(a) - Number(b);
@@ -88,4 +93,4 @@ export function selected(a: unknown, b: unknown): string {
   return a !== undefined && a !== null && String(a) === String(b) ? 'selected' : '';
 }
 
-export const helpers = { eq, or, and, plural, timeAttr, isoDay, dayText, lastDay, minus, withQuery, selected };
+export const helpers = { eq, or, and, plural, timeAttr, isoDay, dayText, lastDay, minus, concat, withQuery, selected };
