@@ -171,7 +171,7 @@ describe('accessibility (axe)', () => {
           }
           await page.addScriptTag({ path: AXE });
           const result = await page.evaluate(async () => {
-            const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+            const axe = (globalThis as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
             return axe.run({ resultTypes: ['violations'] });
           });
           for (const v of result.violations) {
