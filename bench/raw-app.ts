@@ -5,12 +5,10 @@
 import type Database from 'better-sqlite3';
 import express, { type Express, type Request } from 'express';
 import { groupByYearAndMonth } from '../src/features/timeline/index.ts';
-import { KIND_LABELS, STATUS_LABELS, eventVM } from '../src/features/timeline/timeline.mappers.ts';
+import { CONFIDENCES, EVENT_KINDS, KIND_LABELS, MILESTONE_STATUSES, STATUS_LABELS } from '../src/domain/vocabulary.ts';
+import { eventVM } from '../src/features/timeline/timeline.mappers.ts';
 import type { EventListRow } from '../src/features/timeline/timeline.repo.ts';
 import {
-  CONFIDENCES,
-  EVENT_KINDS,
-  MILESTONE_STATUSES,
   encodeCursor,
   timelineQuerySchema,
   type CursorKey,

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { ENTITY_LISTS, exportAll, exportCsv } from '../src/features/content/index.ts';
 import { createDb, type Db } from '../src/platform/db.ts';
 import { migrateDeploy } from '../src/platform/migrate.ts';
+import { configOrExit } from './config.ts';
 
 /** Writes the export; returns the files written (none when the JSON went to `stdout`). */
 export async function runExport(db: Db, argv: string[], now: Date, stdout: (text: string) => void): Promise<string[]> {
@@ -33,7 +34,7 @@ export async function runExport(db: Db, argv: string[], now: Date, stdout: (text
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const url = process.env.DATABASE_URL ?? 'file:./data/timeline.db';
+  const url = configOrExit().databaseUrl;
   await migrateDeploy(url);
   const db = await createDb({ url });
   try {

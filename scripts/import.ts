@@ -9,6 +9,7 @@ import cliProgress from 'cli-progress';
 import { ENTITY_LISTS, importData, type EntityList, type ImportFormat, type ImportReport } from '../src/features/content/index.ts';
 import { createDb, type Db } from '../src/platform/db.ts';
 import { migrateDeploy } from '../src/platform/migrate.ts';
+import { configOrExit } from './config.ts';
 
 export interface ImportArgs {
   file: string;
@@ -72,7 +73,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error((err as Error).message);
     process.exit(2);
   }
-  const url = process.env.DATABASE_URL ?? 'file:./data/timeline.db';
+  const url = configOrExit().databaseUrl;
   await migrateDeploy(url);
   const db = await createDb({ url });
   try {

@@ -13,16 +13,17 @@ import { allowFraming } from './platform/http/framing.ts';
 import { createRenderCache } from './platform/http/render-cache.ts';
 import { projectRoot } from './platform/paths.ts';
 import { helpers } from './platform/views/helpers.ts';
-import { adminRoutes } from './features/admin/index.ts';
-import { apiRoutes } from './features/api/index.ts';
-import { createAuth } from './features/auth/index.ts';
+import { adminRoutes } from './features/admin/routes.ts';
+import { apiRoutes } from './features/api/routes.ts';
+import { createAuth } from './features/auth/routes.ts';
 import type { FeatureDeps } from './features/deps.ts';
-import { changesRoutes } from './features/changes/index.ts';
-import { healthRoutes } from './features/health/index.ts';
-import { milestoneAdminRoutes, milestonePublicRoutes } from './features/milestones/index.ts';
-import { discoveryRoutes, siteRoutes } from './features/site/index.ts';
-import { statsRoutes } from './features/stats/index.ts';
-import { timelineRoutes } from './features/timeline/index.ts';
+import { changesRoutes } from './features/changes/routes.ts';
+import { healthRoutes } from './features/health/routes.ts';
+import { scorecardFor } from './features/milestones/index.ts';
+import { milestoneAdminRoutes, milestonePublicRoutes } from './features/milestones/routes.ts';
+import { discoveryRoutes, siteRoutes } from './features/site/routes.ts';
+import { statsRoutes } from './features/stats/routes.ts';
+import { timelineRoutes } from './features/timeline/routes.ts';
 
 export type AppDeps = FeatureDeps;
 
@@ -132,7 +133,7 @@ export function createApp(deps: AppDeps): App {
 
   app.use('/api/v1', apiRoutes({ db }));
   app.use(milestonePublicRoutes(deps));
-  app.use(timelineRoutes({ db, clock: deps.clock, publicUrl: config.publicUrl }));
+  app.use(timelineRoutes({ db, scorecardFor, publicUrl: config.publicUrl }));
   app.use(siteRoutes());
   app.use(statsRoutes({ db }));
   app.use(changesRoutes({ db, publicUrl: config.publicUrl }));

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedData } from '../../prisma/seed/data.ts';
 import { startBrowserEnv, type BrowserEnv } from './browser.ts';
 
+// The subject here is the seeded timeline a new install shows, so this loads the real seed.
 let env: BrowserEnv;
 beforeAll(async () => {
-  env = await startBrowserEnv({ seed: true });
+  env = await startBrowserEnv({ seed: true, world: seedData });
 });
 afterAll(async () => env?.close());
 
@@ -25,7 +27,8 @@ describe('public timeline in Chromium', () => {
     await page.getByRole('button', { name: /filter/i }).click();
     await page.waitForURL(/organization=google/);
     const main = page.locator('main');
-    await expect(main.getByRole('link', { name: /Gemini/ }).first().isVisible()).resolves.toBe(true);
+    await expect(main.getByRole('link', { name: /Google launches Gemini 1\.0/ }).first().isVisible()).resolves.toBe(true);
+    await expect(main.getByRole('link', { name: /Google first presents Gemini, still in training/ }).first().isVisible()).resolves.toBe(true);
     expect(await main.getByRole('link', { name: /Llama 2 released/i }).count()).toBe(0);
     expect(await main.getByText('18 July 2023').count()).toBe(0);
   });
@@ -65,7 +68,20 @@ describe('public timeline in Chromium', () => {
     expect(text).toContain('May 2024');
     expect(text).toMatch(/Early/);
     expect(text).toMatch(/early by 147 days/);
-    await expect(page.getByRole('link', { name: /Gemini/ }).first().isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('link', { name: /Google launches Gemini 1\.0/ }).first().isVisible()).resolves.toBe(true);
+  });
+
+  it('when a reader opens the "30 personalities" claim, then it is credited to the French article, partly met and settled by the retirement of the AI characters', async () => {
+    const page = await env.newPage();
+    await page.goto('/milestones/meta-instagram-chatbot-30-personalities');
+    const main = page.locator('main');
+    const text = await main.innerText();
+    expect(text).toContain('un chatbot, décliné en 30 personnalités');
+    expect(text).toMatch(/Partly met/);
+    await expect(main.getByRole('link', { name: /Meta ambitionne de surpasser ChatGPT 4/ }).first().isVisible()).resolves.toBe(true);
+    await main.getByRole('link', { name: /Meta retires its celebrity AI characters/ }).first().click();
+    await page.waitForURL(/\/events\/meta-ai-characters-retired/);
+    expect(await page.locator('main').innerText()).toMatch(/late July 2024/);
   });
 
   it('when pages load, then no script error or Content-Security-Policy violation was reported', async () => {

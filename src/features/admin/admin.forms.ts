@@ -1,10 +1,7 @@
 // Form values <-> records, and the choices each form offers, with their selected state.
+import { CONFIDENCES, EVENT_KINDS, MILESTONE_KINDS, SUBJECT_KINDS } from '../../domain/vocabulary.ts';
 import { formatFuzzyDate, tryParseFuzzyDate } from '../dates/index.ts';
 import {
-  CONFIDENCES,
-  EVENT_KINDS,
-  MILESTONE_KINDS,
-  SUBJECT_KINDS,
   sourceLabel,
   type EventRow,
   type MilestoneRow,

@@ -9,13 +9,14 @@ import {
   exportAll,
   exportCsv,
   importData,
-  parseInput,
   textField,
   type EntityList,
   type ImportReport,
 } from '../content/index.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { submitForm } from '../../platform/http/forms.ts';
+import { parseOrThrow } from '../../platform/validation.ts';
 import { IMPORT_LIMIT, formBody, writeContext, type Render } from './admin.http.ts';
 
 const IMPORT_MAX = 10 * 1024 * 1024; // characters; the body limit (IMPORT_LIMIT) is in bytes
@@ -78,20 +79,24 @@ export function dataRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, render
 
   r.post('/data/import', auth.requireAdmin, auth.csrf, async (req, res) => {
     const values = formBody(req);
-    const parsed = parseInput(importForm, values);
-    if (!parsed.ok) return render(res, 'admin/data', page(values, { errors: parsed.errors }), 422);
-    const { format, entity, content, mode } = parsed.value;
-    const result = await importData(writeContext(deps, req), content, { format, entity: asEntity(entity), dryRun: mode === 'dry-run' });
-    if (result.applied) {
-      setFlash(req, 'success', `Imported: ${result.counts.create} created, ${result.counts.update} updated, ${result.counts.unchanged} unchanged.`);
-      return res.redirect(303, '/admin/data');
-    }
-    const verdict = !result.ok
-      ? `Nothing was imported: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'} to fix first.`
-      : mode === 'dry-run'
-        ? `Dry run: every row is valid (${summary(result)}). Nothing was written yet.`
-        : 'Nothing to import: every row matches what Timeline already holds.';
-    render(res, 'admin/data', page(values, { result, verdict, canImport: result.ok && mode === 'dry-run' }), result.ok ? 200 : 422);
+    await submitForm(
+      importForm,
+      values,
+      async ({ format, entity, content, mode }) => {
+        const result = await importData(writeContext(deps, req), content, { format, entity: asEntity(entity), dryRun: mode === 'dry-run' });
+        if (result.applied) {
+          setFlash(req, 'success', `Imported: ${result.counts.create} created, ${result.counts.update} updated, ${result.counts.unchanged} unchanged.`);
+          return res.redirect(303, '/admin/data');
+        }
+        const verdict = !result.ok
+          ? `Nothing was imported: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'} to fix first.`
+          : mode === 'dry-run'
+            ? `Dry run: every row is valid (${summary(result)}). Nothing was written yet.`
+            : 'Nothing to import: every row matches what Timeline already holds.';
+        render(res, 'admin/data', page(values, { result, verdict, canImport: result.ok && mode === 'dry-run' }), result.ok ? 200 : 422);
+      },
+      (errors, status) => render(res, 'admin/data', page(values, { errors }), status),
+    );
   });
 
   // The same import for scripts: the file as the raw body, options in the query string, a JSON report.
@@ -101,10 +106,9 @@ export function dataRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, render
     express.text({ type: ['text/csv', 'application/json', 'text/plain'], limit: IMPORT_LIMIT }),
     auth.csrf,
     async (req, res) => {
-      const q = parseInput(rawQuery, req.query);
-      if (!q.ok) throw new ValidationError('Some query parameters are not valid.', q.errors);
+      const q = parseOrThrow(rawQuery, req.query, 'Some query parameters are not valid.');
       if (typeof req.body !== 'string') throw new ValidationError('Send the file as the body, with Content-Type text/csv or application/json.');
-      const result = await importData(writeContext(deps, req), req.body, { format: q.value.format, entity: asEntity(q.value.entity), dryRun: q.value.mode === 'dry-run' });
+      const result = await importData(writeContext(deps, req), req.body, { format: q.format, entity: asEntity(q.entity), dryRun: q.mode === 'dry-run' });
       res.status(result.ok ? 200 : 422).json({ data: result });
     },
   );

@@ -1,10 +1,10 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../platform/db.ts';
-import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { parseOrThrow } from '../../platform/validation.ts';
 import {
   eventPage,
-  fieldErrors,
   listSourcesPage,
   listTimeline,
   milestonePage,
@@ -15,17 +15,17 @@ import {
   timelineQuerySchema,
   type TimelineQuery,
 } from '../timeline/index.ts';
+import { scorecardFor } from '../milestones/index.ts';
 
 export interface ApiDeps {
   db: Db;
 }
 
 const DEFAULT_LIMIT = 20;
+const INVALID_QUERY = 'Some query parameters are not valid.';
 
 function parseQuery(req: Request, force?: Partial<TimelineQuery>): TimelineQuery {
-  const parsed = timelineQuerySchema.safeParse(req.query);
-  if (!parsed.success) throw new ValidationError('Some query parameters are not valid.', fieldErrors(parsed.error));
-  return { ...parsed.data, ...force };
+  return { ...parseOrThrow(timelineQuerySchema, req.query, INVALID_QUERY), ...force };
 }
 
 function nextLink(req: Request, cursor: string | null): string | null {
@@ -81,14 +81,12 @@ export function apiRoutes({ db }: ApiDeps): Router {
     res.json({ data: await subjectsPage(db) });
   });
   r.get('/sources', async (req, res) => {
-    const parsed = sourcesQuery.safeParse(req.query);
-    if (!parsed.success) throw new ValidationError('Some query parameters are not valid.', fieldErrors(parsed.error));
-    const limit = parsed.data.limit ?? DEFAULT_LIMIT;
-    const page = await listSourcesPage(db, parsed.data.cursor ? Number(parsed.data.cursor) : undefined, limit);
+    const q = parseOrThrow(sourcesQuery, req.query, INVALID_QUERY);
+    const page = await listSourcesPage(db, q.cursor ? Number(q.cursor) : undefined, q.limit ?? DEFAULT_LIMIT);
     res.json({ data: page.sources, page: { nextCursor: page.nextCursor, next: nextLink(req, page.nextCursor) } });
   });
   r.get('/sources/:id', async (req, res) => {
-    res.json({ data: await sourcePage(db, sourceIdFromParam(req.params.id)) });
+    res.json({ data: await sourcePage(db, scorecardFor, sourceIdFromParam(req.params.id)) });
   });
   r.use((req, _res, next) => next(new NotFoundError(`No API endpoint at ${req.originalUrl.split('?')[0]}.`)));
   return r;

@@ -1,12 +1,6 @@
 // Accounts, sessions, CSRF and sign-in throttling for /admin.
-import { Router, type RequestHandler } from 'express';
-import { csrfSync } from 'csrf-sync';
-import type { FeatureDeps } from '../deps.ts';
-import { requireAdmin, requireEditor, sessionStack } from './auth.middleware.ts';
-import { csrfGuard, csrfTokenFromRequest } from './csrf.ts';
-import { authRoutes } from './auth.routes.ts';
-import { prepareDummyHash } from './password.ts';
-import { usersRoutes } from './users.routes.ts';
+// Its routers and middleware are built by createAuth in ./routes.ts; this entry loads no router.
+import type { RequestHandler, Router } from 'express';
 
 export interface Auth {
   /**
@@ -28,16 +22,6 @@ export interface Auth {
    * strict schemas do not see it. For multipart forms, put the body parser before it.
    */
   csrf: RequestHandler;
-}
-
-export function createAuth(deps: FeatureDeps): Auth {
-  prepareDummyHash();
-  const tokens = csrfSync({ size: 32, getTokenFromRequest: csrfTokenFromRequest });
-  const csrf = csrfGuard(tokens);
-  const routes = Router();
-  routes.use(authRoutes(deps, csrf));
-  routes.use(usersRoutes(deps, csrf));
-  return { session: sessionStack(deps, tokens), routes, requireEditor, requireAdmin, csrf };
 }
 
 export { ensureFirstAdmin } from './auth.service.ts';

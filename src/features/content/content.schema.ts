@@ -1,7 +1,7 @@
 // One strict schema per input: the admin forms, the import and any JSON client share them.
 import { z } from 'zod';
 import type { FuzzyDate } from '../dates/index.ts';
-import { CONFIDENCES, EVENT_KINDS } from '../timeline/index.ts';
+import { CONFIDENCES, EVENT_KINDS, MILESTONE_KINDS, SUBJECT_KINDS } from '../../domain/vocabulary.ts';
 import {
   checkbox,
   choice,
@@ -14,14 +14,9 @@ import {
   slugField,
   slugList,
   text,
-  type FieldErrors,
-  zodFieldErrors,
 } from './fields.ts';
 import { slugify } from './slug.ts';
 
-export { EVENT_KINDS, CONFIDENCES };
-export const SUBJECT_KINDS = ['model', 'product', 'suite', 'hardware', 'other'] as const;
-export const MILESTONE_KINDS = ['dated', 'relative', 'attribute'] as const;
 
 const NAME = 200;
 const TITLE = 300;
@@ -182,10 +177,3 @@ export const milestoneSchema = milestoneFields
     afterText: rest.kind === 'relative' ? afterText : null,
   }));
 export type MilestoneInput = z.output<typeof milestoneSchema>;
-
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
-
-export function parseInput<S extends z.ZodType>(schema: S, body: unknown): ParseResult<z.output<S>> {
-  const r = schema.safeParse(body);
-  return r.success ? { ok: true, value: r.data } : { ok: false, errors: zodFieldErrors(r.error) };
-}

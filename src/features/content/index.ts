@@ -5,20 +5,12 @@ export {
   sourceSchema,
   eventSchema,
   milestoneSchema,
-  parseInput,
-  EVENT_KINDS,
-  CONFIDENCES,
-  SUBJECT_KINDS,
-  MILESTONE_KINDS,
   type OrganizationInput,
   type SubjectInput,
   type SourceInput,
   type EventInput,
   type MilestoneInput,
-  type ParseResult,
 } from './content.schema.ts';
-export { zodFieldErrors, type FieldErrors } from './fields.ts';
-export { fieldErrorsOf } from './commit.ts';
 export { getOrganization, getSubject, getSource, getEvent, getMilestone } from './content.repo.ts';
 export type { OrganizationRow, SubjectRow, SourceRow, EventRow, MilestoneRow } from './content.repo.ts';
 export { createOrganization, updateOrganization, deleteOrganization } from './organizations.service.ts';

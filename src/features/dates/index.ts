@@ -10,4 +10,5 @@ export {
   toEdtf,
   tryParseFuzzyDate,
 } from './fuzzy-date.ts';
+export { dayLabel } from './day-label.ts';
 export type { FuzzyDate, Precision } from './fuzzy-date.ts';

@@ -1,8 +1,10 @@
 import { Router, type Request, type Response } from 'express';
+import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
-import { dueWindowsIcs, eventsAtom, flagsAtom, type FeedFilter } from './feeds.service.ts';
+import { page } from '../../platform/http/page.ts';
 import { ValidationError } from '../../platform/errors.ts';
-import { SCORECARD_SORTS, scorecardsPage, type ScorecardSort } from './scorecards.service.ts';
+import { dueWindowsIcs, eventsAtom, flagsAtom, type FeedFilter } from './feeds.service.ts';
+import * as pages from './public.pages.ts';
 
 const ATOM = 'application/atom+xml; charset=utf-8';
 const ICS = 'text/calendar; charset=utf-8';
@@ -32,32 +34,15 @@ function send(res: Response, type: string, body: string) {
   res.set('Content-Type', type).send(body);
 }
 
-const SORT_COLUMNS: { sort: ScorecardSort; label: string; order: string }[] = [
-  { sort: 'claims', label: 'Claims', order: 'most first' },
-  { sort: 'met-rate', label: 'Met in window', order: 'highest first' },
-  { sort: 'true-rate', label: 'Came true', order: 'highest first' },
-  { sort: 'missed', label: 'Missed', order: 'most first' },
-  { sort: 'gap', label: 'Median gap', order: 'earliest first' },
-];
-
-export function publicRoutes({ db }: { db: Db }): Router {
+/** Every public path under /milestones, scorecards and the feeds. */
+export function publicRoutes({ db, clock }: { db: Db; clock: Clock }): Router {
   const r = Router();
-  r.get('/scorecards', async (req, res) => {
-    const sort = req.query.sort ?? 'name';
-    if (typeof sort !== 'string' || !(SCORECARD_SORTS as readonly string[]).includes(sort)) {
-      throw new ValidationError(`Sort the scorecards by one of: ${SCORECARD_SORTS.join(', ')}.`, { sort: 'Unknown sort.' });
-    }
-    const vm = await scorecardsPage(db, sort as ScorecardSort);
-    const columns = SORT_COLUMNS.map((c) => ({ ...c, current: c.sort === sort, href: c.sort === 'name' ? '/scorecards' : `/scorecards?sort=${c.sort}` }));
-    res.render('scorecards/index', {
-      title: 'Scorecards',
-      description: 'How claims about the AI industry turned out, by source and by organization: share met in window, came true, missed, median gap.',
-      columns,
-      ...vm,
-    });
-  });
   r.get('/feed.atom', async (req, res) => send(res, ATOM, await eventsAtom(db, origin(req), feedFilter(req))));
   r.get('/milestones/feed.atom', async (req, res) => send(res, ATOM, await flagsAtom(db, origin(req), feedFilter(req))));
   r.get('/milestones.ics', async (req, res) => send(res, ICS, await dueWindowsIcs(db, origin(req), feedFilter(req))));
+  // After /milestones/feed.atom, which the slug pattern would take.
+  r.get('/milestones', page(() => pages.milestonesView(db, clock())));
+  r.get('/milestones/:slug', page((req) => pages.milestoneView(db, String(req.params.slug))));
+  r.get('/scorecards', page((req) => pages.scorecardsView(db, req.query.sort)));
   return r;
 }

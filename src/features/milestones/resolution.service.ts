@@ -2,6 +2,7 @@
 import type { Db } from '../../platform/db.ts';
 import { bumpContentVersion } from '../../platform/content-version.ts';
 import { ConflictError, ValidationError } from '../../platform/errors.ts';
+import { FORM_ERROR } from '../../platform/validation.ts';
 import type { FuzzyDate } from '../dates/index.ts';
 import { buildSearchText } from '../search/index.ts';
 import { diff, writeAudit } from './audit.repo.ts';
@@ -217,7 +218,7 @@ export async function rescheduleMilestone(db: Db, input: RescheduleInput, now: D
   const old = await repo.getClaim(db, input.milestoneId);
   if (old.revisedBy) {
     throw new ValidationError('Already revised.', {
-      form: `This claim was already revised by "${old.revisedBy.title}": reschedule that one instead.`,
+      [FORM_ERROR]: `This claim was already revised by "${old.revisedBy.title}": reschedule that one instead.`,
     });
   }
   if (!(await repo.sourceExists(db, input.sourceId))) {

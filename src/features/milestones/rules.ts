@@ -3,9 +3,9 @@
 
 export const DAY_MS = 86_400_000;
 
-export const OUTCOMES = ['met', 'early', 'late', 'partly_met', 'missed', 'withdrawn', 'unverifiable'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-export type MilestoneStatus = 'upcoming' | 'due' | 'overdue' | 'resolved';
+import type { MilestoneStatus } from '../../domain/vocabulary.ts';
+
+export { OUTCOMES, type Outcome, type MilestoneStatus } from '../../domain/vocabulary.ts';
 
 export interface Window {
   start: Date;

@@ -1,23 +1,8 @@
 // Prisma rows -> view models.
-import { formatFuzzyDate } from '../dates/index.ts';
-import { dayLabel, OUTCOME_LABELS, STATUS_LABELS } from '../milestones/index.ts';
+import { KIND_LABELS, OUTCOME_LABELS, STATUS_LABELS } from '../../domain/vocabulary.ts';
+import { dayLabel, formatFuzzyDate } from '../dates/index.ts';
 import type { DateVM, EventVM, LinkVM, MilestoneVM, SourceRefVM } from './timeline.view-models.ts';
 import type { EventDetailRow, EventListRow, MilestoneRow } from './timeline.repo.ts';
-
-export const KIND_LABELS: Record<string, string> = {
-  release: 'Release',
-  announcement: 'Announcement',
-  report: 'Report',
-  training: 'Training',
-  partnership: 'Partnership',
-  hardware: 'Hardware',
-  investment: 'Investment',
-  rename: 'Rename',
-  retirement: 'Retirement',
-  other: 'Other',
-};
-
-export { STATUS_LABELS, OUTCOME_LABELS, dayLabel };
 
 export function dateVM(start: Date, end: Date, precision: string, text: string): DateVM {
   return {

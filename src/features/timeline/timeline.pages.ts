@@ -1,12 +1,16 @@
 // Page-level services: gather what one public page shows, as view models.
 import type { Db } from '../../platform/db.ts';
 import { idFromParam } from '../../platform/http/params.ts';
-import { scorecardFor, splitUpcoming } from '../milestones/index.ts';
 import * as repo from './timeline.repo.ts';
 import { eventVM, milestoneVM, sourceRefVM } from './timeline.mappers.ts';
 import type { MilestoneVM } from './timeline.view-models.ts';
-import { CONFIDENCES, EVENT_KINDS, MILESTONE_STATUSES } from './timeline.schema.ts';
-import { KIND_LABELS, STATUS_LABELS } from './timeline.mappers.ts';
+import { CONFIDENCE_LABELS, CONFIDENCES, EVENT_KINDS, KIND_LABELS, MILESTONE_STATUSES, STATUS_LABELS } from '../../domain/vocabulary.ts';
+
+/**
+ * The scorecard of a source or of an organization. The milestones feature computes it; start-up
+ * hands its function to the pages that show one, so that timeline does not import milestones.
+ */
+export type ScorecardOf = (db: Db, of: { sourceId: number } | { organizationId: number }) => Promise<unknown>;
 
 export async function filterOptions(db: Db) {
   const { organizations, subjects } = await repo.listFilterNames(db);
@@ -14,7 +18,7 @@ export async function filterOptions(db: Db) {
     organizations,
     subjects,
     kinds: EVENT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] })),
-    confidences: CONFIDENCES.map((c) => ({ value: c, label: c[0]!.toUpperCase() + c.slice(1) })),
+    confidences: CONFIDENCES.map((c) => ({ value: c, label: CONFIDENCE_LABELS[c] })),
     statuses: MILESTONE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
   };
 }
@@ -75,7 +79,7 @@ export async function milestonePage(db: Db, slug: string) {
 
 export type MilestonePageVM = Awaited<ReturnType<typeof milestonePage>>;
 
-export async function organizationPage(db: Db, slug: string) {
+export async function organizationPage(db: Db, scorecardFor: ScorecardOf, slug: string) {
   const org = await repo.getOrganizationBySlug(db, slug);
   return {
     scorecard: await scorecardFor(db, { organizationId: org.id }),
@@ -106,7 +110,7 @@ export async function subjectPage(db: Db, slug: string) {
   };
 }
 
-export async function sourcePage(db: Db, id: number) {
+export async function sourcePage(db: Db, scorecardFor: ScorecardOf, id: number) {
   const s = await repo.getSource(db, id);
   return {
     scorecard: await scorecardFor(db, { sourceId: id }),
@@ -146,31 +150,10 @@ export async function subjectsPage(db: Db) {
   }));
 }
 
-export interface MilestoneSections {
-  due: MilestoneVM[];
-  overdue: MilestoneVM[];
-  /** Upcoming claims whose window opens within 90 days of now. */
-  upcomingSoon: MilestoneVM[];
-  /** Upcoming claims further away, or with no date yet (relative and attribute claims). */
-  upcomingLater: MilestoneVM[];
-  resolved: MilestoneVM[];
+/** Every claim as the public pages show it, in timeline order. */
+export async function allMilestones(db: Db): Promise<MilestoneVM[]> {
+  return (await repo.listAllMilestones(db)).map(milestoneVM);
 }
-
-export async function milestonesPage(db: Db, now: Date): Promise<MilestoneSections> {
-  const rows = (await repo.listAllMilestones(db)).map(milestoneVM);
-  const { soon, later } = splitUpcoming(
-    rows.filter((m) => m.status === 'upcoming'),
-    now,
-  );
-  return {
-    due: rows.filter((m) => m.status === 'due'),
-    overdue: rows.filter((m) => m.status === 'overdue'),
-    upcomingSoon: soon,
-    upcomingLater: later,
-    resolved: rows.filter((m) => m.status === 'resolved').reverse(),
-  };
-}
-
 
 export async function listSourcesPage(db: Db, afterId: number | undefined, limit: number) {
   const rows = await repo.listSources(db, { afterId, take: limit + 1 });

@@ -4,7 +4,7 @@ import type { AllRows } from './transfer.repo.ts';
 import { comparable, comparableExport, rowsToRecords, sourceKeys, stableJson, type PlainRecord } from './records.ts';
 import { fromCsv } from './csv.ts';
 import { EXPORT_FORMAT } from './export.service.ts';
-import { zodFieldErrors } from '../fields.ts';
+import { fieldErrors } from '../../../platform/validation.ts';
 import {
   ENTITY_LISTS,
   recordSchemas,
@@ -106,7 +106,7 @@ export function validate(raw: Raw, errors: RowError[], progress?: Progress): Par
       }
       const r = recordSchemas[entity].safeParse(value);
       if (r.success) out[entity]!.push({ row, rec: r.data });
-      else for (const [field, message] of Object.entries(zodFieldErrors(r.error))) errors.push({ entity, row, field, message });
+      else for (const [field, message] of Object.entries(fieldErrors(r.error))) errors.push({ entity, row, field, message });
     }
   }
   return out as unknown as Parsed;
