@@ -2,7 +2,7 @@
 // without who made them.
 import { Feed } from 'feed';
 import type { Db } from '../../platform/db.ts';
-import { showValue } from '../content/index.ts';
+import { parseChanges, showValue } from '../content/index.ts';
 import * as repo from './changes.repo.ts';
 
 export interface PublicChangeVM {
@@ -23,17 +23,6 @@ const stamp = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', 
 const TYPE_LABELS: Record<string, string> = { event: 'Event', milestone: 'Claim', organization: 'Organization', subject: 'Subject', source: 'Source' };
 const ACTION_LABELS: Record<string, string> = { create: 'Added', update: 'Changed', delete: 'Removed' };
 const PATHS: Record<string, string> = { event: 'events', milestone: 'milestones', organization: 'organizations', subject: 'subjects' };
-
-type Changes = Record<string, { before?: unknown; after?: unknown } | undefined>;
-
-function parse(text: string): Changes {
-  try {
-    const v: unknown = JSON.parse(text);
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Changes) : {};
-  } catch {
-    return {};
-  }
-}
 
 /** "dateText" -> "date text" */
 function fieldLabel(f: string): string {
@@ -64,10 +53,10 @@ export async function publicChanges(db: Db, beforeId: number | undefined, limit:
       typeLabel: TYPE_LABELS[r.entityType] ?? r.entityType,
       entityLabel: r.entityLabel,
       url,
-      fields: Object.entries(parse(r.changes)).map(([field, c]) => ({
+      fields: Object.entries(parseChanges(r.changes)).map(([field, c]) => ({
         field: fieldLabel(field),
-        before: showValue(c?.before as never),
-        after: showValue(c?.after as never),
+        before: showValue(c?.before),
+        after: showValue(c?.after),
       })),
     };
   });

@@ -19,7 +19,7 @@ export { createSource, updateSource, deleteSource, sourceLabel } from './sources
 export { createEvent, updateEvent, deleteEvent } from './events.service.ts';
 export { createMilestone, updateMilestone, deleteMilestone, milestonePlacement } from './milestones.service.ts';
 export { eventSearchText, milestoneSearchText } from './search-fields.ts';
-export { historyOf, listChanges, isEntityType, adminPath, showValue, type ChangeVM } from './history.service.ts';
+export { historyOf, listChanges, isEntityType, adminPath, showValue, parseChanges, type ChangeVM } from './history.service.ts';
 export { slugify } from './slug.ts';
 export { exportAll, exportCsv, type ExportBundle } from './transfer/export.service.ts';
 export { importData, type ImportReport, type ImportFormat, type RowError } from './transfer/import.service.ts';
