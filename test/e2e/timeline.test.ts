@@ -22,6 +22,7 @@ describe('public timeline in Chromium', () => {
   it('when the reader filters by Google, then Gemini is shown and Llama 2 is not', async () => {
     const page = await env.newPage();
     await page.goto('/');
+    await page.getByText('Filters', { exact: true }).click();
     await page.getByLabel('Organization').selectOption({ label: 'Google' });
     await page.getByRole('button', { name: /filter/i }).click();
     await page.waitForURL(/organization=google/);
@@ -42,6 +43,7 @@ describe('public timeline in Chromium', () => {
     }
     const page = await env.newPage();
     await page.goto('/');
+    await page.getByText('Interactive view').click();
     const container = page.locator('#interactive-timeline');
     await container.waitFor({ state: 'visible' });
     await page.locator('#interactive-timeline .vis-item').first().waitFor();
@@ -55,7 +57,7 @@ describe('public timeline in Chromium', () => {
     const page = await env.newPage({ javaScriptEnabled: false });
     await page.goto('/?organization=meta');
     await expect(page.locator('main').getByRole('link', { name: /Llama 2/ }).first().isVisible()).resolves.toBe(true);
-    await expect(page.locator('#interactive-timeline').isHidden()).resolves.toBe(true);
+    await expect(page.locator('#interactive-panel').isHidden()).resolves.toBe(true);
   });
 
   it('when a reader opens the Gemini "May 2024" claim, then its window and its early outcome are shown', async () => {
@@ -85,6 +87,7 @@ describe('public timeline in Chromium', () => {
   it('when pages load, then no script error or Content-Security-Policy violation was reported', async () => {
     const page = await env.newPage({ colorScheme: 'dark' });
     await page.goto('/');
+    await page.getByText('Interactive view').click();
     await page.locator('#interactive-timeline .vis-item').first().waitFor();
     await page.goto('/milestones');
     await page.goto('/organizations/meta');

@@ -19,7 +19,7 @@ export { createSource, updateSource, deleteSource, sourceLabel } from './sources
 export { createEvent, updateEvent, deleteEvent } from './events.service.ts';
 export { createMilestone, updateMilestone, deleteMilestone, milestonePlacement } from './milestones.service.ts';
 export { eventSearchText, milestoneSearchText } from './search-fields.ts';
-export { historyOf, listChanges, isEntityType, adminPath, type ChangeVM } from './history.service.ts';
+export { historyOf, listChanges, isEntityType, adminPath, showValue, parseChanges, type ChangeVM } from './history.service.ts';
 export { slugify, firstFreeSlug } from './slug.ts';
 export { SUMMARY_LENGTH, TITLE_LENGTH } from './content.schema.ts';
 export { exportAll, exportCsv, type ExportBundle } from './transfer/export.service.ts';

@@ -28,10 +28,45 @@ export async function filterOptions(db: Db) {
   };
 }
 
+type FilterOptions = Awaited<ReturnType<typeof filterOptions>>;
+
+const FILTER_LABELS: Record<string, string> = {
+  organization: 'Organization',
+  subject: 'Subject',
+  kind: 'Kind',
+  confidence: 'Confidence',
+  status: 'Status',
+  type: 'Show',
+  tag: 'Tag',
+  from: 'From',
+  to: 'To',
+  q: 'Search',
+};
+
+/** The filters set in a query, in words, for the collapsed filter bar: [{ label: 'Organization', value: 'Meta' }]. */
+export function activeFilters(query: Record<string, string>, options: FilterOptions): { label: string; value: string }[] {
+  const names: Record<string, Map<string, string | undefined>> = {
+    organization: new Map(options.organizations.map((o) => [o.slug, o.name])),
+    subject: new Map(options.subjects.map((o) => [o.slug, o.name])),
+    kind: new Map(options.kinds.map((o) => [o.value, o.label])),
+    confidence: new Map(options.confidences.map((o) => [o.value, o.label])),
+    status: new Map(options.statuses.map((o) => [o.value, o.label])),
+    type: new Map([['events', 'Events only'], ['milestones', 'Milestones only'], ['all', 'Everything']]),
+  };
+  return Object.entries(FILTER_LABELS).flatMap(([key, label]) => {
+    const value = query[key];
+    if (!value) return [];
+    return [{ label, value: names[key]?.get(value) ?? value }];
+  });
+}
+
 export async function eventPage(db: Db, slug: string) {
   const row = await repo.getEventBySlug(db, slug);
+  const claimsInSources = await repo.listMilestonesOfSources(db, row.sources.map((s) => s.sourceId));
   return {
     event: eventVM(row),
+    updatedAt: row.updatedAt.toISOString(),
+    claimsInSources: claimsInSources.map(milestoneVM),
     settles: row.settles.map(milestoneVM),
     awaitedBy: row.awaitedBy.map(milestoneVM),
   };
@@ -41,10 +76,13 @@ export async function milestonePage(db: Db, slug: string) {
   const row = await repo.getMilestoneBySlug(db, slug);
   return {
     milestone: milestoneVM(row),
+    updatedAt: row.updatedAt.toISOString(),
     revises: row.revises ? { ...row.revises, url: `/milestones/${row.revises.slug}` } : null,
     revisedBy: row.revisedBy ? { ...row.revisedBy, url: `/milestones/${row.revisedBy.slug}` } : null,
   };
 }
+
+export type MilestonePageVM = Awaited<ReturnType<typeof milestonePage>>;
 
 export async function organizationPage(db: Db, scoring: Scoring, slug: string) {
   const org = await repo.getOrganizationBySlug(db, slug);

@@ -7,12 +7,15 @@ import * as views from './timeline.views.ts';
 export interface TimelineDeps {
   db: Db;
   scoring: Scoring;
+  /** Absolute public address, for the embed code; unset: the page's script completes it. */
+  publicUrl?: string | undefined;
 }
 
 /** The home page, events, organizations, subjects and sources. (/milestones… is the milestones feature's.) */
-export function timelineRoutes({ db, scoring }: TimelineDeps): Router {
+export function timelineRoutes({ db, scoring, publicUrl }: TimelineDeps): Router {
   const r = Router();
-  r.get('/', page((req) => views.homePage(db, req.query)));
+  r.get('/', page((req) => views.homePage(db, req.query, publicUrl)));
+  r.get('/embed', page((req) => views.embedPage(db, req.query)));
   r.get('/events/:slug', page((req) => views.eventView(db, String(req.params.slug))));
   r.get('/organizations', page(() => views.organizationsView(db)));
   r.get('/organizations/:slug', page((req) => views.organizationView(db, scoring, String(req.params.slug))));
