@@ -29,7 +29,11 @@ async function publicView(app: App) {
     next = page.page.next;
   }
   const details = [];
-  for (const e of entries) details.push(await get(`/api/v1/${e.type === 'event' ? 'events' : 'milestones'}/${e.slug}`));
+  // updatedAt is when each row was written, which an import rightly sets anew; the rest must match.
+  for (const e of entries) {
+    const { data } = await get(`/api/v1/${e.type === 'event' ? 'events' : 'milestones'}/${e.slug}`);
+    details.push({ ...data, updatedAt: undefined });
+  }
   const sources = (await get('/api/v1/sources?limit=100')).data as { id: number }[];
   const sourcePages = [];
   for (const s of sources) sourcePages.push(await get(`/api/v1/sources/${s.id}`));
