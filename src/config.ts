@@ -36,6 +36,10 @@ const schema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(4000),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, such as https://timeline.example.org' })
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
 });
 
 export type Config = Readonly<{
@@ -70,6 +74,8 @@ export type Config = Readonly<{
   dbConnectTimeoutMs: number;
   /** PostgreSQL only: the server cancels any statement running longer than this. */
   dbStatementTimeoutMs: number;
+  /** The site's public address (no trailing slash), for canonical links, sitemaps and feeds; unset: links stay relative. */
+  publicUrl: string | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -110,5 +116,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolMax: c.DB_POOL_MAX,
     dbConnectTimeoutMs: c.DB_CONNECT_TIMEOUT_MS,
     dbStatementTimeoutMs: c.DB_STATEMENT_TIMEOUT_MS,
+    publicUrl: c.PUBLIC_URL,
   });
 }

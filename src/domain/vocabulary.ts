@@ -65,3 +65,16 @@ export const OUTCOME_LABELS: Record<string, string> = {
   withdrawn: 'Withdrawn',
   unverifiable: 'Unverifiable',
 };
+
+/** The shapes of a claim's expected date. */
+export const SHAPES = ['window', 'deadline', 'earliest', 'interval', 'offset'] as const;
+export type Shape = (typeof SHAPES)[number];
+
+/** How a claim of each shape is scored (docs/decisions/0018), as the claim page says it. */
+export const SCORING_RULES: Record<Shape, string> = {
+  window: 'Met if it happens inside the window; early or late by the days outside it.',
+  deadline: 'A deadline: met if it happens any time before the end; late by the days after it.',
+  earliest: 'An earliest date: met if it happens on or after that date; early by the days before it. It cannot be late.',
+  interval: 'A span after the day it was said: met inside it; early or late by the days outside it.',
+  offset: 'Counted from another event: scored once that event is recorded, as a window (or an earliest date when open-ended).',
+};

@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import { CONFIDENCES, EVENT_KINDS, MILESTONE_STATUSES } from '../../domain/vocabulary.ts';
 import type { Db } from '../../platform/db.ts';
 import { parseOrThrow } from '../../platform/validation.ts';
-import { scorecardFor } from '../milestones/index.ts';
+import { claimDateJson, readClaimDateQuery } from '../dates/index.ts';
+import { calibrationFor, scorecardFor } from '../milestones/index.ts';
 import {
   eventPage,
   listSourcesPage,
@@ -14,6 +15,7 @@ import {
   organizationsPage,
   sourceIdFromParam,
   sourcePage,
+  subjectPage,
   subjectsPage,
   timelineQuerySchema,
   type TimelineQuery,
@@ -37,6 +39,8 @@ export interface Endpoint {
   response: z.ZodType;
   /** Path parameters for the example on the /api page. */
   example?: Record<string, string>;
+  /** The query of the example on the /api page, where `limit=1` does not fit. */
+  exampleQuery?: Record<string, string>;
   handle: (db: Db, req: Request) => Promise<unknown>;
 }
 
@@ -133,6 +137,13 @@ export const endpoints: Endpoint[] = [
     handle: async (db) => ({ data: await subjectsPage(db) }),
   },
   {
+    path: '/subjects/{slug}',
+    summary: 'One subject with its organizations and typed facts (parameters, training compute…), each with its source.',
+    params: [slug('subject', 'gpt-4')],
+    response: out.one(out.SubjectDetailOut),
+    handle: async (db, req) => ({ data: await subjectPage(db, String(req.params.slug)) }),
+  },
+  {
     path: '/sources',
     summary: 'Sources by id, paged.',
     params: [
@@ -151,6 +162,17 @@ export const endpoints: Endpoint[] = [
     summary: 'One source with its scorecard, what it cites, and the events and claims it supports.',
     params: [{ name: 'id', in: 'path', description: 'The source id.', example: '1' }],
     response: out.one(out.SourceDetailOut),
-    handle: async (db, req) => ({ data: await sourcePage(db, scorecardFor, sourceIdFromParam(String(req.params.id))) }),
+    handle: async (db, req) => ({ data: await sourcePage(db, { scorecardFor, calibrationFor }, sourceIdFromParam(String(req.params.id))) }),
+  },
+  {
+    path: '/dates',
+    summary: 'Reads an expected date as said ("by 2027", "next year", "6 to 12 months") into its shape and window; 400 lists the accepted forms.',
+    params: [
+      { name: 'text', in: 'query', description: 'The expected date as it was said.', example: 'by 2027 (70-80% chance)' },
+      { name: 'relativeTo', in: 'query', description: 'YYYY-MM-DD: the day it was said (needed for relative words).', example: '2025-02-11' },
+    ],
+    response: out.one(out.ClaimDateOut),
+    exampleQuery: { text: 'by 2027 (70-80% chance)', relativeTo: '2025-02-11' },
+    handle: async (_db, req) => ({ data: claimDateJson(readClaimDateQuery(req.query)) }),
   },
 ];

@@ -25,7 +25,7 @@ export function apiRoutes({ db }: ApiDeps): Router {
 
 /** A request for an example, as the router would pass it. */
 function exampleRequest(e: Endpoint, params: Record<string, string>): Request {
-  return { query: { limit: '1' }, params, baseUrl: '/api/v1', path: expressPath(e.path) } as unknown as Request;
+  return { query: e.exampleQuery ?? { limit: '1' }, params, baseUrl: '/api/v1', path: expressPath(e.path) } as unknown as Request;
 }
 
 async function example(db: Db, e: Endpoint, params: Record<string, string>): Promise<string | null> {
@@ -45,9 +45,15 @@ async function exampleParams(db: Db): Promise<Record<string, Record<string, stri
     const v = out.data[0]?.[key];
     return v === undefined ? null : String(v);
   };
-  const [event, milestone, source] = await Promise.all([first('/events', 'slug'), first('/milestones', 'slug'), first('/sources', 'id')]);
+  const [event, milestone, subject, source] = await Promise.all([
+    first('/events', 'slug'),
+    first('/milestones', 'slug'),
+    first('/subjects', 'slug'),
+    first('/sources', 'id'),
+  ]);
   return {
     '/events/{slug}': event ? { slug: event } : {},
+    '/subjects/{slug}': subject ? { slug: subject } : {},
     '/milestones/{slug}': milestone ? { slug: milestone } : {},
     '/sources/{id}': source ? { id: source } : {},
   };
@@ -73,7 +79,11 @@ export function apiDocsRoutes({ db }: ApiDeps): Router {
             id: `endpoint${e.path.replace(/[^a-zA-Z]+/g, '-')}`,
             summary: e.summary,
             params: e.params.map((x) => ({ ...x, values: x.values?.join(', ') })),
-            exampleUrl: needsPath || e.path === '/organizations' || e.path === '/subjects' ? url : `${url}?limit=1`,
+            exampleUrl: e.exampleQuery
+              ? `${url}?${new URLSearchParams(e.exampleQuery)}`
+              : needsPath || e.path === '/organizations' || e.path === '/subjects'
+                ? url
+                : `${url}?limit=1`,
             example: needsPath && Object.keys(p).length === 0 ? null : await example(db, e, p),
           };
         }),

@@ -65,6 +65,21 @@ export const EventOut = named(
 
 const Titled = z.object({ slug: z.string(), title: z.string(), url: z.string() });
 
+export const ClaimReadingOut = named(
+  'ClaimReading',
+  'How the claim\'s expected date was read: its shape, window, the day relative words were read against, and a stated likelihood.',
+  z.object({
+    shape: z.string().describe('window, deadline, earliest, interval or offset'),
+    text: z.string().nullable().describe('The expected date as written'),
+    label: z.string().nullable(),
+    start: isoInstant.nullable().describe('null where the shape is open at the start'),
+    end: isoInstant.nullable().describe('Exclusive; null where the shape is open at the end'),
+    relativeTo: z.string().nullable().describe('YYYY-MM-DD: the day the words were said'),
+    rule: z.string().describe('What met, early and late mean for this shape'),
+    likelihood: z.object({ text: z.string(), figure: z.string() }).nullable().describe('As the source wrote it, and as a figure'),
+  }),
+);
+
 export const MilestoneOut = named(
   'Milestone',
   'A claim about the future, scored against what happened.',
@@ -77,6 +92,7 @@ export const MilestoneOut = named(
     claim: z.string(),
     kind: z.string().describe('dated, relative or attribute'),
     expected: DateOut.nullable().describe('The expected window; null for relative and attribute claims'),
+    reading: ClaimReadingOut.nullable(),
     placement: DateOut.describe('Where the claim sits on the timeline'),
     afterText: z.string().nullable(),
     afterEvent: Titled.nullable(),
@@ -125,6 +141,11 @@ export const ScorecardOut = named(
     open: z.number().int(),
     medianGapDays: z.number().int().nullable(),
     medianGapLabel: z.string().nullable(),
+    scored: z.number().int().describe('Claims with a verdict that can be scored'),
+    metRate: z.number().nullable().describe('Share of scored claims met inside their window, 0..1'),
+    trueRate: z.number().nullable().describe('Share of scored claims that came true, early or late included, 0..1'),
+    metRateLabel: z.string(),
+    trueRateLabel: z.string(),
   }),
 );
 
@@ -134,13 +155,19 @@ const SlugTitle = z.object({ slug: z.string(), title: z.string(), url: z.string(
 export const EventDetailOut = named(
   'EventDetail',
   'An event with the claims it settles and those waiting for it.',
-  z.object({ event: EventOut, settles: z.array(MilestoneOut), awaitedBy: z.array(MilestoneOut) }),
+  z.object({
+    event: EventOut,
+    updatedAt: isoInstant,
+    claimsInSources: z.array(MilestoneOut).describe("Claims made in this event's sources"),
+    settles: z.array(MilestoneOut),
+    awaitedBy: z.array(MilestoneOut),
+  }),
 );
 
 export const MilestoneDetailOut = named(
   'MilestoneDetail',
   'A claim with the claim it revises and the one that revised it.',
-  z.object({ milestone: MilestoneOut, revises: SlugTitle.nullable(), revisedBy: SlugTitle.nullable() }),
+  z.object({ milestone: MilestoneOut, updatedAt: isoInstant, revises: SlugTitle.nullable(), revisedBy: SlugTitle.nullable() }),
 );
 
 export const OrganizationOut = named(
@@ -170,10 +197,69 @@ export const SubjectOut = named(
   }),
 );
 
+export const FactOut = named(
+  'Fact',
+  "A typed fact about a model: its newest value, its source, and earlier values.",
+  z.object({
+    kind: z.string(),
+    label: z.string(),
+    display: z.string().describe('As people read it: "175B parameters", "2.1×10²⁵ FLOP"'),
+    value: z.number().nullable(),
+    text: z.string().nullable(),
+    unit: z.string().nullable(),
+    baseModel: LinkOut.nullable(),
+    note: z.string(),
+    recordedAt: isoInstant,
+    source: z.object({ id: z.number().int(), publisher: z.string(), title: z.string(), url: z.string().nullable(), page: z.string() }).nullable(),
+    earlier: z.array(z.object({ display: z.string(), recordedAt: isoInstant, source: z.string().nullable() })),
+  }),
+);
+
+export const SubjectDetailOut = named(
+  'SubjectDetail',
+  'A subject with its organizations and typed facts.',
+  z.object({
+    facts: z.array(FactOut),
+    subject: z.object({ slug: z.string(), name: z.string(), kind: z.string(), description: z.string(), organizations: z.array(LinkOut) }),
+  }),
+);
+
+const Span = z.object({ months: z.number(), days: z.number() });
+
+export const ClaimDateOut = named(
+  'ClaimDate',
+  'An expected date read as a claim shape; instants are ISO, end exclusive, null where open.',
+  z.object({
+    text: z.string(),
+    shape: z.string(),
+    start: isoInstant.nullable(),
+    end: isoInstant.nullable(),
+    precision: z.string(),
+    label: z.string(),
+    relativeTo: z.string().nullable(),
+    likelihood: z.object({ low: z.number(), high: z.number(), text: z.string(), label: z.string() }).nullable(),
+    hedge: z.string().nullable(),
+    offset: z.object({ min: Span, max: Span.nullable(), anchor: z.string() }).nullable(),
+  }),
+);
+
 export const SourceListItemOut = named(
   'SourceListItem',
   'A source in the list, with what it cites and its known discrepancies.',
   SourceRefOut.extend({ citesId: z.number().int().nullable(), discrepancies: z.array(Discrepancy) }),
+);
+
+export const CalibrationOut = named(
+  'Calibration',
+  'For claims with a stated likelihood: the Brier score and stated against realised, by bin.',
+  z.object({
+    scored: z.number().int(),
+    brier: z.number(),
+    brierLabel: z.string(),
+    rows: z.array(
+      z.object({ bin: z.string(), claims: z.number().int(), stated: z.number(), realised: z.number(), statedLabel: z.string(), realisedLabel: z.string() }),
+    ),
+  }),
 );
 
 export const SourceDetailOut = named(
@@ -181,6 +267,7 @@ export const SourceDetailOut = named(
   'A source with its scorecard, citations, events and claims.',
   z.object({
     scorecard: ScorecardOut,
+    calibration: CalibrationOut.nullable(),
     source: SourceRefOut.extend({ cites: SourceRefOut.nullable(), citedBy: z.array(SourceRefOut), discrepancies: z.array(Discrepancy) }),
     events: z.array(EventOut.extend({ quote: z.string().nullable() })),
     milestones: z.array(MilestoneOut),

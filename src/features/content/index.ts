@@ -19,9 +19,11 @@ export { createSource, updateSource, deleteSource, sourceLabel } from './sources
 export { createEvent, updateEvent, deleteEvent } from './events.service.ts';
 export { createMilestone, updateMilestone, deleteMilestone, milestonePlacement } from './milestones.service.ts';
 export { eventSearchText, milestoneSearchText } from './search-fields.ts';
-export { historyOf, listChanges, isEntityType, adminPath, type ChangeVM } from './history.service.ts';
-export { slugify } from './slug.ts';
+export { historyOf, listChanges, isEntityType, adminPath, showValue, parseChanges, type ChangeVM } from './history.service.ts';
+export { slugify, firstFreeSlug } from './slug.ts';
+export { SUMMARY_LENGTH, TITLE_LENGTH } from './content.schema.ts';
 export { exportAll, exportCsv, type ExportBundle } from './transfer/export.service.ts';
 export { importData, type ImportReport, type ImportFormat, type RowError } from './transfer/import.service.ts';
 export { ENTITY_LISTS, type EntityList } from './transfer/transfer.schema.ts';
-export { text as textField, choice as choiceField } from './fields.ts';
+export { text as textField, choice as choiceField, checkbox as checkboxField } from './fields.ts';
+export { exportWithFacts, importWithFacts, writeFacts, exportFacts, type FactInput, type FactPlan } from './transfer/facts.transfer.ts';

@@ -5,11 +5,12 @@ export {
   milestonePage,
   organizationsPage,
   subjectsPage,
+  subjectPage,
   sourcePage,
   listSourcesPage,
   sourceIdFromParam,
   allMilestones,
-  type ScorecardOf,
+  type Scoring,
 } from './timeline.pages.ts';
 export type * from './timeline.view-models.ts';
 export { EVENT_KINDS, CONFIDENCES, MILESTONE_STATUSES, OUTCOMES } from '../../domain/vocabulary.ts';

@@ -1,16 +1,21 @@
 // Page-level services: gather what one public page shows, as view models.
 import type { Db } from '../../platform/db.ts';
 import { idFromParam } from '../../platform/http/params.ts';
+import { subjectFacts } from '../facts/index.ts';
 import * as repo from './timeline.repo.ts';
 import { eventVM, milestoneVM, sourceRefVM } from './timeline.mappers.ts';
 import type { MilestoneVM } from './timeline.view-models.ts';
 import { CONFIDENCE_LABELS, CONFIDENCES, EVENT_KINDS, KIND_LABELS, MILESTONE_STATUSES, STATUS_LABELS } from '../../domain/vocabulary.ts';
 
 /**
- * The scorecard of a source or of an organization. The milestones feature computes it; start-up
- * hands its function to the pages that show one, so that timeline does not import milestones.
+ * The scorecard of a source or of an organization, and a source's calibration. The milestones
+ * feature computes them; start-up hands its functions to the pages that show them, so that
+ * timeline does not import milestones.
  */
-export type ScorecardOf = (db: Db, of: { sourceId: number } | { organizationId: number }) => Promise<unknown>;
+export interface Scoring {
+  scorecardFor(db: Db, of: { sourceId: number } | { organizationId: number }): Promise<unknown>;
+  calibrationFor(db: Db, sourceId: number): Promise<unknown>;
+}
 
 export async function filterOptions(db: Db) {
   const { organizations, subjects } = await repo.listFilterNames(db);
@@ -23,10 +28,45 @@ export async function filterOptions(db: Db) {
   };
 }
 
+type FilterOptions = Awaited<ReturnType<typeof filterOptions>>;
+
+const FILTER_LABELS: Record<string, string> = {
+  organization: 'Organization',
+  subject: 'Subject',
+  kind: 'Kind',
+  confidence: 'Confidence',
+  status: 'Status',
+  type: 'Show',
+  tag: 'Tag',
+  from: 'From',
+  to: 'To',
+  q: 'Search',
+};
+
+/** The filters set in a query, in words, for the collapsed filter bar: [{ label: 'Organization', value: 'Meta' }]. */
+export function activeFilters(query: Record<string, string>, options: FilterOptions): { label: string; value: string }[] {
+  const names: Record<string, Map<string, string | undefined>> = {
+    organization: new Map(options.organizations.map((o) => [o.slug, o.name])),
+    subject: new Map(options.subjects.map((o) => [o.slug, o.name])),
+    kind: new Map(options.kinds.map((o) => [o.value, o.label])),
+    confidence: new Map(options.confidences.map((o) => [o.value, o.label])),
+    status: new Map(options.statuses.map((o) => [o.value, o.label])),
+    type: new Map([['events', 'Events only'], ['milestones', 'Milestones only'], ['all', 'Everything']]),
+  };
+  return Object.entries(FILTER_LABELS).flatMap(([key, label]) => {
+    const value = query[key];
+    if (!value) return [];
+    return [{ label, value: names[key]?.get(value) ?? value }];
+  });
+}
+
 export async function eventPage(db: Db, slug: string) {
   const row = await repo.getEventBySlug(db, slug);
+  const claimsInSources = await repo.listMilestonesOfSources(db, row.sources.map((s) => s.sourceId));
   return {
     event: eventVM(row),
+    updatedAt: row.updatedAt.toISOString(),
+    claimsInSources: claimsInSources.map(milestoneVM),
     settles: row.settles.map(milestoneVM),
     awaitedBy: row.awaitedBy.map(milestoneVM),
   };
@@ -36,15 +76,18 @@ export async function milestonePage(db: Db, slug: string) {
   const row = await repo.getMilestoneBySlug(db, slug);
   return {
     milestone: milestoneVM(row),
+    updatedAt: row.updatedAt.toISOString(),
     revises: row.revises ? { ...row.revises, url: `/milestones/${row.revises.slug}` } : null,
     revisedBy: row.revisedBy ? { ...row.revisedBy, url: `/milestones/${row.revisedBy.slug}` } : null,
   };
 }
 
-export async function organizationPage(db: Db, scorecardFor: ScorecardOf, slug: string) {
+export type MilestonePageVM = Awaited<ReturnType<typeof milestonePage>>;
+
+export async function organizationPage(db: Db, scoring: Scoring, slug: string) {
   const org = await repo.getOrganizationBySlug(db, slug);
   return {
-    scorecard: await scorecardFor(db, { organizationId: org.id }),
+    scorecard: await scoring.scorecardFor(db, { organizationId: org.id }),
     organization: {
       slug: org.slug,
       name: org.name,
@@ -58,6 +101,7 @@ export async function organizationPage(db: Db, scorecardFor: ScorecardOf, slug: 
 export async function subjectPage(db: Db, slug: string) {
   const s = await repo.getSubjectBySlug(db, slug);
   return {
+    facts: await subjectFacts(db, s.id),
     subject: {
       slug: s.slug,
       name: s.name,
@@ -72,10 +116,11 @@ export async function subjectPage(db: Db, slug: string) {
   };
 }
 
-export async function sourcePage(db: Db, scorecardFor: ScorecardOf, id: number) {
+export async function sourcePage(db: Db, scoring: Scoring, id: number) {
   const s = await repo.getSource(db, id);
   return {
-    scorecard: await scorecardFor(db, { sourceId: id }),
+    scorecard: await scoring.scorecardFor(db, { sourceId: id }),
+    calibration: await scoring.calibrationFor(db, id),
     source: {
       ...sourceRefVM(s),
       cites: s.cites ? sourceRefVM(s.cites) : null,

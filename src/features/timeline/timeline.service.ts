@@ -135,9 +135,9 @@ export function groupByYearAndMonth(entries: EntryVM[]): YearGroupVM[] {
     const lastDay = new Date(new Date(d.end).getTime() - 1);
     const year = start.getUTCFullYear();
     const sameMonth = start.getUTCFullYear() === lastDay.getUTCFullYear() && start.getUTCMonth() === lastDay.getUTCMonth();
-    const label = sameMonth
-      ? `${monthFormat.format(start)} ${year}`
-      : formatFuzzyDate({ start, end: new Date(d.end), precision: d.precision });
+    const wide = formatFuzzyDate({ start, end: new Date(d.end), precision: d.precision });
+    // A year-long window under its own year heading reads "2024 › 2024": say what it means instead.
+    const label = sameMonth ? `${monthFormat.format(start)} ${year}` : wide === String(year) ? `Sometime in ${year}` : wide;
     let y = years.at(-1);
     if (!y || y.year !== year) {
       y = { year, groups: [] };
