@@ -1,9 +1,9 @@
-import fs from 'node:fs';
+import { readShared, SEED_ARTICLE_FILE } from '../helpers/shared.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, STRONG_PASSWORD } from '../helpers/users.ts';
 import { startBrowserEnv, type BrowserEnv } from './browser.ts';
 
-const SEED_ARTICLE = fs.readFileSync('/work/shared/seed/article-meta-next-model.fr.txt', 'utf8');
+const SEED_ARTICLE = readShared(SEED_ARTICLE_FILE);
 const SHOTS = process.env.CLAIMS_SCREENSHOTS_DIR;
 
 let env: BrowserEnv;

@@ -1,12 +1,12 @@
 // Claims said as people say them: the dates API, the admin form and preview, and article extraction.
-import fs from 'node:fs';
+import { readShared, SEED_ARTICLE_FILE } from '../helpers/shared.ts';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { signIn } from '../helpers/admin-session.ts';
 import { makeEvent } from '../helpers/factories.ts';
 
-const SEED_ARTICLE = fs.readFileSync('/work/shared/seed/article-meta-next-model.fr.txt', 'utf8');
+const SEED_ARTICLE = readShared(SEED_ARTICLE_FILE);
 const day = (iso: string) => `${iso}T00:00:00.000Z`;
 
 let t: TestApp;

@@ -1,14 +1,13 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readShared, SEED_ARTICLE_FILE } from '../../../test/helpers/shared.ts';
 import { extractClaims, sentences } from './extract.ts';
 
-const SEED_ARTICLE = '/work/shared/seed/article-meta-next-model.fr.txt';
 const published = new Date('2023-09-11T00:00:00Z');
 const day = (iso: string) => `${iso}T00:00:00.000Z`;
 
 describe('extractClaims', () => {
   it('when the seed article (published 2023-09-11) is read, then its three dated claims are proposed with the seed windows', () => {
-    const candidates = extractClaims(fs.readFileSync(SEED_ARTICLE, 'utf8'), published, 'fr');
+    const candidates = extractClaims(readShared(SEED_ARTICLE_FILE), published, 'fr');
     const find = (phrase: string) => candidates.find((c) => c.phrase === phrase);
     const training = find('à partir de début 2024');
     expect(training).toMatchObject({ start: day('2024-01-01'), end: day('2024-05-01'), shape: 'window', label: 'early 2024' });
