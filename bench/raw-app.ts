@@ -5,12 +5,12 @@
 import type Database from 'better-sqlite3';
 import express, { type Express, type Request } from 'express';
 import { groupByYearAndMonth } from '../src/features/timeline/index.ts';
-import { KIND_LABELS, STATUS_LABELS, eventVM } from '../src/features/timeline/timeline.mappers.ts';
+import { embedSnippet } from '../src/features/timeline/timeline.views.ts';
+import { canonicalLocals } from '../src/platform/http/canonical.ts';
+import { CONFIDENCES, EVENT_KINDS, KIND_LABELS, MILESTONE_STATUSES, STATUS_LABELS } from '../src/domain/vocabulary.ts';
+import { eventVM } from '../src/features/timeline/timeline.mappers.ts';
 import type { EventListRow } from '../src/features/timeline/timeline.repo.ts';
 import {
-  CONFIDENCES,
-  EVENT_KINDS,
-  MILESTONE_STATUSES,
   encodeCursor,
   timelineQuerySchema,
   type CursorKey,
@@ -101,13 +101,16 @@ export interface RawAppOptions {
   views: Express;
   /** The app's `res.locals.production`. */
   production: boolean;
+  /** The app's PUBLIC_URL, for the same share tags. */
+  publicUrl?: string | undefined;
 }
 
-export function createRawApp(db: Database.Database, { views, production }: RawAppOptions): Express {
+export function createRawApp(db: Database.Database, { views, production, publicUrl }: RawAppOptions): Express {
   const s = statements(db);
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(canonicalLocals(publicUrl));
 
   app.get('/', async (req, res) => {
     const parsed = timelineQuerySchema.safeParse(req.query);
@@ -127,19 +130,24 @@ export function createRawApp(db: Database.Database, { views, production }: RawAp
         : null;
     const query = rawQuery(req);
     const entries = page.map(eventVM);
+    const filtersQuery = new URLSearchParams(Object.entries(query).filter(([k]) => k !== 'cursor')).toString();
     const html = await render(views, 'timeline/index', {
+      ...res.locals,
       currentPath: req.path,
       production,
-      title: 'Timeline',
       query,
+      activeFilters: [],
       options: filterOptions(s),
-      filtered: Object.keys(query).some((k) => k !== 'order'),
+      filtered: Object.keys(query).some((k) => k !== 'order' && k !== 'cursor'),
       years: groupByYearAndMonth(entries),
       count: entries.length,
       nextQuery: nextCursor ? new URLSearchParams({ ...query, cursor: nextCursor }).toString() : null,
       isContinuation: Boolean(cursor),
-      firstPageQuery: new URLSearchParams(Object.entries(query).filter(([k]) => k !== 'cursor')).toString(),
-      apiQuery: new URLSearchParams(Object.entries(query).filter(([k]) => k !== 'cursor')).toString(),
+      firstPageQuery: filtersQuery,
+      apiQuery: filtersQuery,
+      embedSnippet: embedSnippet(publicUrl, filtersQuery),
+      feedQuery: '',
+      jsonUrl: `/api/v1/timeline${filtersQuery ? `?${filtersQuery}` : ''}`,
     });
     res.type('html').send(html);
   });

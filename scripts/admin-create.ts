@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from '../src/config.ts';
 import { createDb, type Db } from '../src/platform/db.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { ValidationError } from '../src/platform/errors.ts';
-import { migrateDeploy } from '../src/platform/migrate.ts';
+import { DatabaseBusyError, EXIT_BUSY, migrateIfNeeded } from '../src/platform/migrate.ts';
 import { createAccount, newUserSchema } from '../src/features/auth/index.ts';
 
 export const USAGE =
@@ -141,7 +141,7 @@ async function main(): Promise<void> {
   }
   process.exitCode = await runAdminCreate(process.argv.slice(2), {
     async openDb() {
-      await migrateDeploy(url);
+      await migrateIfNeeded(url);
       return createDb({ url });
     },
     readPassword: readHidden,
@@ -155,6 +155,6 @@ async function main(): Promise<void> {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
-    process.exitCode = 1;
+    process.exitCode = err instanceof DatabaseBusyError ? EXIT_BUSY : 1;
   });
 }

@@ -3,8 +3,9 @@
 import { createDb } from '../src/platform/db.ts';
 import { migrateDeploy } from '../src/platform/migrate.ts';
 import { seedDatabase } from '../src/features/seed/index.ts';
+import { configOrExit } from './config.ts';
 
-const url = process.env.DATABASE_URL ?? 'file:./data/timeline.db';
+const url = configOrExit().databaseUrl;
 await migrateDeploy(url);
 const db = await createDb({ url });
 try {

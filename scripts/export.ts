@@ -3,9 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ENTITY_LISTS, exportAll, exportCsv } from '../src/features/content/index.ts';
+import { ENTITY_LISTS, exportWithFacts, exportCsv } from '../src/features/content/index.ts';
 import { createDb, type Db } from '../src/platform/db.ts';
-import { migrateDeploy } from '../src/platform/migrate.ts';
+import { migrateOrExit } from '../src/platform/migrate.ts';
+import { configOrExit } from './config.ts';
 
 /** Writes the export; returns the files written (none when the JSON went to `stdout`). */
 export async function runExport(db: Db, argv: string[], now: Date, stdout: (text: string) => void): Promise<string[]> {
@@ -22,7 +23,7 @@ export async function runExport(db: Db, argv: string[], now: Date, stdout: (text
     }
     return files;
   }
-  const json = `${JSON.stringify(await exportAll(db, now), null, 2)}\n`;
+  const json = `${JSON.stringify(await exportWithFacts(db, now), null, 2)}\n`;
   const file = argv.find((a) => !a.startsWith('--'));
   if (!file) {
     stdout(json);
@@ -33,8 +34,8 @@ export async function runExport(db: Db, argv: string[], now: Date, stdout: (text
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const url = process.env.DATABASE_URL ?? 'file:./data/timeline.db';
-  await migrateDeploy(url);
+  const url = configOrExit().databaseUrl;
+  await migrateOrExit(url);
   const db = await createDb({ url });
   try {
     const files = await runExport(db, process.argv.slice(2), new Date(), (text) => process.stdout.write(text));

@@ -5,10 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import cliProgress from 'cli-progress';
-import { ENTITY_LISTS, importData, type EntityList, type ImportFormat, type ImportReport } from '../src/features/content/index.ts';
+import { ENTITY_LISTS, importWithFacts, type EntityList, type ImportFormat, type ImportReport } from '../src/features/content/index.ts';
 import { createDb, type Db } from '../src/platform/db.ts';
-import { migrateDeploy } from '../src/platform/migrate.ts';
+import { migrateOrExit } from '../src/platform/migrate.ts';
+import { configOrExit } from './config.ts';
+import { parseEpochArgs, runEpochImport, type EpochArgs } from './import-epoch.ts';
+import { rowProgress } from './progress.ts';
 
 export interface ImportArgs {
   file: string;
@@ -46,37 +48,34 @@ export function describeReport(r: ImportReport, dryRun: boolean): string[] {
 /** Runs one import on `db`; returns the exit code. */
 export async function runImport(db: Db, args: ImportArgs, now: Date, print: (line: string) => void, showProgress = false): Promise<number> {
   const text = fs.readFileSync(args.file, 'utf8');
-  const bar = showProgress ? new cliProgress.SingleBar({ format: 'Checking rows [{bar}] {value}/{total}', stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
-  let started = false;
-  const report = await importData({ db, now, userId: null }, text, {
+  const bar = rowProgress(showProgress);
+  const report = await importWithFacts({ db, now, userId: null }, text, {
     format: args.format,
     entity: args.entity,
     dryRun: args.dryRun,
-    progress: (done, total) => {
-      if (!bar) return;
-      if (!started) bar.start(total, 0);
-      started = true;
-      bar.update(done);
-    },
+    progress: bar.progress,
   });
-  bar?.stop();
+  bar.stop();
   for (const line of describeReport(report, args.dryRun)) print(line);
   return report.ok ? 0 : 1;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  let args: ImportArgs;
+  const argv = process.argv.slice(2);
+  let args: ImportArgs | EpochArgs;
   try {
-    args = parseImportArgs(process.argv.slice(2));
+    args = argv.includes('--from') ? parseEpochArgs(argv) : parseImportArgs(argv);
   } catch (err) {
     console.error((err as Error).message);
     process.exit(2);
   }
-  const url = process.env.DATABASE_URL ?? 'file:./data/timeline.db';
-  await migrateDeploy(url);
+  const url = configOrExit().databaseUrl;
+  await migrateOrExit(url);
   const db = await createDb({ url });
   try {
-    process.exitCode = await runImport(db, args, new Date(), (line) => console.log(line), process.stderr.isTTY ?? false);
+    const print = (line: string) => console.log(line);
+    const tty = process.stderr.isTTY ?? false;
+    process.exitCode = 'validOnly' in args ? await runEpochImport(db, args, new Date(), print, tty) : await runImport(db, args, new Date(), print, tty);
   } finally {
     await db.$disconnect();
   }

@@ -7,17 +7,25 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { contentVersionReader } from './platform/content-version.ts';
 import { errorHandler, notFound } from './platform/http/error-handler.ts';
+import { canonicalLocals } from './platform/http/canonical.ts';
+import { dropEmptyParams } from './platform/http/clean-query.ts';
+import { allowFraming } from './platform/http/framing.ts';
 import { NotFoundError } from './platform/errors.ts';
 import { createRenderCache } from './platform/http/render-cache.ts';
 import { projectRoot } from './platform/paths.ts';
 import { helpers } from './platform/views/helpers.ts';
-import { adminRoutes } from './features/admin/index.ts';
-import { apiRoutes } from './features/api/index.ts';
-import { createAuth } from './features/auth/index.ts';
+import { adminRoutes } from './features/admin/routes.ts';
+import { apiDocsRoutes, apiRoutes } from './features/api/routes.ts';
+import { createAuth } from './features/auth/routes.ts';
 import type { FeatureDeps } from './features/deps.ts';
-import { healthRoutes } from './features/health/index.ts';
-import { milestoneAdminRoutes, milestonePublicRoutes } from './features/milestones/index.ts';
-import { timelineRoutes } from './features/timeline/index.ts';
+import { engineOf, sqliteFilePath } from './platform/db.ts';
+import { changesRoutes } from './features/changes/routes.ts';
+import { healthRoutes } from './features/health/routes.ts';
+import { calibrationFor, scorecardFor } from './features/milestones/index.ts';
+import { milestoneAdminRoutes, milestonePublicRoutes } from './features/milestones/routes.ts';
+import { discoveryRoutes, siteRoutes } from './features/site/routes.ts';
+import { statsRoutes } from './features/stats/routes.ts';
+import { timelineRoutes } from './features/timeline/routes.ts';
 
 export type AppDeps = FeatureDeps;
 
@@ -102,7 +110,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/static/vendor/vis-data/peer/umd', vendor('vis-data/peer/umd'));
   app.use('/static/vendor/moment', vendor('moment/min'));
 
-  app.use(healthRoutes({ db }));
+  app.use(healthRoutes({ db, databaseFile: engineOf(config.databaseUrl) === 'sqlite' ? sqliteFilePath(config.databaseUrl) : undefined }));
 
   app.use((req, res, next) => {
     res.locals.currentPath = req.path;
@@ -123,11 +131,20 @@ export function createApp(deps: AppDeps): App {
   app.use('/admin', milestoneAdminRoutes({ ...deps, auth }));
 
   // Public pages are the same for everyone: cached per URL until content changes.
+  app.use(dropEmptyParams);
+  // /embed is meant for iframes on other sites; every other page refuses to be framed.
+  app.use('/embed', allowFraming);
+  app.use(discoveryRoutes({ db, publicUrl: config.publicUrl }));
+  app.use(canonicalLocals(config.publicUrl));
   if (config.renderCache) app.use(createRenderCache({ version: contentVersionReader(db, config.contentVersionTtlMs) }));
 
   app.use('/api/v1', apiRoutes({ db }));
+  app.use('/api', apiDocsRoutes({ db }));
   app.use(milestonePublicRoutes(deps));
-  app.use(timelineRoutes({ db, clock: deps.clock }));
+  app.use(timelineRoutes({ db, scoring: { scorecardFor, calibrationFor }, publicUrl: config.publicUrl }));
+  app.use(siteRoutes());
+  app.use(statsRoutes({ db }));
+  app.use(changesRoutes({ db, publicUrl: config.publicUrl }));
 
   app.use(notFound);
   app.use(errorHandler(logger));

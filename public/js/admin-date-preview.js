@@ -8,30 +8,45 @@
     if (!input) return;
     var timer = null;
     var last = null;
+    // Claim dates are read against the day said: the first of these fields that is filled in.
+    var saidFields = (out.getAttribute('data-date-preview-said') || '').split(' ').filter(Boolean)
+      .map(function (id) { return document.getElementById(id); }).filter(Boolean);
+    function said() {
+      for (var i = 0; i < saidFields.length; i++) if (saidFields[i].value.trim()) return saidFields[i].value.trim();
+      return '';
+    }
     function lastDay(iso) {
       return new Date(new Date(iso).getTime() - 86400000).toISOString().slice(0, 10);
     }
     function update() {
       var text = input.value.trim();
-      if (text === last) return;
-      last = text;
+      var key = text + '|' + said();
+      if (key === last) return;
+      last = key;
       if (text === '') {
         out.textContent = '';
         return;
       }
-      fetch('/admin/dates/preview?text=' + encodeURIComponent(text), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      var query = '?text=' + encodeURIComponent(text);
+      if (saidFields.length) query += '&mode=claim&relativeTo=' + encodeURIComponent(said());
+      fetch('/admin/dates/preview' + query, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
         .then(function (res) { return res.json(); })
         .then(function (r) {
           if (input.value.trim() !== text) return;
-          out.textContent = r.ok
-            ? 'Read as: ' + r.label + ' (' + r.start.slice(0, 10) + ' to ' + lastDay(r.end) + ')'
-            : r.error;
+          if (!r.ok) { out.textContent = r.error; return; }
+          var span = r.start && r.end ? ' (' + r.start.slice(0, 10) + ' to ' + lastDay(r.end) + ')'
+            : r.start ? ' (from ' + r.start.slice(0, 10) + ', open end)'
+            : r.end ? ' (until ' + lastDay(r.end) + ')' : '';
+          out.textContent = 'Read as: ' + (r.shape && r.shape !== 'window' ? r.shape + ', ' : '') + r.label + span +
+            (r.likelihood ? '; stated likelihood ' + r.likelihood : '');
         })
         .catch(function () { out.textContent = ''; });
     }
-    input.addEventListener('input', function () {
+    function later() {
       clearTimeout(timer);
       timer = setTimeout(update, 250);
-    });
+    }
+    input.addEventListener('input', later);
+    saidFields.forEach(function (f) { f.addEventListener('input', later); });
   });
 })();

@@ -16,7 +16,7 @@
     reader.onload = function () {
       content.value = String(reader.result);
       var csv = /\.csv$/i.test(file.name);
-      if (format) format.value = csv ? 'csv' : 'json';
+      if (format && !(csv && format.value === 'epoch')) format.value = csv ? 'csv' : 'json';
       var m = /(organizations|subjects|tags|sources|events|milestones)/i.exec(file.name);
       if (entity && csv && m) entity.value = m[1].toLowerCase();
     };

@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
-import { seedDatabase } from '../features/seed/index.ts';
 import type { FetchLike } from '../features/milestones/index.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { createLogger } from '../platform/logger.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/db.ts';
 import { SchedulerConfigError, startScheduler } from './scheduler.ts';
-import { unresolveClaims } from '../../test/helpers/factories.ts';
+import { loadTestWorld, unresolveClaims } from '../../test/helpers/factories.ts';
 
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
-  await seedDatabase(t.db, undefined, new Date('2026-01-15T12:00:00Z'));
+  await loadTestWorld(t.db, new Date('2026-01-15T12:00:00Z'));
 });
 afterAll(async () => t.close());
 

@@ -1,6 +1,22 @@
+import type { SeedData } from '../../prisma/seed/data.ts';
 import { parseFuzzyDate } from '../../src/features/dates/index.ts';
 import { buildSearchText } from '../../src/features/search/index.ts';
+import { seedDatabase } from '../../src/features/seed/index.ts';
 import type { Db } from '../../src/platform/db.ts';
+import { seedBeforeIssue13 } from '../fixtures/seed-before-issue-13.ts';
+
+/**
+ * The fixed world of tests whose subject is not the seed: organizations, sources, events and
+ * claims (the seed as it stood before the seed-truth corrections, frozen in test/fixtures).
+ * Tests may rely on its slugs, titles and outcomes; the real seed (prisma/seed/data.ts) can
+ * change without touching them. Tests about the seed itself load `seedData` instead.
+ */
+export const TEST_WORLD: SeedData = seedBeforeIssue13;
+
+/** Loads the test world (or other seed-shaped data) through the seed's import path. */
+export function loadTestWorld(db: Db, now: Date, world: SeedData = TEST_WORLD) {
+  return seedDatabase(db, world, now);
+}
 
 let n = 0;
 const unique = () => `${Date.now().toString(36)}-${(n++).toString(36)}`;

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseImportArgs, runImport } from '../../scripts/import.ts';
 import { runExport } from '../../scripts/export.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { createTestDb } from '../helpers/db.ts';
+import Database from 'better-sqlite3';
+import { sqliteFilePath } from '../../src/platform/db.ts';
+import { createTestDb, testEngine } from '../helpers/db.ts';
 
 let seeded: TestApp;
 let dir: string;
@@ -71,4 +73,38 @@ describe('npm run export / npm run import', () => {
       await target.close();
     }
   }, 60_000);
+
+  it('when another connection holds the write lock (a server mid-write), then export on a migrated database still answers; a pending migration then fails with a clear message and exit 3', async () => {
+    const target = await createTestDb();
+    const lock = testEngine() === 'sqlite' ? new Database(sqliteFilePath(target.url)) : null;
+    try {
+      lock?.pragma('journal_mode = WAL');
+      lock?.exec('BEGIN IMMEDIATE');
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/export.ts'], {
+        env: { ...process.env, DATABASE_URL: target.url },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(run.status, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout).format).toBe('timeline-export');
+      if (lock) {
+        lock.exec('ROLLBACK');
+        lock.exec("DELETE FROM _prisma_migrations");
+        lock.exec('BEGIN IMMEDIATE');
+        const busy = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/export.ts'], {
+          env: { ...process.env, DATABASE_URL: target.url },
+          encoding: 'utf8',
+          timeout: 60_000,
+        });
+        expect(busy.stderr).not.toMatch(/\n\s+at /);
+        expect(busy.stderr).toMatch(/database is busy/i);
+        expect(busy.status).toBe(3);
+      }
+    } finally {
+      if (lock?.inTransaction) lock.exec('ROLLBACK');
+      lock?.close();
+      await target.close();
+    }
+  }, 120_000);
 });

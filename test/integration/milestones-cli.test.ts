@@ -3,15 +3,14 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { seedDatabase } from '../../src/features/seed/index.ts';
 import { projectRoot } from '../../src/platform/paths.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { unresolveClaims } from '../helpers/factories.ts';
+import { unresolveClaims, loadTestWorld } from '../helpers/factories.ts';
 
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
-  await seedDatabase(t.db, undefined, new Date('2026-01-15T12:00:00Z'));
+  await loadTestWorld(t.db, new Date('2026-01-15T12:00:00Z'));
 });
 afterAll(async () => t.close());
 

@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { flagMilestones } from '../../src/features/milestones/index.ts';
-import { seedDatabase } from '../../src/features/seed/index.ts';
 import { readContentVersion } from '../../src/platform/content-version.ts';
 import type { Db } from '../../src/platform/db.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { unresolveClaims } from '../helpers/factories.ts';
+import { unresolveClaims, loadTestWorld } from '../helpers/factories.ts';
 
 let t: TestDb;
 let db: Db;
 beforeAll(async () => {
   t = await createTestDb();
   db = t.db;
-  await seedDatabase(db, undefined, new Date('2026-01-15T12:00:00Z'));
+  await loadTestWorld(db, new Date('2026-01-15T12:00:00Z'));
 });
 afterAll(async () => t.close());
 
@@ -170,7 +169,7 @@ describe('flagMilestones on the seed claims, put back to unresolved', () => {
 
 describe('flagMilestones on resolved claims', () => {
   it('when every claim is resolved, then nothing transitions', async () => {
-    await seedDatabase(db, undefined, new Date('2026-01-15T12:00:00Z'));
+    await loadTestWorld(db, new Date('2026-01-15T12:00:00Z'));
     await db.milestoneTransition.deleteMany({});
     const summary = await flagMilestones(db, at('2040-01-01T00:00:00Z'));
     expect(summary.transitions).toBe(0);

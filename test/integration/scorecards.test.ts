@@ -12,50 +12,69 @@ afterAll(async () => t.close());
 
 const FRENCH = "Meta ambitionne de surpasser ChatGPT 4 avec son prochain modèle d’IA";
 
-/** Cells of the row whose header links to `name` (claims, resolved, met, early, late, partly met, missed, median gap). */
-function row(html: string, name: string): string[] {
+const FRENCH_PUBLISHER = 'French tech news site (name not recorded)';
+
+/** Cells of the row whose header links to `name`, by column (data-label), tags stripped; the bar by its aria-label. */
+function row(html: string, name: string): Record<string, string> {
   const tr = html.split('<tr>').find((r) => r.includes(`>${name}</a>`));
   if (!tr) throw new Error(`no row for ${name}`);
-  return [...tr.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim());
+  const cells: Record<string, string> = {};
+  for (const m of tr.matchAll(/<td data-label="([^"]+)"[^>]*>([\s\S]*?)<\/td>/g)) {
+    cells[m[1]!] = m[1] === 'Outcomes'
+      ? (m[2]!.match(/aria-label="([^"]*)"/)?.[1] ?? '')
+      : m[2]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+  }
+  return cells;
+}
+
+/** Row names of a table (its `<th scope="row">` links), in order. */
+function order(html: string, heading: string): string[] {
+  const section = html.split(`id="${heading}"`)[1]!.split('</table>')[0]!;
+  return [...section.matchAll(/<th scope="row">\s*<a href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]!);
 }
 
 describe('GET /scorecards', () => {
-  it('when the seed is loaded, then the French article’s card shows its record, the WSJ claims it relays included', async () => {
+  it('when the seed is loaded, then the French article’s card shows its rates, the WSJ claims it relays included', async () => {
     const res = await request(t.app).get('/scorecards').expect(200);
-    expect(row(res.text, FRENCH)).toEqual([
-      '8 (7 relayed)',
-      '8',
-      '6',
-      '1',
-      '0',
-      '1',
-      '0',
-      'early by 147 days',
-    ]);
+    expect(row(res.text, FRENCH_PUBLISHER)).toEqual({
+      Outcomes: '6 Met in window, 1 Early, 1 Partly met',
+      Claims: '8',
+      'Met in window': '75% 6/8',
+      'Came true': '88%',
+      Missed: '0',
+      'Median gap': 'early by 147 days',
+    });
+    expect(res.text).toContain('7 of 8 relayed from The Wall Street Journal');
   });
 
   it('when the seed is loaded, then the Wall Street Journal and Google have their own rows', async () => {
     const res = await request(t.app).get('/scorecards').expect(200);
-    expect(row(res.text, 'Meta Is Developing a New, More Powerful AI System as Technology Race Escalates')).toEqual([
-      '7',
-      '7',
-      '6',
-      '0',
-      '0',
-      '1',
-      '0',
-      '–',
-    ]);
-    expect(row(res.text, 'Google')).toEqual(['2', '2', '1', '1', '0', '0', '0', 'early by 147 days']);
+    expect(row(res.text, 'The Wall Street Journal')).toMatchObject({ Claims: '7', 'Met in window': '86% 6/7', 'Came true': '86%', 'Median gap': '–' });
+    expect(row(res.text, 'Google')).toMatchObject({ Claims: '2', 'Met in window': '50% 1/2', 'Came true': '100%', 'Median gap': 'early by 147 days' });
     expect(res.text).toContain('href="/milestones/feed.atom"');
     expect(res.text).toContain('href="/milestones.ics"');
+  });
+
+  it('when sorted by a column, then the server orders the rows and marks the column, without JavaScript', async () => {
+    const byName = await request(t.app).get('/scorecards').expect(200);
+    expect(order(byName.text, 'organizations-heading')).toEqual(['Google', 'Meta', 'Microsoft', 'Nvidia']);
+    const byRate = await request(t.app).get('/scorecards?sort=met-rate').expect(200);
+    expect(order(byRate.text, 'organizations-heading')).toEqual(['Microsoft', 'Nvidia', 'Meta', 'Google']);
+    expect(byRate.text).toMatch(/aria-sort="descending"><a href="\/scorecards\?sort(=|&#x3D;)met-rate">/);
+    const byGap = await request(t.app).get('/scorecards?sort=gap').expect(200);
+    expect(order(byGap.text, 'organizations-heading')[0]).toBe('Google');
+  });
+
+  it('when the sort is unknown, then the page says which sorts exist with status 400', async () => {
+    const res = await request(t.app).get('/scorecards?sort=nonsense').expect(400);
+    expect(res.text).toContain('met-rate');
   });
 });
 
 describe('scorecardFor', () => {
   it('when asked for the French article, then it counts its own claim and the ones it relays', async () => {
     const source = await t.db.source.findFirstOrThrow({ where: { title: FRENCH } });
-    expect(await scorecardFor(t.db, { sourceId: source.id })).toEqual({
+    expect(await scorecardFor(t.db, { sourceId: source.id })).toMatchObject({
       claims: 8,
       relayed: 7,
       resolved: 8,
@@ -68,6 +87,9 @@ describe('scorecardFor', () => {
       open: 0,
       medianGapDays: -147,
       medianGapLabel: 'early by 147 days',
+      scored: 8,
+      metRate: 0.75,
+      trueRate: 0.875,
     });
   });
 

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedData } from '../../prisma/seed/data.ts';
 import { THROTTLE } from '../../src/features/auth/auth.policy.ts';
 import { createAccount } from '../../src/features/auth/index.ts';
-import { seedDatabase } from '../../src/features/seed/index.ts';
 import { migrationNames } from '../../src/platform/prisma-cli/run.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { ADMIN, Browser, startInstance, waitFor, type Instance } from './support.ts';
+import { loadTestWorld } from '../helpers/factories.ts';
 
 const HOUR = 3_600_000;
 
@@ -53,7 +53,7 @@ async function organizationSlugs(via: Instance): Promise<{ slugs: string[]; cach
 describe('three instances on one PostgreSQL database', () => {
   beforeAll(async () => {
     target = await createTestDb();
-    await seedDatabase(target.db);
+    await loadTestWorld(target.db, new Date());
     await createAccount(target.db, { email: ADMIN.email, name: 'Admin', role: 'admin', password: ADMIN.password }, new Date());
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     const env = { MIGRATE_ON_START: 'true', MILESTONE_CRON: '* * * * * *' };

@@ -1,10 +1,7 @@
 // Form values <-> records, and the choices each form offers, with their selected state.
-import { formatFuzzyDate, tryParseFuzzyDate } from '../dates/index.ts';
+import { CONFIDENCES, EVENT_KINDS, MILESTONE_KINDS, SUBJECT_KINDS } from '../../domain/vocabulary.ts';
+import { formatFuzzyDate, likelihoodText, tryParseClaimDate, tryParseFuzzyDate } from '../dates/index.ts';
 import {
-  CONFIDENCES,
-  EVENT_KINDS,
-  MILESTONE_KINDS,
-  SUBJECT_KINDS,
   sourceLabel,
   type EventRow,
   type MilestoneRow,
@@ -104,6 +101,8 @@ export const valuesOf = {
     claimedOn: day(r.claimedOn),
     quote: r.quote ?? '',
     expectedText: r.expectedText ?? '',
+    relativeTo: day(r.relativeTo),
+    likelihood: r.likelihoodText ?? '',
     afterEvent: r.afterEvent?.slug ?? '',
     afterText: r.afterText ?? '',
     organizations: r.organizations.map((o) => o.organization.slug),
@@ -148,12 +147,30 @@ export const formChoices = {
   milestone: (v: FormValues, c: Choices) => ({
     kindOptions: options(MILESTONE_KINDS),
     sourceOptions: sourceOptions(c.sources, asText(v.source)),
-    datePreview: previewOf(tryParseFuzzyDate(asText(v.expectedText))),
+    datePreview: claimPreviewOf(asText(v.expectedText), asText(v.relativeTo) || asText(v.claimedOn)),
     eventOptions: c.events.map((e) => ({ value: e.slug, label: `${e.title} (${e.dateText})`, selected: e.slug === asText(v.afterEvent) })),
     organizationChoices: checkboxes(c.organizations, v.organizations),
     subjectChoices: checkboxes(c.subjects, v.subjects),
   }),
 };
+
+/** The claim-date preview (any shape, read against the day said), shared by the JSON endpoint and the form. */
+export function claimPreviewOf(text: string, said: string) {
+  const relativeTo = /^\d{4}-\d{2}-\d{2}$/.test(said) ? new Date(`${said}T00:00:00.000Z`) : null;
+  const r = tryParseClaimDate(text, { relativeTo: relativeTo && !Number.isNaN(relativeTo.getTime()) ? relativeTo : null });
+  if (!r.ok) return { ok: false as const, error: r.error, needsSaidDate: r.needsSaidDate };
+  const v = r.value;
+  return {
+    ok: true as const,
+    label: v.label,
+    shape: v.shape,
+    start: v.start?.toISOString() ?? null,
+    end: v.end?.toISOString() ?? null,
+    precision: v.precision,
+    likelihood: likelihoodText(v.likelihood),
+    hedge: v.hedge,
+  };
+}
 
 /** The date preview's answer, shared by the JSON endpoint and the form's first render. */
 export function previewOf(result: { ok: true; value: { start: Date; end: Date; precision: string } } | { ok: false; error: string }) {

@@ -4,15 +4,14 @@ import type { z } from 'zod';
 import type { Auth } from '../auth/index.ts';
 import { setFlash } from '../auth/index.ts';
 import {
-  fieldErrorsOf,
   historyOf,
-  parseInput,
   type EntityType,
-  type FieldErrors,
   type WriteContext,
 } from '../content/index.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { ConflictError } from '../../platform/errors.ts';
+import { submitForm } from '../../platform/http/forms.ts';
+import type { FieldErrors } from '../../platform/validation.ts';
 import type { Db } from '../../platform/db.ts';
 import * as repo from './admin.repo.ts';
 import { formChoices, type FormValues } from './admin.forms.ts';
@@ -60,18 +59,15 @@ export function entityRoutes<I>(r: Router, deps: FeatureDeps & { auth: Auth }, r
   /** Runs a write; on a field problem re-renders the form (422) with what was typed. */
   async function save(req: Request, res: Response, write: (input: I) => Promise<string>, id?: number) {
     const values = formBody(req);
-    const parsed = parseInput(e.schema, values);
-    if (!parsed.ok) return showForm(res, values, parsed.errors, id, 422);
-    let message: string;
-    try {
-      message = await write(parsed.value);
-    } catch (err) {
-      const errors = fieldErrorsOf(err);
-      if (!errors) throw err;
-      return showForm(res, values, errors, id, 422);
-    }
-    setFlash(req, 'success', message);
-    res.redirect(303, base);
+    await submitForm(
+      e.schema,
+      values,
+      async (input) => {
+        setFlash(req, 'success', await write(input));
+        res.redirect(303, base);
+      },
+      (errors, status) => showForm(res, values, errors, id, status),
+    );
   }
 
   r.get(`/${e.plural}`, auth.requireEditor, async (req, res) => {

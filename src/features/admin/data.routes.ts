@@ -5,17 +5,20 @@ import type { Auth } from '../auth/index.ts';
 import { setFlash } from '../auth/index.ts';
 import {
   ENTITY_LISTS,
+  checkboxField,
   choiceField,
-  exportAll,
+  exportWithFacts,
   exportCsv,
-  importData,
-  parseInput,
+  importWithFacts,
   textField,
   type EntityList,
   type ImportReport,
 } from '../content/index.ts';
+import { epochSummary, importEpoch } from '../datasets/index.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { submitForm } from '../../platform/http/forms.ts';
+import { parseOrThrow } from '../../platform/validation.ts';
 import { IMPORT_LIMIT, formBody, writeContext, type Render } from './admin.http.ts';
 import { formParser } from '../../platform/http/form-parser.ts';
 
@@ -23,10 +26,11 @@ const IMPORT_MAX = 10 * 1024 * 1024; // characters; the body limit (IMPORT_LIMIT
 
 const importForm = z
   .strictObject({
-    format: choiceField('format', ['json', 'csv'], 'json'),
+    format: choiceField('format', ['json', 'csv', 'epoch'], 'json'),
     entity: textField('kind of records', 20),
     content: textField('file content', IMPORT_MAX, { multiline: true, required: true }),
     mode: choiceField('action', ['dry-run', 'import'], 'dry-run'),
+    validOnly: checkboxField('valid rows only'),
   })
   .superRefine((v, ctx) => {
     if (v.format === 'csv' && !(ENTITY_LISTS as readonly string[]).includes(v.entity)) {
@@ -56,6 +60,7 @@ export function dataRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, render
     formatOptions: [
       { value: 'json', label: 'JSON (a whole export)' },
       { value: 'csv', label: 'CSV (one kind of records, with a header row)' },
+      { value: 'epoch', label: 'Epoch AI models table (CSV download)' },
     ],
     values,
     errors: {},
@@ -67,7 +72,7 @@ export function dataRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, render
   r.get('/data/export.json', auth.requireEditor, async (_req, res) => {
     const now = deps.clock();
     res.attachment(`timeline-${now.toISOString().slice(0, 10)}.json`);
-    res.type('application/json').send(JSON.stringify(await exportAll(db, now), null, 2));
+    res.type('application/json').send(JSON.stringify(await exportWithFacts(db, now), null, 2));
   });
 
   r.get('/data/export/:entity.csv', auth.requireEditor, async (req, res) => {
@@ -79,20 +84,37 @@ export function dataRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, render
 
   r.post('/data/import', auth.requireAdmin, formParser({ limit: IMPORT_LIMIT, parameterLimit: 20 }), auth.csrf, async (req, res) => {
     const values = formBody(req);
-    const parsed = parseInput(importForm, values);
-    if (!parsed.ok) return render(res, 'admin/data', page(values, { errors: parsed.errors }), 422);
-    const { format, entity, content, mode } = parsed.value;
-    const result = await importData(writeContext(deps, req), content, { format, entity: asEntity(entity), dryRun: mode === 'dry-run' });
-    if (result.applied) {
-      setFlash(req, 'success', `Imported: ${result.counts.create} created, ${result.counts.update} updated, ${result.counts.unchanged} unchanged.`);
-      return res.redirect(303, '/admin/data');
-    }
-    const verdict = !result.ok
-      ? `Nothing was imported: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'} to fix first.`
-      : mode === 'dry-run'
-        ? `Dry run: every row is valid (${summary(result)}). Nothing was written yet.`
-        : 'Nothing to import: every row matches what Timeline already holds.';
-    render(res, 'admin/data', page(values, { result, verdict, canImport: result.ok && mode === 'dry-run' }), result.ok ? 200 : 422);
+    await submitForm(
+      importForm,
+      values,
+      async ({ format, entity, content, mode, validOnly }) => {
+        if (format === 'epoch') {
+          const epoch = await importEpoch(writeContext(deps, req), content, { dryRun: mode === 'dry-run', validOnly });
+          if (epoch.applied) {
+            setFlash(req, 'success', `Epoch AI import: ${epochSummary(epoch)}.`);
+            return res.redirect(303, '/admin/data');
+          }
+          const verdict = !epoch.ok
+            ? `Nothing was imported: ${epoch.problems.length} problem${epoch.problems.length === 1 ? '' : 's'} to fix first (or tick “valid rows only”).`
+            : mode === 'dry-run'
+              ? `Dry run: ${epochSummary(epoch)}. Nothing was written yet.`
+              : `Nothing to import: ${epochSummary(epoch)}.`;
+          return render(res, 'admin/data', page(values, { epoch, verdict, verdictOk: epoch.ok, canImport: epoch.ok && mode === 'dry-run' }), epoch.ok ? 200 : 422);
+        }
+        const result = await importWithFacts(writeContext(deps, req), content, { format, entity: asEntity(entity), dryRun: mode === 'dry-run' });
+        if (result.applied) {
+          setFlash(req, 'success', `Imported: ${result.counts.create} created, ${result.counts.update} updated, ${result.counts.unchanged} unchanged.`);
+          return res.redirect(303, '/admin/data');
+        }
+        const verdict = !result.ok
+          ? `Nothing was imported: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'} to fix first.`
+          : mode === 'dry-run'
+            ? `Dry run: every row is valid (${summary(result)}). Nothing was written yet.`
+            : 'Nothing to import: every row matches what Timeline already holds.';
+        render(res, 'admin/data', page(values, { result, verdict, verdictOk: result.ok, canImport: result.ok && mode === 'dry-run' }), result.ok ? 200 : 422);
+      },
+      (errors, status) => render(res, 'admin/data', page(values, { errors }), status),
+    );
   });
 
   // The same import for scripts: the file as the raw body, options in the query string, a JSON report.
@@ -102,10 +124,9 @@ export function dataRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, render
     express.text({ type: ['text/csv', 'application/json', 'text/plain'], limit: IMPORT_LIMIT }),
     auth.csrf,
     async (req, res) => {
-      const q = parseInput(rawQuery, req.query);
-      if (!q.ok) throw new ValidationError('Some query parameters are not valid.', q.errors);
+      const q = parseOrThrow(rawQuery, req.query, 'Some query parameters are not valid.');
       if (typeof req.body !== 'string') throw new ValidationError('Send the file as the body, with Content-Type text/csv or application/json.');
-      const result = await importData(writeContext(deps, req), req.body, { format: q.value.format, entity: asEntity(q.value.entity), dryRun: q.value.mode === 'dry-run' });
+      const result = await importWithFacts(writeContext(deps, req), req.body, { format: q.format, entity: asEntity(q.entity), dryRun: q.mode === 'dry-run' });
       res.status(result.ok ? 200 : 422).json({ data: result });
     },
   );

@@ -1,95 +1,95 @@
 import { Router, type Request } from 'express';
-import { z } from 'zod';
 import type { Db } from '../../platform/db.ts';
-import { NotFoundError, ValidationError } from '../../platform/errors.ts';
-import {
-  eventPage,
-  fieldErrors,
-  listSourcesPage,
-  listTimeline,
-  milestonePage,
-  organizationsPage,
-  sourceIdFromParam,
-  sourcePage,
-  subjectsPage,
-  timelineQuerySchema,
-  type TimelineQuery,
-} from '../timeline/index.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { page } from '../../platform/http/page.ts';
+import { endpoints, type Endpoint } from './api.endpoints.ts';
+import { openApiDocument } from './openapi.ts';
 
 export interface ApiDeps {
   db: Db;
 }
 
-const DEFAULT_LIMIT = 20;
+const expressPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
-function parseQuery(req: Request, force?: Partial<TimelineQuery>): TimelineQuery {
-  const parsed = timelineQuerySchema.safeParse(req.query);
-  if (!parsed.success) throw new ValidationError('Some query parameters are not valid.', fieldErrors(parsed.error));
-  return { ...parsed.data, ...force };
-}
-
-function nextLink(req: Request, cursor: string | null): string | null {
-  if (!cursor) return null;
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(req.query)) if (typeof v === 'string' && k !== 'cursor') params.set(k, v);
-  params.set('cursor', cursor);
-  return `${req.baseUrl}${req.path}?${params}`;
-}
-
-const sourcesQuery = z.object({
-  cursor: z
-    .string({ error: 'Give "cursor" once.' })
-    .regex(/^[1-9]\d{0,9}$/, 'The cursor is damaged: start again from the first page.')
-    .optional(),
-  limit: z.coerce
-    .number({ error: 'The limit is a whole number from 1 to 100.' })
-    .int('The limit is a whole number from 1 to 100.')
-    .min(1, 'The limit is a whole number from 1 to 100.')
-    .max(100, 'The limit is a whole number from 1 to 100.')
-    .optional(),
-});
-
-/** Versioned JSON API: the same filters and view models as the pages. */
+/** Versioned JSON API, relative to /api/v1: each answer shaped by its endpoint's response schema. */
 export function apiRoutes({ db }: ApiDeps): Router {
   const r = Router();
-
-  r.get('/timeline', async (req, res) => {
-    const q = parseQuery(req);
-    const page = await listTimeline(db, q, q.limit ?? DEFAULT_LIMIT, { sources: true });
-    res.json({ data: page.entries, page: { nextCursor: page.nextCursor, next: nextLink(req, page.nextCursor) } });
-  });
-  r.get('/events', async (req, res) => {
-    const q = parseQuery(req, { type: 'events' });
-    const page = await listTimeline(db, q, q.limit ?? DEFAULT_LIMIT, { sources: true });
-    res.json({ data: page.entries, page: { nextCursor: page.nextCursor, next: nextLink(req, page.nextCursor) } });
-  });
-  r.get('/events/:slug', async (req, res) => {
-    res.json({ data: await eventPage(db, req.params.slug) });
-  });
-  r.get('/milestones', async (req, res) => {
-    const q = parseQuery(req, { type: 'milestones' });
-    const page = await listTimeline(db, q, q.limit ?? DEFAULT_LIMIT);
-    res.json({ data: page.entries, page: { nextCursor: page.nextCursor, next: nextLink(req, page.nextCursor) } });
-  });
-  r.get('/milestones/:slug', async (req, res) => {
-    res.json({ data: await milestonePage(db, req.params.slug) });
-  });
-  r.get('/organizations', async (_req, res) => {
-    res.json({ data: await organizationsPage(db) });
-  });
-  r.get('/subjects', async (_req, res) => {
-    res.json({ data: await subjectsPage(db) });
-  });
-  r.get('/sources', async (req, res) => {
-    const parsed = sourcesQuery.safeParse(req.query);
-    if (!parsed.success) throw new ValidationError('Some query parameters are not valid.', fieldErrors(parsed.error));
-    const limit = parsed.data.limit ?? DEFAULT_LIMIT;
-    const page = await listSourcesPage(db, parsed.data.cursor ? Number(parsed.data.cursor) : undefined, limit);
-    res.json({ data: page.sources, page: { nextCursor: page.nextCursor, next: nextLink(req, page.nextCursor) } });
-  });
-  r.get('/sources/:id', async (req, res) => {
-    res.json({ data: await sourcePage(db, sourceIdFromParam(req.params.id)) });
-  });
+  for (const e of endpoints) {
+    r.get(expressPath(e.path), async (req, res) => {
+      res.json(e.response.parse(await e.handle(db, req)));
+    });
+  }
   r.use((req, _res, next) => next(new NotFoundError(`No API endpoint at ${req.originalUrl.split('?')[0]}.`)));
+  return r;
+}
+
+/** A request for an example, as the router would pass it. */
+function exampleRequest(e: Endpoint, params: Record<string, string>): Request {
+  return { query: e.exampleQuery ?? { limit: '1' }, params, baseUrl: '/api/v1', path: expressPath(e.path) } as unknown as Request;
+}
+
+async function example(db: Db, e: Endpoint, params: Record<string, string>): Promise<string | null> {
+  try {
+    return JSON.stringify(e.response.parse(await e.handle(db, exampleRequest(e, params))), null, 2);
+  } catch (err) {
+    if (err instanceof NotFoundError) return null;
+    throw err;
+  }
+}
+
+/** Path parameters for the examples: the first record of each list. */
+async function exampleParams(db: Db): Promise<Record<string, Record<string, string>>> {
+  const first = async (path: string, key: 'slug' | 'id') => {
+    const e = endpoints.find((x) => x.path === path)!;
+    const out = (await e.handle(db, exampleRequest(e, {}))) as { data: Record<string, unknown>[] };
+    const v = out.data[0]?.[key];
+    return v === undefined ? null : String(v);
+  };
+  const [event, milestone, subject, source] = await Promise.all([
+    first('/events', 'slug'),
+    first('/milestones', 'slug'),
+    first('/subjects', 'slug'),
+    first('/sources', 'id'),
+  ]);
+  return {
+    '/events/{slug}': event ? { slug: event } : {},
+    '/subjects/{slug}': subject ? { slug: subject } : {},
+    '/milestones/{slug}': milestone ? { slug: milestone } : {},
+    '/sources/{id}': source ? { id: source } : {},
+  };
+}
+
+/** /api: a readable list of the endpoints with a live example each; /api/openapi.json: the same as OpenAPI 3.1. */
+export function apiDocsRoutes({ db }: ApiDeps): Router {
+  const r = Router();
+  r.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
+  });
+  r.get(
+    '/',
+    page(async () => {
+      const params = await exampleParams(db);
+      const items = await Promise.all(
+        endpoints.map(async (e) => {
+          const p = params[e.path] ?? {};
+          const url = `/api/v1${e.path.replace(/\{(\w+)\}/g, (_m, k: string) => p[k] ?? `{${k}}`)}`;
+          const needsPath = e.params.some((x) => x.in === 'path');
+          return {
+            path: `/api/v1${e.path}`,
+            id: `endpoint${e.path.replace(/[^a-zA-Z]+/g, '-')}`,
+            summary: e.summary,
+            params: e.params.map((x) => ({ ...x, values: x.values?.join(', ') })),
+            exampleUrl: e.exampleQuery
+              ? `${url}?${new URLSearchParams(e.exampleQuery)}`
+              : needsPath || e.path === '/organizations' || e.path === '/subjects'
+                ? url
+                : `${url}?limit=1`,
+            example: needsPath && Object.keys(p).length === 0 ? null : await example(db, e, p),
+          };
+        }),
+      );
+      return { view: 'api/index', model: { title: 'API', endpoints: items } };
+    }),
+  );
   return r;
 }

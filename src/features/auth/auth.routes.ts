@@ -1,8 +1,8 @@
 // /admin/login, /admin/logout, /admin/account/password.
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import { ValidationError, type FieldErrors } from '../../platform/errors.ts';
+import type { FieldErrors } from '../../platform/errors.ts';
+import { submitForm } from '../../platform/http/forms.ts';
 import type { FeatureDeps } from '../deps.ts';
-import { fieldErrors } from '../timeline/index.ts';
 import { retryLabel } from './auth.mappers.ts';
 import { MAX_SESSIONS_PER_USER } from './auth.policy.ts';
 import { keepNewestSessions } from './sessions.repo.ts';
@@ -50,21 +50,24 @@ export function authRoutes({ db, clock, config }: FeatureDeps, csrf: RequestHand
 
   r.post('/login', formBody, signInCsrf, async (req: Request, res: Response) => {
     const next = safeNext(req.body?.next);
-    const parsed = loginSchema.safeParse(req.body);
-    if (!parsed.success) {
-      return renderLogin(res, 422, { values: { email: text(req.body?.email) }, errors: fieldErrors(parsed.error), next });
-    }
-    const result = await signIn(db, req.log, { ...parsed.data, ip: req.ip ?? 'unknown' }, clock());
-    const values = { email: parsed.data.email };
-    if (result.outcome === 'throttled') {
-      res.set('Retry-After', String(result.retryAfterSeconds));
-      const problem = `Too many failed sign-ins from here. Try again ${retryLabel(result.retryAfterSeconds)}.`;
-      return renderLogin(res, 429, { values, problem, next });
-    }
-    if (result.outcome === 'refused') return renderLogin(res, 422, { values, problem: WRONG_CREDENTIALS, next });
-    await beginUserSession(req, result.user.id, result.fingerprint, clock());
-    await keepNewestSessions(db, result.user.id, MAX_SESSIONS_PER_USER);
-    res.redirect(303, next ?? '/admin');
+    await submitForm(
+      loginSchema,
+      req.body,
+      async (input) => {
+        const result = await signIn(db, req.log, { ...input, ip: req.ip ?? 'unknown' }, clock());
+        const values = { email: input.email };
+        if (result.outcome === 'throttled') {
+          res.set('Retry-After', String(result.retryAfterSeconds));
+          const problem = `Too many failed sign-ins from here. Try again ${retryLabel(result.retryAfterSeconds)}.`;
+          return renderLogin(res, 429, { values, problem, next });
+        }
+        if (result.outcome === 'refused') return renderLogin(res, 422, { values, problem: WRONG_CREDENTIALS, next });
+        await beginUserSession(req, result.user.id, result.fingerprint, clock());
+        await keepNewestSessions(db, result.user.id, MAX_SESSIONS_PER_USER);
+        res.redirect(303, next ?? '/admin');
+      },
+      (errors, status) => renderLogin(res, status, { values: { email: text(req.body?.email) }, errors, next }),
+    );
   });
 
   r.post('/logout', requireEditor, formBody, csrf, async (req, res) => {
@@ -78,21 +81,18 @@ export function authRoutes({ db, clock, config }: FeatureDeps, csrf: RequestHand
   r.get('/account/password', requireEditor, (_req, res) => renderPasswordForm(res, 200));
 
   r.post('/account/password', requireEditor, formBody, csrf, async (req, res) => {
-    const parsed = passwordChangeSchema.safeParse(req.body);
-    if (!parsed.success) return renderPasswordForm(res, 422, fieldErrors(parsed.error));
-    try {
-      req.session.passwordFingerprint = await changePassword(
-        db,
-        { userId: req.session.userId!, sessionId: req.sessionID, ...parsed.data },
-        clock(),
-      );
-    } catch (err) {
-      if (err instanceof ValidationError) return renderPasswordForm(res, 422, err.fields);
-      throw err;
-    }
-    req.log.info({ userId: req.session.userId }, 'changed password; other sessions ended');
-    setFlash(req, 'success', 'Your password has been changed. Your other sessions have been signed out.');
-    res.redirect(303, '/admin');
+    await submitForm(
+      passwordChangeSchema,
+      req.body,
+      async (input) => {
+        const change = { userId: req.session.userId!, sessionId: req.sessionID, ...input };
+        req.session.passwordFingerprint = await changePassword(db, change, clock());
+        req.log.info({ userId: req.session.userId }, 'changed password; other sessions ended');
+        setFlash(req, 'success', 'Your password has been changed. Your other sessions have been signed out.');
+        res.redirect(303, '/admin');
+      },
+      (errors, status) => renderPasswordForm(res, status, errors),
+    );
   });
 
   return r;

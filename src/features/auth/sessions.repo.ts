@@ -1,5 +1,6 @@
 // express-session rows. Every write is one statement; expiry is judged against the injected `now`.
 import type { Db } from '../../platform/db.ts';
+import { prismaFailure } from '../../platform/prisma-errors.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './auth.policy.ts';
 
 /** What express-session hands the store; the fields auth adds are read to fill the columns. */
@@ -39,7 +40,7 @@ export async function writeSession(db: Db, id: string, data: StoredSession, now:
     });
   } catch (err) {
     // The account was deleted while one of its requests was running: nothing left to save.
-    if ((err as { code?: unknown } | null)?.code === 'P2003') return;
+    if (prismaFailure(err) === 'foreignKey') return;
     throw err;
   }
 }

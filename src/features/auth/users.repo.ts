@@ -1,6 +1,7 @@
 // Accounts: the only place auth touches the User table.
 import type { Prisma } from '../../generated/sqlite/client.ts';
 import { isSerializationFailure, type Db } from '../../platform/db.ts';
+import { mapPrismaError } from '../../platform/prisma-errors.ts';
 import { ConflictError } from '../../platform/errors.ts';
 import type { Role } from './auth.policy.ts';
 
@@ -32,10 +33,7 @@ export async function insertUser(
   try {
     return await db.user.create({ data: { ...data, passwordChangedAt: now, createdAt: now }, select: publicFields });
   } catch (err) {
-    if ((err as { code?: unknown } | null)?.code === 'P2002') {
-      throw new ConflictError('An account with this email already exists.');
-    }
-    throw err;
+    throw mapPrismaError(err, { unique: () => new ConflictError('An account with this email already exists.') });
   }
 }
 

@@ -1,9 +1,10 @@
 // /admin/users: accounts, for administrators.
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Db } from '../../platform/db.ts';
-import { AppError, NotFoundError, ValidationError, type FieldErrors } from '../../platform/errors.ts';
+import { NotFoundError, type FieldErrors } from '../../platform/errors.ts';
+import { submitForm, writeOrShow } from '../../platform/http/forms.ts';
 import type { FeatureDeps } from '../deps.ts';
-import { fieldErrors } from '../timeline/index.ts';
+import { FORM_ERROR, formValues } from '../../platform/validation.ts';
 import { formBody, requireAdmin } from './auth.middleware.ts';
 import { ROLES } from './auth.policy.ts';
 import { roleChangeSchema, userIdParam } from './auth.schema.ts';
@@ -27,9 +28,9 @@ function renderNew(res: Response, status: number, values: Record<string, unknown
   res.status(status).render('auth/user-new', { layout: 'admin', title: 'New account', values, errors, roleOptions });
 }
 
-/** A refusal the administrator can act on (last administrator, own account) shows on the list. */
-function isRefusal(err: unknown): err is AppError {
-  return err instanceof AppError && (err.status === 403 || err.status === 409);
+/** A refusal (last administrator, own account) shows as one line on the list. */
+function firstError(errors: FieldErrors): string | undefined {
+  return errors[FORM_ERROR] ?? Object.values(errors)[0];
 }
 
 export function usersRoutes({ db, clock }: FeatureDeps, csrf: RequestHandler): Router {
@@ -40,44 +41,43 @@ export function usersRoutes({ db, clock }: FeatureDeps, csrf: RequestHandler): R
   r.get('/users/new', requireAdmin, (_req, res) => renderNew(res, 200, { role: 'editor' }));
 
   r.post('/users/new', requireAdmin, formBody, csrf, async (req, res) => {
-    try {
-      const user = await createAccount(db, req.body, clock());
-      req.log.info({ actorId: currentUserId(req), userId: user.id, role: user.role }, 'created an account');
-      setFlash(req, 'success', `Account created for ${user.email}.`);
-      res.redirect(303, '/admin/users');
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      const { password: _password, ...values } = (req.body ?? {}) as Record<string, unknown>;
-      renderNew(res, 422, values, err.fields);
-    }
+    await writeOrShow(
+      async () => {
+        const user = await createAccount(db, req.body, clock());
+        req.log.info({ actorId: currentUserId(req), userId: user.id, role: user.role }, 'created an account');
+        setFlash(req, 'success', `Account created for ${user.email}.`);
+        res.redirect(303, '/admin/users');
+      },
+      (errors, status) => renderNew(res, status, formValues(req.body, ['password']), errors),
+    );
   });
 
   r.post('/users/:id/role', requireAdmin, formBody, csrf, async (req, res) => {
     const id = userId(req);
-    const parsed = roleChangeSchema.safeParse(req.body);
-    if (!parsed.success) return renderList(db, req, res, 422, Object.values(fieldErrors(parsed.error))[0]);
-    try {
-      const user = await changeRole(db, id, parsed.data.role, clock());
-      req.log.info({ actorId: currentUserId(req), userId: id, role: parsed.data.role }, 'changed a role');
-      setFlash(req, 'success', `${user.email} is now ${parsed.data.role === 'admin' ? 'an administrator' : 'an editor'}.`);
-      res.redirect(303, '/admin/users');
-    } catch (err) {
-      if (!isRefusal(err)) throw err;
-      await renderList(db, req, res, 422, err.message);
-    }
+    await submitForm(
+      roleChangeSchema,
+      req.body,
+      async ({ role }) => {
+        const user = await changeRole(db, id, role, clock());
+        req.log.info({ actorId: currentUserId(req), userId: id, role }, 'changed a role');
+        setFlash(req, 'success', `${user.email} is now ${role === 'admin' ? 'an administrator' : 'an editor'}.`);
+        res.redirect(303, '/admin/users');
+      },
+      (errors, status) => renderList(db, req, res, status, firstError(errors)),
+    );
   });
 
   r.post('/users/:id/delete', requireAdmin, formBody, csrf, async (req, res) => {
     const id = userId(req);
-    try {
-      const user = await deleteAccount(db, id, currentUserId(req)!);
-      req.log.info({ actorId: currentUserId(req), userId: id }, 'deleted an account');
-      setFlash(req, 'success', `The account of ${user.email} was deleted.`);
-      res.redirect(303, '/admin/users');
-    } catch (err) {
-      if (!isRefusal(err)) throw err;
-      await renderList(db, req, res, 422, err.message);
-    }
+    await writeOrShow(
+      async () => {
+        const user = await deleteAccount(db, id, currentUserId(req)!);
+        req.log.info({ actorId: currentUserId(req), userId: id }, 'deleted an account');
+        setFlash(req, 'success', `The account of ${user.email} was deleted.`);
+        res.redirect(303, '/admin/users');
+      },
+      (errors, status) => renderList(db, req, res, status, firstError(errors)),
+    );
   });
 
   return r;

@@ -1,7 +1,7 @@
 // Accounts: creation (form, CLI, first start), roles and deletion, keeping one administrator.
 import type { Db } from '../../platform/db.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
-import { fieldErrors } from '../timeline/index.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { fieldErrors } from '../../platform/validation.ts';
 import type { Role } from './auth.policy.ts';
 import { newUserSchema } from './auth.schema.ts';
 import { hashPassword } from './password.ts';
@@ -56,7 +56,7 @@ export async function changeRole(db: Db, id: number, role: Role, now: Date): Pro
 }
 
 export async function deleteAccount(db: Db, id: number, actorId: number): Promise<repo.UserRow> {
-  if (id === actorId) throw new ForbiddenError('You cannot delete your own account.');
+  if (id === actorId) throw new ConflictError('You cannot delete your own account.');
   const user = await repo.findUserById(db, id);
   if (!user) throw new NotFoundError('There is no such account.');
   if ((await repo.deleteUserKeepingAnAdmin(db, id)) === 0) {

@@ -3,29 +3,15 @@
 // content version. No interactive transactions (SQLite's adapter queues them under load).
 import { bumpContentVersion } from '../../platform/content-version.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../platform/errors.ts';
+import { mapPrismaError, prismaFailure } from '../../platform/prisma-errors.ts';
 import { auditData, diffSnapshots, type EntityType, type Snapshot, type WriteContext } from './audit.ts';
 import * as repo from './content.repo.ts';
 import { firstFreeSlug, slugify } from './slug.ts';
 
 export const SLUG_TAKEN = 'This slug is taken: choose another one.';
 
-export function prismaCode(err: unknown): string | undefined {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^P\d{4}$/.test(code) ? code : undefined;
-}
-
 export function invalid(errors: FieldErrors): never {
   throw new ValidationError('Some fields need attention.', errors);
-}
-
-/** Field errors carried by a service error (validation, or a conflict on one field), else null. */
-export function fieldErrorsOf(err: unknown): FieldErrors | null {
-  if (err instanceof ValidationError) return err.fields;
-  if (err instanceof ConflictError) {
-    const fields = (err.details as { fields?: FieldErrors } | undefined)?.fields;
-    return fields ?? { _form: err.message };
-  }
-  return null;
 }
 
 function slugConflict(): ConflictError {
@@ -57,7 +43,7 @@ export async function createAudited(ctx: WriteContext, spec: CreateSpec): Promis
       row = await spec.create(slug);
     } catch (err) {
       // Another editor took the same slug between our look-up and our write: take the next one.
-      if (prismaCode(err) !== 'P2002' || !spec.slug) throw err;
+      if (prismaFailure(err) !== 'unique' || !spec.slug) throw err;
       if (spec.slug.given !== undefined || attempt >= 5) throw slugConflict();
     }
   }
@@ -142,14 +128,9 @@ export async function deleteAudited(ctx: WriteContext, spec: DeleteSpec): Promis
 }
 
 export function mapWriteError(err: unknown, type: EntityType): unknown {
-  switch (prismaCode(err)) {
-    case 'P2002':
-      return slugConflict();
-    case 'P2025':
-      return new NotFoundError(`This ${type} no longer exists: someone may have deleted it.`);
-    case 'P2003':
-      return new ConflictError(`This ${type} is referenced by other records that changed meanwhile; reload and try again.`);
-    default:
-      return err;
-  }
+  return mapPrismaError(err, {
+    unique: slugConflict,
+    notFound: () => new NotFoundError(`This ${type} no longer exists: someone may have deleted it.`),
+    foreignKey: () => new ConflictError(`This ${type} is referenced by other records that changed meanwhile; reload and try again.`),
+  });
 }

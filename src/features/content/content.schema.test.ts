@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventSchema, milestoneSchema, organizationSchema, parseInput, parseTagList, sourceSchema } from './content.schema.ts';
+import { parseInput } from '../../platform/validation.ts';
+import { eventSchema, milestoneSchema, organizationSchema, parseTagList, sourceSchema } from './content.schema.ts';
 
 describe('content schemas', () => {
   it('when a JSON client sends __proto__ or unknown keys, then the input is refused and nothing is polluted', () => {

@@ -1,7 +1,7 @@
 // One strict schema per input: the admin forms, the import and any JSON client share them.
 import { z } from 'zod';
-import type { FuzzyDate } from '../dates/index.ts';
-import { CONFIDENCES, EVENT_KINDS } from '../timeline/index.ts';
+import { parseLikelihood, tryParseClaimDate, type ClaimShape, type FuzzyDate, type Likelihood } from '../dates/index.ts';
+import { CONFIDENCES, EVENT_KINDS, MILESTONE_KINDS, SUBJECT_KINDS } from '../../domain/vocabulary.ts';
 import {
   checkbox,
   choice,
@@ -14,14 +14,9 @@ import {
   slugField,
   slugList,
   text,
-  type FieldErrors,
-  zodFieldErrors,
 } from './fields.ts';
 import { slugify } from './slug.ts';
 
-export { EVENT_KINDS, CONFIDENCES };
-export const SUBJECT_KINDS = ['model', 'product', 'suite', 'hardware', 'other'] as const;
-export const MILESTONE_KINDS = ['dated', 'relative', 'attribute'] as const;
 
 const NAME = 200;
 const TITLE = 300;
@@ -89,6 +84,8 @@ export const sourceFields = z.strictObject({
 });
 
 export const DISCREPANCY_LENGTH = LONG;
+export const SUMMARY_LENGTH = LONG;
+export const TITLE_LENGTH = TITLE;
 export const QUOTE_LENGTH = QUOTE;
 
 export const sourceSchema = sourceFields
@@ -172,20 +169,60 @@ export function milestoneRules(
   }
 }
 
-export const milestoneSchema = milestoneFields
-  .superRefine(milestoneRules)
-  .transform(({ source, expectedText, afterEvent, afterText, ...rest }) => ({
-    ...rest,
-    sourceId: source,
-    expected: rest.kind === 'dated' ? expectedText : null,
-    afterEvent: rest.kind === 'relative' ? afterEvent : null,
-    afterText: rest.kind === 'relative' ? afterText : null,
-  }));
-export type MilestoneInput = z.output<typeof milestoneSchema>;
-
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
-
-export function parseInput<S extends z.ZodType>(schema: S, body: unknown): ParseResult<z.output<S>> {
-  const r = schema.safeParse(body);
-  return r.success ? { ok: true, value: r.data } : { ok: false, errors: zodFieldErrors(r.error) };
+/** A claim's expected date as the form reads it: any shape, read against the day said (docs/decisions/0018). */
+export interface ClaimReading {
+  text: string;
+  shape: ClaimShape;
+  start: Date | null;
+  end: Date | null;
+  precision: string;
+  relativeTo: Date | null;
 }
+
+export const milestoneSchema = milestoneFields
+  .extend({
+    expectedText: text('expected date', 200),
+    relativeTo: day('date said'),
+    likelihood: optionalText('stated likelihood', 100),
+  })
+  .superRefine(milestoneRules)
+  .transform(({ source, expectedText, afterEvent, afterText, relativeTo, likelihood, ...rest }, ctx) => {
+    let expected: ClaimReading | null = null;
+    let stated: Likelihood | null = null;
+    if (rest.kind === 'dated' && expectedText) {
+      const said = relativeTo ?? rest.claimedOn;
+      const r = tryParseClaimDate(expectedText, { relativeTo: said });
+      if (!r.ok) {
+        const message = r.needsSaidDate ? `${r.error.replace(/\.$/, '')}: fill in “Said on” or “Claimed on”.` : r.error;
+        ctx.addIssue({ code: 'custom', path: [r.needsSaidDate ? 'relativeTo' : 'expectedText'], message });
+        return z.NEVER;
+      }
+      if (r.value.shape === 'offset') {
+        ctx.addIssue({ code: 'custom', path: ['expectedText'], message: 'This date counts from another event: choose the kind “relative” and that event.' });
+        return z.NEVER;
+      }
+      if (r.value.shape === 'deadline' && !r.value.start) {
+        ctx.addIssue({ code: 'custom', path: ['relativeTo'], message: 'A deadline runs from the day it was said: fill in “Said on” or “Claimed on”.' });
+        return z.NEVER;
+      }
+      const v = r.value;
+      expected = { text: v.text, shape: v.shape, start: v.start, end: v.end, precision: v.precision, relativeTo: v.relativeTo ?? (v.start && said ? said : null) };
+      stated = v.likelihood;
+    }
+    if (likelihood) {
+      stated = parseLikelihood(likelihood);
+      if (!stated) {
+        ctx.addIssue({ code: 'custom', path: ['likelihood'], message: 'Give the likelihood as the source put it, as a percentage: 70%, 70-80% chance, p=0.7.' });
+        return z.NEVER;
+      }
+    }
+    return {
+      ...rest,
+      sourceId: source,
+      expected,
+      likelihood: stated,
+      afterEvent: rest.kind === 'relative' ? afterEvent : null,
+      afterText: rest.kind === 'relative' ? afterText : null,
+    };
+  });
+export type MilestoneInput = z.output<typeof milestoneSchema>;

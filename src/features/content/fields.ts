@@ -155,20 +155,3 @@ export function slugList(label: string) {
     return slugs;
   });
 }
-
-export type FieldErrors = Record<string, string>;
-
-/** Zod issues keyed by their first path segment; unknown fields are reported under `_form`. */
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      const keys = issue.keys.map((k) => `"${k.slice(0, 40)}"`).join(', ');
-      out._form ??= `This form does not take the field${issue.keys.length > 1 ? 's' : ''} ${keys}.`;
-      continue;
-    }
-    const key = issue.path.length ? String(issue.path[0]) : '_form';
-    out[key] ??= issue.message;
-  }
-  return out;
-}

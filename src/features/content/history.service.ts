@@ -24,7 +24,8 @@ export function showValue(v: SnapshotValue | undefined): string {
   return String(v);
 }
 
-function parseChanges(text: string): Changes {
+/** The field changes of an audit row; a damaged one reads as none. */
+export function parseChanges(text: string): Changes {
   try {
     const v: unknown = JSON.parse(text);
     return v && typeof v === 'object' && !Array.isArray(v) ? (v as Changes) : {};

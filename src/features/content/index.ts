@@ -5,20 +5,12 @@ export {
   sourceSchema,
   eventSchema,
   milestoneSchema,
-  parseInput,
-  EVENT_KINDS,
-  CONFIDENCES,
-  SUBJECT_KINDS,
-  MILESTONE_KINDS,
   type OrganizationInput,
   type SubjectInput,
   type SourceInput,
   type EventInput,
   type MilestoneInput,
-  type ParseResult,
 } from './content.schema.ts';
-export { zodFieldErrors, type FieldErrors } from './fields.ts';
-export { fieldErrorsOf } from './commit.ts';
 export { getOrganization, getSubject, getSource, getEvent, getMilestone } from './content.repo.ts';
 export type { OrganizationRow, SubjectRow, SourceRow, EventRow, MilestoneRow } from './content.repo.ts';
 export { createOrganization, updateOrganization, deleteOrganization } from './organizations.service.ts';
@@ -27,9 +19,11 @@ export { createSource, updateSource, deleteSource, sourceLabel } from './sources
 export { createEvent, updateEvent, deleteEvent } from './events.service.ts';
 export { createMilestone, updateMilestone, deleteMilestone, milestonePlacement } from './milestones.service.ts';
 export { eventSearchText, milestoneSearchText } from './search-fields.ts';
-export { historyOf, listChanges, isEntityType, adminPath, type ChangeVM } from './history.service.ts';
-export { slugify } from './slug.ts';
+export { historyOf, listChanges, isEntityType, adminPath, showValue, parseChanges, type ChangeVM } from './history.service.ts';
+export { slugify, firstFreeSlug } from './slug.ts';
+export { SUMMARY_LENGTH, TITLE_LENGTH } from './content.schema.ts';
 export { exportAll, exportCsv, type ExportBundle } from './transfer/export.service.ts';
 export { importData, type ImportReport, type ImportFormat, type RowError } from './transfer/import.service.ts';
 export { ENTITY_LISTS, type EntityList } from './transfer/transfer.schema.ts';
-export { text as textField, choice as choiceField } from './fields.ts';
+export { text as textField, choice as choiceField, checkbox as checkboxField } from './fields.ts';
+export { exportWithFacts, importWithFacts, writeFacts, exportFacts, type FactInput, type FactPlan } from './transfer/facts.transfer.ts';

@@ -1,4 +1,3 @@
-import type { FuzzyDate } from '../dates/index.ts';
 import type { FieldErrors } from '../../platform/errors.ts';
 import type { Snapshot, WriteContext } from './audit.ts';
 import { createAudited, deleteAudited, invalid, updateAudited } from './commit.ts';
@@ -27,6 +26,8 @@ export interface MilestoneFields {
   expectedText: string | null;
   afterEvent: string | null;
   afterText: string | null;
+  relativeTo: Date | null;
+  likelihoodText: string | null;
   organizations: string[];
   subjects: string[];
 }
@@ -43,6 +44,8 @@ export function milestoneSnapshot(m: MilestoneFields): Snapshot {
     expectedText: m.expectedText,
     afterEvent: m.afterEvent,
     afterText: m.afterText,
+    relativeTo: dayText(m.relativeTo),
+    likelihood: m.likelihoodText,
     organizations: [...m.organizations].sort(),
     subjects: [...m.subjects].sort(),
   };
@@ -79,8 +82,17 @@ async function resolve(ctx: WriteContext, input: MilestoneInput) {
   };
 }
 
+/** The span that places a claim on the timeline: its window, or the first day of an open-ended one. */
+function placementWindow(e: { start: Date | null; end: Date | null } | null): { start: Date; end: Date } | null {
+  if (!e) return null;
+  if (e.start && e.end) return { start: e.start, end: e.end };
+  if (e.start) return { start: e.start, end: new Date(e.start.getTime() + DAY_MS) };
+  if (e.end) return { start: new Date(e.end.getTime() - DAY_MS), end: e.end };
+  return null;
+}
+
 function scalars(input: MilestoneInput, r: { afterEventId: number | null; searchText: string }) {
-  const window: FuzzyDate | null = input.expected;
+  const window = input.expected;
   return {
     title: input.title,
     claim: input.claim,
@@ -92,14 +104,25 @@ function scalars(input: MilestoneInput, r: { afterEventId: number | null; search
     windowStart: window?.start ?? null,
     windowEnd: window?.end ?? null,
     windowPrecision: window?.precision ?? null,
+    expectedShape: window?.shape ?? 'window',
+    relativeTo: window?.relativeTo ?? null,
+    likelihoodLow: input.likelihood?.low ?? null,
+    likelihoodHigh: input.likelihood?.high ?? null,
+    likelihoodText: input.likelihood?.text ?? null,
     afterEventId: r.afterEventId,
     afterText: input.afterText,
-    ...milestonePlacement(window, input.claimedOn),
+    ...milestonePlacement(placementWindow(window), input.claimedOn),
     searchText: r.searchText,
   };
 }
 
-const fieldsOf = (input: MilestoneInput, slug: string): MilestoneFields => ({ ...input, slug, expectedText: input.expected?.text ?? null });
+const fieldsOf = (input: MilestoneInput, slug: string): MilestoneFields => ({
+  ...input,
+  slug,
+  expectedText: input.expected?.text ?? null,
+  relativeTo: input.expected?.relativeTo ?? null,
+  likelihoodText: input.likelihood?.text ?? null,
+});
 
 export async function createMilestone(ctx: WriteContext, input: MilestoneInput) {
   const r = await resolve(ctx, input);

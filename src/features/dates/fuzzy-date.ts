@@ -358,7 +358,8 @@ function half(y: string, h: string): Single {
   return { precision: 'half', year: toYear(y), half: n };
 }
 
-function normalise(text: string): string {
+/** Lower case, accents removed, quotes and whitespace unified: the text every date grammar reads. */
+export function normaliseDateText(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -406,7 +407,7 @@ export function parseFuzzyDate(input: string): FuzzyDate {
     if (text.length > MAX_LENGTH) {
       throw new FuzzyDateError(raw, problemMessage(text, `it is longer than ${MAX_LENGTH} characters`));
     }
-    const parsed = parseNormalised(normalise(text));
+    const parsed = parseNormalised(normaliseDateText(text));
     if (!parsed) throw new FuzzyDateError(raw);
     return { ...parsed.window, precision: parsed.precision, text };
   } catch (error) {

@@ -1,9 +1,21 @@
+import fs from 'node:fs';
 import { Router } from 'express';
 import type { Db } from '../../platform/db.ts';
 
 export interface HealthDeps {
   db: Db;
   timeoutMs?: number;
+  /** The SQLite file the server opened: deleted or replaced (another device/inode) means down. */
+  databaseFile?: string;
+}
+
+/** A check that the file at `file` is still the one present now, by device and inode. */
+export function sameFile(file: string): () => boolean {
+  const opened = fs.statSync(file, { throwIfNoEntry: false });
+  return () => {
+    const now = fs.statSync(file, { throwIfNoEntry: false });
+    return Boolean(opened && now && now.dev === opened.dev && now.ino === opened.ino);
+  };
 }
 
 /** Resolves true when the database answers a trivial query within the timeout. */
@@ -13,7 +25,8 @@ export async function databaseAnswers(db: Db, timeoutMs: number): Promise<boolea
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
   try {
-    return await Promise.race([db.$queryRawUnsafe('SELECT 1').then(() => true), timeout]);
+    // A known table, so that a file that is no longer a database fails here.
+    return await Promise.race([db.$queryRawUnsafe('SELECT 1 FROM "ContentVersion" LIMIT 1').then(() => true), timeout]);
   } catch {
     return false;
   } finally {
@@ -21,10 +34,11 @@ export async function databaseAnswers(db: Db, timeoutMs: number): Promise<boolea
   }
 }
 
-export function healthRoutes({ db, timeoutMs = 2000 }: HealthDeps): Router {
+export function healthRoutes({ db, timeoutMs = 2000, databaseFile }: HealthDeps): Router {
   const r = Router();
+  const stillOpened = databaseFile ? sameFile(databaseFile) : () => true;
   r.get('/healthz', async (_req, res) => {
-    const ok = await databaseAnswers(db, timeoutMs);
+    const ok = stillOpened() && (await databaseAnswers(db, timeoutMs));
     res.setHeader('Cache-Control', 'no-store');
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok ? 'up' : 'down' });
   });

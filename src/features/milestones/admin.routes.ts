@@ -1,9 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import { formParser } from '../../platform/http/form-parser.ts';
-import { ConflictError, ValidationError } from '../../platform/errors.ts';
 import { currentUserId, setFlash, type Auth } from '../auth/index.ts';
 import type { FeatureDeps } from '../deps.ts';
-import { formErrors, formValues, rescheduleSchema, resolveSchema, webhookSchema } from './milestones.schema.ts';
+import { submitForm } from '../../platform/http/forms.ts';
+import { formValues } from '../../platform/validation.ts';
+import { rescheduleSchema, resolveSchema, webhookSchema } from './milestones.schema.ts';
 import {
   claimBySlug,
   rescheduleFormData,
@@ -32,13 +33,6 @@ const outcomeOptions = OUTCOMES.filter((o) => o !== 'early' && o !== 'late').map
 }));
 
 const idParam = (raw: string) => idFromParam(raw, 'webhook');
-
-/** Errors a form shows beside its fields; anything else goes to the error page. */
-function formErrorsOf(err: unknown): Record<string, string> {
-  if (err instanceof ValidationError) return Object.keys(err.fields).length ? err.fields : { form: err.message };
-  if (err instanceof ConflictError) return { form: err.message };
-  throw err;
-}
 
 export function adminRoutes(deps: FeatureDeps & { auth: Auth }): Router {
   const { db, clock, auth, config, logger } = deps;
@@ -87,45 +81,37 @@ export function adminRoutes(deps: FeatureDeps & { auth: Auth }): Router {
   r.get('/milestones/:slug/resolve', auth.requireEditor, async (req, res) => renderResolve(req, res, 200, null, {}));
 
   r.post('/milestones/:slug/resolve', auth.requireEditor, body, auth.csrf, async (req, res) => {
-    const values = formValues(req.body);
-    const parsed = resolveSchema.safeParse(req.body ?? {});
-    if (!parsed.success) return renderResolve(req, res, 422, values, formErrors(parsed.error));
     const m = await claimBySlug(db, String(req.params.slug));
-    try {
-      const f = parsed.data;
-      const result = await resolveMilestone(
-        db,
-        { milestoneId: m.id, outcome: f.outcome, settledByEventId: f.settledByEventId, note: f.note, replace: f.replace === '1' },
-        clock(),
-        currentUserId(req),
-      );
-      setFlash(req, 'success', `Resolved “${m.title}”: ${result.summary}.${result.warning ? ` ${result.warning}` : ''}`);
-      res.redirect(303, '/admin/resolution');
-    } catch (err) {
-      await renderResolve(req, res, 422, values, formErrorsOf(err));
-    }
+    const values = formValues(req.body);
+    await submitForm(
+      resolveSchema,
+      req.body ?? {},
+      async (f) => {
+        const input = { milestoneId: m.id, outcome: f.outcome, settledByEventId: f.settledByEventId, note: f.note, replace: f.replace === '1' };
+        const result = await resolveMilestone(db, input, clock(), currentUserId(req));
+        setFlash(req, 'success', `Resolved “${m.title}”: ${result.summary}.${result.warning ? ` ${result.warning}` : ''}`);
+        res.redirect(303, '/admin/resolution');
+      },
+      (errors, status) => renderResolve(req, res, status, values, errors),
+    );
   });
 
   r.get('/milestones/:slug/reschedule', auth.requireEditor, async (req, res) => renderReschedule(req, res, 200, null, {}));
 
   r.post('/milestones/:slug/reschedule', auth.requireEditor, body, auth.csrf, async (req, res) => {
-    const values = formValues(req.body);
-    const parsed = rescheduleSchema.safeParse(req.body ?? {});
-    if (!parsed.success) return renderReschedule(req, res, 422, values, formErrors(parsed.error));
     const m = await claimBySlug(db, String(req.params.slug));
-    try {
-      const f = parsed.data;
-      const created = await rescheduleMilestone(
-        db,
-        { milestoneId: m.id, title: f.title, claim: f.claim, expected: f.expectedText, sourceId: f.sourceId, claimedOn: f.claimedOn, quote: f.quote },
-        clock(),
-        currentUserId(req),
-      );
-      setFlash(req, 'success', `Recorded the new date for “${m.title}”. The first claim keeps its own window.`);
-      res.redirect(303, `/milestones/${created.slug}`);
-    } catch (err) {
-      await renderReschedule(req, res, 422, values, formErrorsOf(err));
-    }
+    const values = formValues(req.body);
+    await submitForm(
+      rescheduleSchema,
+      req.body ?? {},
+      async (f) => {
+        const input = { milestoneId: m.id, title: f.title, claim: f.claim, expected: f.expectedText, sourceId: f.sourceId, claimedOn: f.claimedOn, quote: f.quote };
+        const created = await rescheduleMilestone(db, input, clock(), currentUserId(req));
+        setFlash(req, 'success', `Recorded the new date for “${m.title}”. The first claim keeps its own window.`);
+        res.redirect(303, `/milestones/${created.slug}`);
+      },
+      (errors, status) => renderReschedule(req, res, status, values, errors),
+    );
   });
 
   r.get('/webhooks', auth.requireAdmin, async (_req, res) => {
@@ -137,24 +123,17 @@ export function adminRoutes(deps: FeatureDeps & { auth: Auth }): Router {
   });
 
   r.post('/webhooks/new', auth.requireAdmin, body, auth.csrf, async (req, res) => {
-    const parsed = webhookSchema.safeParse(req.body ?? {});
-    if (!parsed.success) {
-      const values = formValues(req.body);
-      delete values.secret;
-      res.status(422).render('admin/webhooks/new', { ...admin, title: 'New webhook', values, errors: formErrors(parsed.error) });
-      return;
-    }
-    let row;
-    try {
-      row = await createWebhook(db, parsed.data, clock(), currentUserId(req), { allowPrivate: config.webhookAllowPrivate });
-    } catch (err) {
-      const values = formValues(req.body);
-      delete values.secret;
-      res.status(422).render('admin/webhooks/new', { ...admin, title: 'New webhook', values, errors: formErrorsOf(err) });
-      return;
-    }
-    setFlash(req, 'success', `Webhook registered for ${row.url}.`);
-    res.redirect(303, `/admin/webhooks/${row.id}`);
+    await submitForm(
+      webhookSchema,
+      req.body ?? {},
+      async (f) => {
+        const row = await createWebhook(db, f, clock(), currentUserId(req), { allowPrivate: config.webhookAllowPrivate });
+        setFlash(req, 'success', `Webhook registered for ${row.url}.`);
+        res.redirect(303, `/admin/webhooks/${row.id}`);
+      },
+      (errors, status) =>
+        res.status(status).render('admin/webhooks/new', { ...admin, title: 'New webhook', values: formValues(req.body, ['secret']), errors }),
+    );
   });
 
   r.get('/webhooks/:id', auth.requireAdmin, async (req, res) => {

@@ -1,8 +1,30 @@
 // Queries behind the Atom and iCalendar feeds.
 import type { Db } from '../../platform/db.ts';
 
-export function latestEvents(db: Db, take: number) {
+/** Narrows a feed to one organization and/or subject (slugs). */
+export interface FeedFilter {
+  organization?: string;
+  subject?: string;
+}
+
+function about(f: FeedFilter) {
+  return {
+    ...(f.organization ? { organizations: { some: { organization: { slug: f.organization } } } } : {}),
+    ...(f.subject ? { subjects: { some: { subject: { slug: f.subject } } } } : {}),
+  };
+}
+
+export async function filterNames(db: Db, f: FeedFilter): Promise<{ organization?: string | null; subject?: string | null }> {
+  const [o, s] = await Promise.all([
+    f.organization ? db.organization.findUnique({ where: { slug: f.organization }, select: { name: true } }) : undefined,
+    f.subject ? db.subject.findUnique({ where: { slug: f.subject }, select: { name: true } }) : undefined,
+  ]);
+  return { organization: o === undefined ? undefined : (o?.name ?? null), subject: s === undefined ? undefined : (s?.name ?? null) };
+}
+
+export function latestEvents(db: Db, take: number, f: FeedFilter = {}) {
   return db.event.findMany({
+    where: about(f),
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take,
     select: {
@@ -20,8 +42,9 @@ export function latestEvents(db: Db, take: number) {
   });
 }
 
-export function latestTransitions(db: Db, take: number) {
+export function latestTransitions(db: Db, take: number, f: FeedFilter = {}) {
   return db.milestoneTransition.findMany({
+    where: { milestone: about(f) },
     orderBy: [{ flaggedAt: 'desc' }, { id: 'desc' }],
     take,
     include: {
@@ -32,9 +55,9 @@ export function latestTransitions(db: Db, take: number) {
   });
 }
 
-export function datedMilestones(db: Db) {
+export function datedMilestones(db: Db, f: FeedFilter = {}) {
   return db.milestone.findMany({
-    where: { windowStart: { not: null }, windowEnd: { not: null } },
+    where: { windowStart: { not: null }, windowEnd: { not: null }, ...about(f) },
     orderBy: [{ windowStart: 'asc' }, { id: 'asc' }],
     select: {
       id: true,

@@ -1,13 +1,29 @@
 // Atom feeds (new events; milestone flags) with `feed`, and the iCalendar of due windows with
-// ical-generator. Every date in them comes from the data, never from the clock, so the same
-// content gives the same bytes (and the render cache's ETag holds).
+// ical-generator. Every date in them comes from the data (the clock only dates a feed with no
+// entry at all), so the same content gives the same bytes and the render cache's ETag holds.
 import { Feed } from 'feed';
 import ical from 'ical-generator';
 import type { Db } from '../../platform/db.ts';
 import { formatFuzzyDate } from '../dates/index.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import * as repo from './feeds.repo.ts';
+import type { FeedFilter } from './feeds.repo.ts';
 import { expectedLabel, OUTCOME_LABELS, STATUS_LABELS } from './milestones.mappers.ts';
 
+export type { FeedFilter };
+
+/** " about Meta", " about Meta and Llama 3", or "" — and 404 for a slug Timeline does not know. */
+async function scope(db: Db, f: FeedFilter): Promise<{ words: string; query: string }> {
+  const names = await repo.filterNames(db, f);
+  if (names.organization === null) throw new NotFoundError(`No organization "${f.organization}".`);
+  if (names.subject === null) throw new NotFoundError(`No subject "${f.subject}".`);
+  const parts = [names.organization, names.subject].filter((n): n is string => Boolean(n));
+  const q = new URLSearchParams();
+  if (f.organization) q.set('organization', f.organization);
+  if (f.subject) q.set('subject', f.subject);
+  const query = q.toString();
+  return { words: parts.length ? ` about ${parts.join(' and ')}` : '', query: query ? `?${query}` : '' };
+}
 const ENTRIES = 50;
 
 function latest(dates: Date[]): Date | null {
@@ -28,14 +44,15 @@ function lastDayOf(windowEnd: Date): string {
 }
 
 /** New events, most recently added first. `origin` is the site's address, e.g. https://timeline.example. */
-export async function eventsAtom(db: Db, origin: string, now: Date): Promise<string> {
-  const rows = await repo.latestEvents(db, ENTRIES);
+export async function eventsAtom(db: Db, origin: string, now: Date, filter: FeedFilter = {}): Promise<string> {
+  const { words, query } = await scope(db, filter);
+  const rows = await repo.latestEvents(db, ENTRIES, filter);
   const feed = new Feed({
-    id: `${origin}/`,
-    title: 'Timeline: new events',
-    description: 'Events added to Timeline, the sourced record of the AI industry.',
-    link: `${origin}/`,
-    feedLinks: { atom: `${origin}/feed.atom` },
+    id: `${origin}/${query}`,
+    title: `Timeline: new events${words}`,
+    description: `Events${words} added to Timeline, the sourced record of the AI industry.`,
+    link: `${origin}/${query}`,
+    feedLinks: { atom: `${origin}/feed.atom${query}` },
     updated: latest(rows.map((r) => r.updatedAt)) ?? now,
     generator: false,
     copyright: 'Timeline contributors',
@@ -82,17 +99,18 @@ function flagText(t: TransitionRow, foundOverdue: boolean): { title: string; des
 }
 
 /** Each transition the job recorded (came due, became overdue), newest first. */
-export async function flagsAtom(db: Db, origin: string, now: Date): Promise<string> {
-  const rows = await repo.latestTransitions(db, ENTRIES);
+export async function flagsAtom(db: Db, origin: string, now: Date, filter: FeedFilter = {}): Promise<string> {
+  const { words, query } = await scope(db, filter);
+  const rows = await repo.latestTransitions(db, ENTRIES, filter);
   const sameRun = (a: TransitionRow, b: TransitionRow) => a.milestoneId === b.milestoneId && a.flaggedAt.getTime() === b.flaggedAt.getTime();
   const overdueAtOnce = (t: TransitionRow) => t.toStatus === 'overdue' && rows.some((o) => o.toStatus === 'due' && sameRun(o, t));
   const shown = rows.filter((t) => !(t.toStatus === 'due' && rows.some((o) => o.toStatus === 'overdue' && sameRun(o, t))));
   const feed = new Feed({
-    id: `${origin}/milestones`,
-    title: 'Timeline: milestone flags',
-    description: 'Claims about the AI industry as they come due and become overdue.',
+    id: `${origin}/milestones${query}`,
+    title: `Timeline: milestone flags${words}`,
+    description: `Claims${words} as they come due and become overdue.`,
     link: `${origin}/milestones`,
-    feedLinks: { atom: `${origin}/milestones/feed.atom` },
+    feedLinks: { atom: `${origin}/milestones/feed.atom${query}` },
     updated: latest(rows.map((r) => r.flaggedAt)) ?? (await repo.newestClaimChange(db)) ?? now,
     generator: false,
     copyright: 'Timeline contributors',
@@ -106,10 +124,11 @@ export async function flagsAtom(db: Db, origin: string, now: Date): Promise<stri
 }
 
 /** One all-day event per dated claim, spanning its due window. */
-export async function dueWindowsIcs(db: Db, origin: string): Promise<string> {
-  const rows = await repo.datedMilestones(db);
+export async function dueWindowsIcs(db: Db, origin: string, filter: FeedFilter = {}): Promise<string> {
+  const { words } = await scope(db, filter);
+  const rows = await repo.datedMilestones(db, filter);
   const cal = ical({
-    name: 'Timeline: due windows',
+    name: `Timeline: due windows${words}`,
     description: 'When claims about the AI industry are due, from Timeline.',
     prodId: { company: 'Timeline', product: 'Timeline', language: 'EN' },
     url: `${origin}/milestones`,

@@ -1,30 +1,10 @@
 // Rows -> plain view models for the admin pages, feeds and scorecards.
-import { formatFuzzyDate } from '../dates/index.ts';
+import { OUTCOME_LABELS, STATUS_LABELS } from '../../domain/vocabulary.ts';
+import { dayLabel, formatFuzzyDate } from '../dates/index.ts';
 import type { ClaimRow, EventRow } from './resolution.repo.ts';
 import { gapText } from './rules.ts';
 
-export const STATUS_LABELS: Record<string, string> = {
-  upcoming: 'Upcoming',
-  due: 'Due now',
-  overdue: 'Overdue',
-  resolved: 'Resolved',
-};
-
-export const OUTCOME_LABELS: Record<string, string> = {
-  met: 'Met',
-  early: 'Early',
-  late: 'Late',
-  partly_met: 'Partly met',
-  missed: 'Missed',
-  withdrawn: 'Withdrawn',
-  unverifiable: 'Unverifiable',
-};
-
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-export function dayLabel(d: Date | null | undefined): string | null {
-  return d ? dayFormat.format(d) : null;
-}
+export { STATUS_LABELS, OUTCOME_LABELS, dayLabel };
 
 /** What the claim expects, in words: "début 2024 (early 2024)", "after Google's Gemini", "no date". */
 export function expectedLabel(m: {

@@ -3,25 +3,6 @@ import { z } from 'zod';
 import { tryParseFuzzyDate } from '../dates/index.ts';
 import { OUTCOMES } from './rules.ts';
 
-/** Field -> first message; problems not tied to a field are keyed "form". */
-export function formErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.code === 'unrecognized_keys' ? 'form' : String(issue.path[0] ?? 'form');
-    out[key] ??= issue.code === 'unrecognized_keys' ? `Unexpected field: ${issue.keys.join(', ')}.` : issue.message;
-  }
-  return out;
-}
-
-/** The submitted strings, for refilling a form (never the CSRF token). */
-export function formValues(body: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (body && typeof body === 'object') {
-    for (const [k, v] of Object.entries(body)) if (k !== '_csrf' && typeof v === 'string') out[k] = v.slice(0, 10_000);
-  }
-  return out;
-}
-
 const csrf = { _csrf: z.string().optional() };
 const text = (max: number, label: string) =>
   z

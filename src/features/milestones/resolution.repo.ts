@@ -1,6 +1,7 @@
 // Prisma queries for the resolution queue, the resolve and reschedule forms.
 import type { Prisma } from '../../generated/sqlite/client.ts';
 import type { Db } from '../../platform/db.ts';
+import { mapPrismaError } from '../../platform/prisma-errors.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors.ts';
 
 export const claimInclude = {
@@ -103,9 +104,8 @@ export async function createRevision(db: Db, data: Prisma.MilestoneUncheckedCrea
   try {
     return await db.milestone.create({ data, select: { id: true, slug: true, title: true } });
   } catch (err) {
-    if ((err as { code?: string }).code === 'P2002') {
-      throw new ConflictError('This claim was revised by someone else meanwhile: reload the page and reschedule the newest claim.');
-    }
-    throw err;
+    throw mapPrismaError(err, {
+      unique: () => new ConflictError('This claim was revised by someone else meanwhile: reload the page and reschedule the newest claim.'),
+    });
   }
 }

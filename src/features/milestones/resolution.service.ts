@@ -2,12 +2,13 @@
 import type { Db } from '../../platform/db.ts';
 import { bumpContentVersion } from '../../platform/content-version.ts';
 import { ConflictError, ValidationError } from '../../platform/errors.ts';
+import { FORM_ERROR } from '../../platform/validation.ts';
 import type { FuzzyDate } from '../dates/index.ts';
 import { buildSearchText } from '../search/index.ts';
 import { diff, writeAudit } from './audit.repo.ts';
 import { claimVM, eventOptionVM, OUTCOME_LABELS, type ClaimVM, type EventOptionVM } from './milestones.mappers.ts';
 import * as repo from './resolution.repo.ts';
-import { DAY_MS, gapText, scoreRelative, scoreResolution, type Outcome } from './rules.ts';
+import { DAY_MS, gapText, scoreClaim, scoreRelative, type Outcome } from './rules.ts';
 
 const HAPPENED: readonly Outcome[] = ['met', 'early', 'late'];
 const NEEDS_NOTE: readonly Outcome[] = ['partly_met', 'missed', 'withdrawn', 'unverifiable'];
@@ -144,12 +145,10 @@ export async function resolveMilestone(db: Db, input: ResolveInput, now: Date, u
   let gapDays: number | null = null;
   if (happened && event) {
     const e = { start: event.dateStart, end: event.dateEnd };
+    // Scored by the shape of the expected date (docs/decisions/0018); a plain window scores as before.
     const score =
-      m.windowStart && m.windowEnd
-        ? scoreResolution({ start: m.windowStart, end: m.windowEnd }, e)
-        : m.afterEvent
-          ? scoreRelative(m.afterEvent.dateStart, e)
-          : { outcome: 'met' as const, gapDays: 0 };
+      (m.windowStart || m.windowEnd ? scoreClaim(m.expectedShape, { start: m.windowStart, end: m.windowEnd }, e) : null) ??
+      (m.afterEvent ? scoreRelative(m.afterEvent.dateStart, e) : { outcome: 'met' as const, gapDays: 0 });
     outcome = score.outcome;
     gapDays = score.outcome === 'met' ? null : score.gapDays;
   }
@@ -217,7 +216,7 @@ export async function rescheduleMilestone(db: Db, input: RescheduleInput, now: D
   const old = await repo.getClaim(db, input.milestoneId);
   if (old.revisedBy) {
     throw new ValidationError('Already revised.', {
-      form: `This claim was already revised by "${old.revisedBy.title}": reschedule that one instead.`,
+      [FORM_ERROR]: `This claim was already revised by "${old.revisedBy.title}": reschedule that one instead.`,
     });
   }
   if (!(await repo.sourceExists(db, input.sourceId))) {

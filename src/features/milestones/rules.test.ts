@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFuzzyDate } from '../dates/index.ts';
-import { gapText, median, parseInstant, retryDelayMs, scoreRelative, scoreResolution, splitUpcoming, statusAt } from './rules.ts';
+import { gapText, median, parseInstant, retryDelayMs, scoreClaim, scoreRelative, scoreResolution, splitUpcoming, statusAt } from './rules.ts';
 import { signatureHeader, verifySignature } from './webhook-signature.ts';
 
 const d = (iso: string) => new Date(iso);
@@ -143,5 +143,44 @@ describe('webhook signatures', () => {
     expect(verifySignature(header, 'another-secret-12', '{"a":1}', now)).toBe(false);
     expect(verifySignature(header, 'secret-secret-123', '{"a":1}', new Date(now.getTime() + 600_000))).toBe(false);
     expect(verifySignature('t=1,v1=zz', 'secret-secret-123', '{"a":1}', now)).toBe(false);
+  });
+});
+
+describe('scoreClaim (by shape)', () => {
+  const at = (iso: string) => fuzzy(iso);
+  it('when a window or interval claim is settled, then it scores exactly as scoreResolution', () => {
+    for (const day of ['2023-12-06', '2024-05-15', '2024-06-01', '2024-07-23']) {
+      expect(scoreClaim('window', fuzzy('mai 2024'), at(day))).toEqual(scoreResolution(fuzzy('mai 2024'), at(day)));
+      expect(scoreClaim('interval', fuzzy('mai 2024'), at(day))).toEqual(scoreResolution(fuzzy('mai 2024'), at(day)));
+    }
+  });
+
+  it('when a deadline "by 2027" said on 2025-02-11 is settled, then any day before its end is met and after it late', () => {
+    const w = { start: d('2025-02-11T00:00:00Z'), end: d('2028-01-01T00:00:00Z') };
+    expect(scoreClaim('deadline', w, at('2025-03-01'))).toEqual({ outcome: 'met', gapDays: 0 });
+    expect(scoreClaim('deadline', w, at('2027-12-31'))).toEqual({ outcome: 'met', gapDays: 0 });
+    expect(scoreClaim('deadline', w, at('2028-01-01'))).toEqual({ outcome: 'late', gapDays: 1 });
+    expect(scoreClaim('deadline', w, at('2025-02-01'))).toEqual({ outcome: 'early', gapDays: -10 });
+    expect(scoreClaim('deadline', { start: null, end: w.end }, at('2020-01-01'))).toEqual({ outcome: 'met', gapDays: 0 });
+  });
+
+  it('when an earliest date "not before 2026" is settled, then on or after it is met, before it early, and never late', () => {
+    const w = { start: d('2026-01-01T00:00:00Z'), end: null };
+    expect(scoreClaim('earliest', w, at('2026-01-01'))).toEqual({ outcome: 'met', gapDays: 0 });
+    expect(scoreClaim('earliest', w, at('2040-06-01'))).toEqual({ outcome: 'met', gapDays: 0 });
+    expect(scoreClaim('earliest', w, at('2025-12-01'))).toEqual({ outcome: 'early', gapDays: -31 });
+  });
+
+  it('when an offset claim has no known anchor, then it cannot be scored; with one, it is a window', () => {
+    expect(scoreClaim('offset', { start: null, end: null }, at('2030-01-01'))).toBeNull();
+    const w = { start: d('2035-03-15T00:00:00Z'), end: d('2040-03-15T00:00:00Z') };
+    expect(scoreClaim('offset', w, at('2036-01-01'))).toEqual({ outcome: 'met', gapDays: 0 });
+    expect(scoreClaim('offset', w, at('2041-01-01'))?.outcome).toBe('late');
+  });
+
+  it('when an earliest date has opened, then the claim is due and never overdue', () => {
+    const open = { windowStart: d('2026-01-01T00:00:00Z'), windowEnd: null };
+    expect(statusAt(open, d('2025-12-31T00:00:00Z'))).toBe('upcoming');
+    expect(statusAt(open, d('2099-01-01T00:00:00Z'))).toBe('due');
   });
 });

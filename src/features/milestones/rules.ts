@@ -3,9 +3,9 @@
 
 export const DAY_MS = 86_400_000;
 
-export const OUTCOMES = ['met', 'early', 'late', 'partly_met', 'missed', 'withdrawn', 'unverifiable'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-export type MilestoneStatus = 'upcoming' | 'due' | 'overdue' | 'resolved';
+import { SCORING_RULES, SHAPES, type MilestoneStatus, type Shape } from '../../domain/vocabulary.ts';
+
+export { OUTCOMES, type Outcome, type MilestoneStatus } from '../../domain/vocabulary.ts';
 
 export interface Window {
   start: Date;
@@ -36,6 +36,7 @@ export function statusAt(m: StatusInput, now: Date, graceDays = 0): MilestoneSta
     if (now < m.windowStart) return 'upcoming';
     return now < overdueAt(m.windowEnd, graceDays) ? 'due' : 'overdue';
   }
+  if (m.windowStart && !m.windowEnd) return now < m.windowStart ? 'upcoming' : 'due';
   if (m.afterEventStart && m.afterEventStart <= now) return 'due';
   return 'upcoming';
 }
@@ -71,6 +72,34 @@ export function scoreRelative(afterStart: Date, event: Window): Score {
   if (event.start >= afterStart) return { outcome: 'met', gapDays: 0 };
   return { outcome: 'early', gapDays: negate(wholeDays(event.start, afterStart)) };
 }
+
+export { SHAPES, SCORING_RULES, type Shape };
+
+/** A claim's expected time; either end open (null) for an earliest date, a deadline with no day said, an offset. */
+export interface OpenWindow {
+  start: Date | null;
+  end: Date | null;
+}
+
+/**
+ * Scores a claim that happened, by the shape of its expected date (docs/decisions/0018).
+ * - window, interval: met inside [start, end); early before start; late from end (as scoreResolution).
+ * - deadline: met before the end, whenever it happens after the claim was made; late from the end.
+ *   An event before the day said is early (the claim foretold what had already happened).
+ * - earliest: met on or after the start; early before it; never late.
+ * - offset: once the anchor is known, its window counts as a window (or as an earliest date when
+ *   open-ended); while the anchor is unknown there is nothing to score against: null.
+ */
+export function scoreClaim(shape: Shape | string, window: OpenWindow, event: Window): Score | null {
+  const start = window.start;
+  const end = shape === 'earliest' ? null : window.end;
+  if (start && event.start < start) return { outcome: 'early', gapDays: negate(wholeDays(event.start, start)) };
+  if (end && event.start >= end) return { outcome: 'late', gapDays: wholeDays(end, event.end) };
+  if (!start && !end) return null;
+  return { outcome: 'met', gapDays: 0 };
+}
+
+/** One sentence per shape, shown on the claim page beside its verdict. */
 
 export const MAX_DELIVERY_ATTEMPTS = 10;
 const MAX_RETRY_MS = 6 * 60 * 60 * 1000;

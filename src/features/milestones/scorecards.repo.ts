@@ -2,7 +2,7 @@
 import type { Db } from '../../platform/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 
-const outcomeSelect = { sourceId: true, status: true, outcome: true, gapDays: true } as const;
+const outcomeSelect = { sourceId: true, status: true, outcome: true, gapDays: true, likelihoodLow: true, likelihoodHigh: true } as const;
 
 export async function getSourceCites(db: Db, sourceId: number): Promise<number | null> {
   const source = await db.source.findUnique({ where: { id: sourceId }, select: { citesId: true } });

@@ -1,16 +1,18 @@
-// Loads the seed (prisma/seed/data.ts) into the database. Idempotent: rows are matched by
-// their natural keys (slugs; sources by publisher + title; discrepancies by source + claim),
-// updated in place, and join rows are replaced to match the data. Running it twice leaves the
-// same rows with the same values (only `updatedAt` moves).
-//
-// No interactive transactions: SQLite's driver adapter queues them. Each record's writes are
-// sequential awaits or one array-form $transaction.
+// Loads the seed (prisma/seed/data.ts) into the database as an import of a known file: the seed
+// data becomes the import format (src/features/content/transfer) and goes through importData,
+// so a seed gets the same checks, the same one-step write and the same audit history as any
+// import. Records are matched by their natural keys (slugs; sources by publisher + title), so
+// on a database that holds an earlier seed the records are updated in place, never duplicated;
+// sources the seed has dropped (`retiredSources`) are then deleted if nothing refers to them.
+// Running it twice changes nothing the second time (the import finds every row unchanged).
 
 import { seedData, type MilestoneSeed, type SeedData } from '../../../prisma/seed/data.ts';
 import type { Db } from '../../platform/db.ts';
+import { ConflictError } from '../../platform/errors.ts';
 import { parseFuzzyDate, type FuzzyDate } from '../dates/index.ts';
-import { eventSearchText, milestonePlacement, milestoneSearchText } from '../content/index.ts';
+import { deleteSource, importData, milestonePlacement, type ImportReport, type WriteContext } from '../content/index.ts';
 import { scoreResolution, statusAt } from '../milestones/index.ts';
+import { countContent, findSourceIds } from './seed.repo.ts';
 
 export type SeedReport = {
   organizations: number;
@@ -20,189 +22,91 @@ export type SeedReport = {
   milestones: number;
 };
 
-
 /** True when the database holds no organization and no event (a fresh install). */
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
-  const [organizations, events] = await Promise.all([db.organization.count(), db.event.count()]);
+  const { organizations, events } = await countContent(db);
   return organizations === 0 && events === 0;
 }
 
 export async function seedDatabase(db: Db, data: SeedData = seedData, now: Date = new Date()): Promise<SeedReport> {
   validateSeed(data);
-
-  // Organizations
-  const orgIds = new Map<string, number>();
-  const orgNames = new Map<string, string>();
-  for (const o of data.organizations) {
-    const fields = { name: o.name, website: o.website, description: o.description };
-    const row = await db.organization.upsert({ where: { slug: o.slug }, create: { slug: o.slug, ...fields }, update: fields });
-    orgIds.set(o.slug, row.id);
-    orgNames.set(o.slug, o.name);
-  }
-
-  // Subjects
-  const subjectIds = new Map<string, number>();
-  const subjectNames = new Map<string, string>();
-  for (const s of data.subjects) {
-    const fields = { name: s.name, kind: s.kind, description: s.description };
-    const row = await db.subject.upsert({ where: { slug: s.slug }, create: { slug: s.slug, ...fields }, update: fields });
-    subjectIds.set(s.slug, row.id);
-    subjectNames.set(s.slug, s.name);
-    await db.$transaction([
-      db.subjectOrganization.deleteMany({ where: { subjectId: row.id } }),
-      db.subjectOrganization.createMany({
-        data: unique(s.organizations).map((slug) => ({ subjectId: row.id, organizationId: need(orgIds, slug) })),
-      }),
-    ]);
-  }
-
-  // Tags
-  const tagIds = new Map<string, number>();
-  const tagNames = new Map<string, string>();
-  for (const t of data.tags) {
-    const row = await db.tag.upsert({ where: { slug: t.slug }, create: { slug: t.slug, name: t.name }, update: { name: t.name } });
-    tagIds.set(t.slug, row.id);
-    tagNames.set(t.slug, t.name);
-  }
-
-  // Sources: first the rows, then the links between them, then their discrepancies.
-  const sourceIds = new Map<string, number>();
-  for (const s of data.sources) {
-    const fields = {
-      url: s.url,
-      publishedOn: s.publishedOn === null ? null : utcDay(s.publishedOn),
-      language: s.language,
-      isPrimary: s.isPrimary,
-    };
-    const existing = await db.source.findFirst({ where: { publisher: s.publisher, title: s.title }, orderBy: { id: 'asc' } });
-    const row = existing
-      ? await db.source.update({ where: { id: existing.id }, data: fields })
-      : await db.source.create({ data: { publisher: s.publisher, title: s.title, ...fields } });
-    sourceIds.set(s.key, row.id);
-  }
-  for (const s of data.sources) {
-    const id = need(sourceIds, s.key);
-    await db.source.update({ where: { id }, data: { citesId: s.citesKey ? need(sourceIds, s.citesKey) : null } });
-    for (const d of s.discrepancies ?? []) {
-      const existing = await db.discrepancy.findFirst({ where: { sourceId: id, claim: d.claim }, orderBy: { id: 'asc' } });
-      if (existing) {
-        if (existing.correction !== d.correction) {
-          await db.discrepancy.update({ where: { id: existing.id }, data: { correction: d.correction } });
-        }
-      } else {
-        await db.discrepancy.create({ data: { sourceId: id, claim: d.claim, correction: d.correction } });
+  const ctx: WriteContext = { db, now, userId: null };
+  const result = await importData(ctx, JSON.stringify(seedFile(data, now)), { format: 'json', dryRun: false });
+  if (!result.ok) throw new Error(`The seed was refused by the import:\n- ${describeErrors(result)}`);
+  for (const retired of data.retiredSources ?? []) {
+    for (const id of await findSourceIds(db, retired.publisher, retired.title)) {
+      try {
+        await deleteSource(ctx, id);
+      } catch (err) {
+        // Someone's own records cite it: it stays, and so does their link.
+        if (!(err instanceof ConflictError)) throw err;
       }
     }
   }
+  return countContent(db);
+}
 
-  // Events
-  const eventIds = new Map<string, number>();
-  const eventDates = new Map<string, FuzzyDate>();
-  for (const e of data.events) {
-    const date = parseFuzzyDate(e.dateText);
-    const searchText = eventSearchText(
-      e.title,
-      e.summary,
-      e.organizations.map((slug) => need(orgNames, slug)),
-      e.subjects.map((slug) => need(subjectNames, slug)),
-      e.tags.map((slug) => need(tagNames, slug)),
-    );
-    const fields = {
+function describeErrors(result: ImportReport): string {
+  return result.errors.map((e) => `${e.entity} ${e.row} ${e.field}: ${e.message}`).join('\n- ');
+}
+
+/** The seed data in the import format, with each claim's status, due date and gap worked out at `now`. */
+export function seedFile(data: SeedData, now: Date) {
+  const eventDates = new Map(data.events.map((e) => [e.slug, parseFuzzyDate(e.dateText)]));
+  return {
+    organizations: data.organizations.map((o) => ({ slug: o.slug, name: o.name, website: o.website, description: o.description })),
+    subjects: data.subjects.map((s) => ({ slug: s.slug, name: s.name, kind: s.kind, description: s.description, organizations: s.organizations })),
+    tags: data.tags.map((t) => ({ slug: t.slug, name: t.name })),
+    sources: data.sources.map((s) => ({
+      key: s.key,
+      publisher: s.publisher,
+      title: s.title,
+      url: s.url,
+      publishedOn: s.publishedOn,
+      language: s.language,
+      isPrimary: s.isPrimary,
+      cites: s.citesKey ?? null,
+      discrepancies: s.discrepancies ?? [],
+    })),
+    events: data.events.map((e) => ({
+      slug: e.slug,
       title: e.title,
       summary: e.summary,
       kind: e.kind,
       confidence: e.confidence,
-      dateStart: date.start,
-      dateEnd: date.end,
-      datePrecision: date.precision,
-      dateText: date.text,
-      searchText,
-    };
-    const row = await db.event.upsert({ where: { slug: e.slug }, create: { slug: e.slug, ...fields }, update: fields });
-    eventIds.set(e.slug, row.id);
-    eventDates.set(e.slug, date);
-    const eventId = row.id;
-    await db.$transaction([
-      db.eventOrganization.deleteMany({ where: { eventId } }),
-      db.eventSubject.deleteMany({ where: { eventId } }),
-      db.eventSource.deleteMany({ where: { eventId } }),
-      db.eventTag.deleteMany({ where: { eventId } }),
-      db.eventOrganization.createMany({
-        data: unique(e.organizations).map((slug) => ({ eventId, organizationId: need(orgIds, slug) })),
-      }),
-      db.eventSubject.createMany({ data: unique(e.subjects).map((slug) => ({ eventId, subjectId: need(subjectIds, slug) })) }),
-      db.eventSource.createMany({
-        data: e.sources.map((s, position) => ({
-          eventId,
-          sourceId: need(sourceIds, s.sourceKey),
-          quote: s.quote ?? null,
-          position,
-        })),
-      }),
-      db.eventTag.createMany({ data: unique(e.tags).map((slug) => ({ eventId, tagId: need(tagIds, slug) })) }),
-    ]);
-  }
-
-  // Milestones
-  for (const m of data.milestones) {
-    const derived = deriveMilestone(m, eventDates, now);
-    const searchText = milestoneSearchText(
-      {
+      date: e.dateText,
+      organizations: e.organizations,
+      subjects: e.subjects,
+      tags: e.tags,
+      sources: e.sources.map((s) => ({ source: s.sourceKey, quote: s.quote ?? null })),
+    })),
+    milestones: data.milestones.map((m) => {
+      const derived = deriveMilestone(m, eventDates, now);
+      return {
+        slug: m.slug,
         title: m.title,
         claim: m.claim,
+        kind: m.kind,
+        source: m.sourceKey,
+        claimedOn: m.claimedOn,
         quote: m.quote,
         expectedText: m.kind === 'dated' ? m.expectedText : null,
+        afterEvent: m.kind === 'relative' ? m.afterEventSlug : null,
         afterText: m.kind === 'relative' ? m.afterText : null,
-      },
-      m.organizations.map((slug) => need(orgNames, slug)),
-      m.subjects.map((slug) => need(subjectNames, slug)),
-    );
-    const fields = {
-      title: m.title,
-      claim: m.claim,
-      kind: m.kind,
-      sourceId: need(sourceIds, m.sourceKey),
-      claimedOn: utcDay(m.claimedOn),
-      quote: m.quote,
-      expectedText: m.kind === 'dated' ? m.expectedText : null,
-      windowStart: derived.window?.start ?? null,
-      windowEnd: derived.window?.end ?? null,
-      windowPrecision: derived.window?.precision ?? null,
-      afterEventId: m.kind === 'relative' ? need(eventIds, m.afterEventSlug) : null,
-      afterText: m.kind === 'relative' ? m.afterText : null,
-      status: derived.status,
-      dueAt: derived.dueAt,
-      outcome: m.outcome ?? null,
-      gapDays: derived.gapDays,
-      settledByEventId: m.settledByEventSlug ? need(eventIds, m.settledByEventSlug) : null,
-      resolutionNote: m.resolutionNote ?? null,
-      resolvedAt: m.resolvedAt ? utcDay(m.resolvedAt) : null,
-      sortStart: derived.sortStart,
-      sortEnd: derived.sortEnd,
-      searchText,
-    };
-    const row = await db.milestone.upsert({ where: { slug: m.slug }, create: { slug: m.slug, ...fields }, update: fields });
-    const milestoneId = row.id;
-    await db.$transaction([
-      db.milestoneOrganization.deleteMany({ where: { milestoneId } }),
-      db.milestoneSubject.deleteMany({ where: { milestoneId } }),
-      db.milestoneOrganization.createMany({
-        data: unique(m.organizations).map((slug) => ({ milestoneId, organizationId: need(orgIds, slug) })),
-      }),
-      db.milestoneSubject.createMany({
-        data: unique(m.subjects).map((slug) => ({ milestoneId, subjectId: need(subjectIds, slug) })),
-      }),
-    ]);
-  }
-
-  const [organizations, subjects, sources, events, milestones] = await Promise.all([
-    db.organization.count(),
-    db.subject.count(),
-    db.source.count(),
-    db.event.count(),
-    db.milestone.count(),
-  ]);
-  return { organizations, subjects, sources, events, milestones };
+        status: derived.status,
+        dueAt: derived.dueAt?.toISOString() ?? null,
+        outcome: m.outcome ?? null,
+        gapDays: derived.gapDays,
+        settledBy: m.settledByEventSlug ?? null,
+        resolutionNote: m.resolutionNote ?? null,
+        resolvedAt: m.resolvedAt ? `${m.resolvedAt}T00:00:00.000Z` : null,
+        revises: null,
+        organizations: m.organizations,
+        subjects: m.subjects,
+        transitions: [],
+      };
+    }),
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -318,6 +222,10 @@ export function validateSeed(data: SeedData): void {
       problems.push(`${where}: outcome "${m.outcome}" needs a settling event`);
     }
   }
+  const kept = new Set(data.sources.map((s) => `${s.publisher} | ${s.title}`));
+  for (const r of data.retiredSources ?? []) {
+    if (kept.has(`${r.publisher} | ${r.title}`)) problems.push(`retired source "${r.publisher} | ${r.title}" is still in the sources`);
+  }
   if (problems.length > 0) throw new Error(`Invalid seed data:\n- ${problems.join('\n- ')}`);
 }
 
@@ -341,14 +249,4 @@ function isUtcDay(text: string): boolean {
 function utcDay(text: string): Date {
   if (!isUtcDay(text)) throw new Error(`"${text}" is not a YYYY-MM-DD date`);
   return new Date(`${text}T00:00:00.000Z`);
-}
-
-function need<V>(map: ReadonlyMap<string, V>, key: string): V {
-  const value = map.get(key);
-  if (value === undefined) throw new Error(`seed: unknown reference "${key}"`);
-  return value;
-}
-
-function unique(values: readonly string[]): string[] {
-  return [...new Set(values)];
 }

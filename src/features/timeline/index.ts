@@ -1,15 +1,16 @@
-export { timelineRoutes } from './timeline.routes.ts';
 export { listTimeline, groupByYearAndMonth } from './timeline.service.ts';
-export { timelineQuerySchema, fieldErrors, type TimelineQuery } from './timeline.schema.ts';
+export { timelineQuerySchema, type TimelineQuery } from './timeline.schema.ts';
 export {
   eventPage,
   milestonePage,
   organizationsPage,
   subjectsPage,
+  subjectPage,
   sourcePage,
   listSourcesPage,
   sourceIdFromParam,
-  milestonesPage,
+  allMilestones,
+  type Scoring,
 } from './timeline.pages.ts';
 export type * from './timeline.view-models.ts';
-export { EVENT_KINDS, CONFIDENCES, MILESTONE_STATUSES, OUTCOMES } from './timeline.schema.ts';
+export { EVENT_KINDS, CONFIDENCES, MILESTONE_STATUSES, OUTCOMES } from '../../domain/vocabulary.ts';

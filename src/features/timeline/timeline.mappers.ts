@@ -1,23 +1,8 @@
 // Prisma rows -> view models.
-import { formatFuzzyDate } from '../dates/index.ts';
-import { dayLabel, OUTCOME_LABELS, STATUS_LABELS } from '../milestones/index.ts';
-import type { DateVM, EventVM, LinkVM, MilestoneVM, SourceRefVM } from './timeline.view-models.ts';
+import { KIND_LABELS, OUTCOME_LABELS, SCORING_RULES, STATUS_LABELS, type Shape } from '../../domain/vocabulary.ts';
+import { claimWindowLabel, dayLabel, formatFuzzyDate, likelihoodText } from '../dates/index.ts';
+import type { ClaimReadingVM, DateVM, EventVM, LinkVM, MilestoneVM, SourceRefVM } from './timeline.view-models.ts';
 import type { EventDetailRow, EventListRow, MilestoneRow } from './timeline.repo.ts';
-
-export const KIND_LABELS: Record<string, string> = {
-  release: 'Release',
-  announcement: 'Announcement',
-  report: 'Report',
-  training: 'Training',
-  partnership: 'Partnership',
-  hardware: 'Hardware',
-  investment: 'Investment',
-  rename: 'Rename',
-  retirement: 'Retirement',
-  other: 'Other',
-};
-
-export { STATUS_LABELS, OUTCOME_LABELS, dayLabel };
 
 export function dateVM(start: Date, end: Date, precision: string, text: string): DateVM {
   return {
@@ -76,6 +61,36 @@ export function gapLabel(outcome: string | null, gapDays: number | null): string
   return `${outcome} by ${n} day${n === 1 ? '' : 's'}`;
 }
 
+export function claimReadingVM(row: {
+  kind: string;
+  expectedText: string | null;
+  expectedShape: string;
+  windowStart: Date | null;
+  windowEnd: Date | null;
+  windowPrecision: string | null;
+  relativeTo: Date | null;
+  likelihoodLow: number | null;
+  likelihoodHigh: number | null;
+  likelihoodText: string | null;
+}): ClaimReadingVM | null {
+  if (row.kind === 'attribute') return null;
+  const shape = (row.kind === 'relative' && !row.windowStart && !row.windowEnd ? 'offset' : row.expectedShape) as Shape;
+  const likelihood =
+    row.likelihoodLow !== null && row.likelihoodHigh !== null
+      ? { text: row.likelihoodText ?? '', figure: likelihoodText({ low: row.likelihoodLow, high: row.likelihoodHigh })! }
+      : null;
+  return {
+    shape,
+    text: row.expectedText,
+    label: claimWindowLabel({ shape, start: row.windowStart, end: row.windowEnd, precision: row.windowPrecision }),
+    start: row.windowStart?.toISOString() ?? null,
+    end: row.windowEnd?.toISOString() ?? null,
+    relativeTo: row.relativeTo?.toISOString() ?? null,
+    rule: SCORING_RULES[shape] ?? SCORING_RULES.window,
+    likelihood,
+  };
+}
+
 export function milestoneVM(row: MilestoneRow): MilestoneVM {
   const expected =
     row.windowStart && row.windowEnd && row.windowPrecision
@@ -92,6 +107,7 @@ export function milestoneVM(row: MilestoneRow): MilestoneVM {
     claim: row.claim,
     kind: row.kind,
     expected,
+    reading: claimReadingVM(row),
     placement,
     afterText: row.afterText,
     afterEvent: row.afterEvent ? { ...row.afterEvent, url: `/events/${row.afterEvent.slug}` } : null,

@@ -301,6 +301,16 @@ export async function getEventBySlug(db: Db, slug: string) {
   return row;
 }
 
+/** Claims made in any of these sources, by date. */
+export function listMilestonesOfSources(db: Db, sourceIds: number[]) {
+  if (sourceIds.length === 0) return Promise.resolve([] as MilestoneRow[]);
+  return db.milestone.findMany({
+    where: { sourceId: { in: sourceIds } },
+    include: milestoneInclude,
+    orderBy: [{ sortStart: 'asc' }, { id: 'asc' }],
+  });
+}
+
 export async function getMilestoneBySlug(db: Db, slug: string) {
   const row = await db.milestone.findUnique({
     where: { slug },

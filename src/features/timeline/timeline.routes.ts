@@ -1,100 +1,26 @@
-import { Router, type Request, type Response } from 'express';
-import type { Clock } from '../../platform/clock.ts';
+import { Router } from 'express';
 import type { Db } from '../../platform/db.ts';
-import { ValidationError } from '../../platform/errors.ts';
-import { fieldErrors, timelineQuerySchema } from './timeline.schema.ts';
-import { groupByYearAndMonth, listTimeline } from './timeline.service.ts';
-import * as pages from './timeline.pages.ts';
-
-const PAGE_SIZE = 50;
+import { page } from '../../platform/http/page.ts';
+import type { Scoring } from './timeline.pages.ts';
+import * as views from './timeline.views.ts';
 
 export interface TimelineDeps {
   db: Db;
-  clock: Clock;
+  scoring: Scoring;
+  /** Absolute public address, for the embed code; unset: the page's script completes it. */
+  publicUrl?: string | undefined;
 }
 
-/** The query as typed, for refilling the filter form (strings only; arrays are dropped). */
-function rawQuery(req: Request): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.query)) if (typeof v === 'string' && v.length <= 200) out[k] = v;
-  return out;
-}
-
-export function timelineRoutes({ db, clock }: TimelineDeps): Router {
+/** The home page, events, organizations, subjects and sources. (/milestones… is the milestones feature's.) */
+export function timelineRoutes({ db, scoring, publicUrl }: TimelineDeps): Router {
   const r = Router();
-
-  async function home(req: Request, res: Response) {
-    const query = rawQuery(req);
-    const options = await pages.filterOptions(db);
-    const parsed = timelineQuerySchema.safeParse(req.query);
-    const view = { title: 'Timeline', query, options, filtered: Object.keys(query).some((k) => k !== 'order') };
-    if (!parsed.success) {
-      res.status(400).render('timeline/index', { ...view, errors: fieldErrors(parsed.error), years: [] });
-      return;
-    }
-    try {
-      const page = await listTimeline(db, parsed.data, PAGE_SIZE);
-      const filtersQuery = new URLSearchParams(Object.entries(query).filter(([k]) => k !== 'cursor')).toString();
-      const nextQuery = page.nextCursor
-        ? new URLSearchParams({ ...query, cursor: page.nextCursor }).toString()
-        : null;
-      res.render('timeline/index', {
-        ...view,
-        years: groupByYearAndMonth(page.entries),
-        count: page.entries.length,
-        nextQuery,
-        isContinuation: Boolean(parsed.data.cursor),
-        firstPageQuery: filtersQuery,
-        apiQuery: filtersQuery,
-      });
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      res.status(400).render('timeline/index', { ...view, errors: err.fields, years: [] });
-    }
-  }
-
-  r.get('/', home);
-  r.get('/milestones', async (_req, res) => {
-    res.render('milestones/index', { title: 'Milestones', sections: await pages.milestonesPage(db, clock()) });
-  });
-  r.get('/events/:slug', async (req, res) => {
-    const vm = await pages.eventPage(db, req.params.slug);
-    res.render('timeline/event', { title: vm.event.title, ...vm });
-  });
-  r.get('/milestones/:slug', async (req, res) => {
-    const vm = await pages.milestonePage(db, req.params.slug);
-    res.render('milestones/show', { title: vm.milestone.title, ...vm });
-  });
-  r.get('/organizations', async (_req, res) => {
-    res.render('timeline/organizations', { title: 'Organizations', organizations: await pages.organizationsPage(db) });
-  });
-  r.get('/organizations/:slug', async (req, res) => {
-    const vm = await pages.organizationPage(db, req.params.slug);
-    const page = await listTimeline(db, timelineQuerySchema.parse({ organization: req.params.slug }), PAGE_SIZE);
-    res.render('timeline/organization', {
-      title: vm.organization.name,
-      ...vm,
-      years: groupByYearAndMonth(page.entries),
-      moreQuery: page.nextCursor ? `organization=${encodeURIComponent(req.params.slug)}` : null,
-    });
-  });
-  r.get('/subjects', async (_req, res) => {
-    res.render('timeline/subjects', { title: 'Subjects', subjects: await pages.subjectsPage(db) });
-  });
-  r.get('/subjects/:slug', async (req, res) => {
-    const vm = await pages.subjectPage(db, req.params.slug);
-    const page = await listTimeline(db, timelineQuerySchema.parse({ subject: req.params.slug }), PAGE_SIZE);
-    res.render('timeline/subject', {
-      title: vm.subject.name,
-      ...vm,
-      years: groupByYearAndMonth(page.entries),
-      moreQuery: page.nextCursor ? `subject=${encodeURIComponent(req.params.slug)}` : null,
-    });
-  });
-  r.get('/sources/:id', async (req, res) => {
-    const vm = await pages.sourcePage(db, pages.sourceIdFromParam(req.params.id));
-    res.render('timeline/source', { title: vm.source.title, ...vm });
-  });
-
+  r.get('/', page((req) => views.homePage(db, req.query, publicUrl)));
+  r.get('/embed', page((req) => views.embedPage(db, req.query)));
+  r.get('/events/:slug', page((req) => views.eventView(db, String(req.params.slug))));
+  r.get('/organizations', page(() => views.organizationsView(db)));
+  r.get('/organizations/:slug', page((req) => views.organizationView(db, scoring, String(req.params.slug))));
+  r.get('/subjects', page(() => views.subjectsView(db)));
+  r.get('/subjects/:slug', page((req) => views.subjectView(db, String(req.params.slug))));
+  r.get('/sources/:id', page((req) => views.sourceView(db, scoring, String(req.params.id))));
   return r;
 }

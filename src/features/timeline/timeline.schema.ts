@@ -1,21 +1,7 @@
 import { z } from 'zod';
+import { CONFIDENCES, EVENT_KINDS, MILESTONE_STATUSES } from '../../domain/vocabulary.ts';
 import { tryParseFuzzyDate, type FuzzyDate } from '../dates/index.ts';
 
-export const EVENT_KINDS = [
-  'release',
-  'announcement',
-  'report',
-  'training',
-  'partnership',
-  'hardware',
-  'investment',
-  'rename',
-  'retirement',
-  'other',
-] as const;
-export const CONFIDENCES = ['confirmed', 'reported', 'rumored'] as const;
-export const MILESTONE_STATUSES = ['upcoming', 'due', 'overdue', 'resolved'] as const;
-export const OUTCOMES = ['met', 'early', 'late', 'partly_met', 'missed', 'withdrawn', 'unverifiable'] as const;
 export const ENTRY_TYPES = ['all', 'events', 'milestones'] as const;
 export const ORDERS = ['newest', 'oldest'] as const;
 
@@ -150,13 +136,3 @@ export const timelineQuerySchema = z
   });
 
 export type TimelineQuery = z.output<typeof timelineQuerySchema>;
-
-/** Field → message, for the page's form and the API's `details`. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? 'query');
-    out[key] ??= issue.message;
-  }
-  return out;
-}

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db.ts';
-import { ValidationError } from '../../platform/errors.ts';
+import { ValidationError, type FieldErrors } from '../../platform/errors.ts';
+import type { ParseResult } from '../../platform/validation.ts';
 import { normalizeForSearch } from '../search/index.ts';
 import { formatFuzzyDate } from '../dates/index.ts';
 import * as repo from './timeline.repo.ts';
@@ -12,8 +13,8 @@ export interface TimelinePage {
   nextCursor: string | null;
 }
 
-/** Resolves slugs to ids; an unknown slug is a mistake the reader should hear about. */
-export async function resolveFilter(db: Db, q: TimelineQuery): Promise<repo.StreamFilter> {
+/** Resolves slugs to ids; an unknown slug is a mistake the reader should hear about (errors by field). */
+export async function resolveFilter(db: Db, q: TimelineQuery): Promise<ParseResult<repo.StreamFilter>> {
   const f: repo.StreamFilter = {
     kind: q.kind,
     confidence: q.confidence,
@@ -21,7 +22,7 @@ export async function resolveFilter(db: Db, q: TimelineQuery): Promise<repo.Stre
     from: q.from?.start,
     to: q.to?.end,
   };
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   if (q.organization) {
     const id = await repo.findOrganizationId(db, q.organization);
     if (id === null) errors.organization = `There is no organization "${q.organization}".`;
@@ -32,10 +33,15 @@ export async function resolveFilter(db: Db, q: TimelineQuery): Promise<repo.Stre
     if (id === null) errors.subject = `There is no subject "${q.subject}".`;
     else f.subjectId = id;
   }
-  if (Object.keys(errors).length) throw new ValidationError('Some filters name things Timeline does not know.', errors);
+  if (Object.keys(errors).length) return { ok: false, errors };
   const search = q.q ? normalizeForSearch(q.q) : '';
   if (search) f.search = search;
-  return f;
+  return { ok: true, value: f };
+}
+
+function unwrap(r: ParseResult<repo.StreamFilter>): repo.StreamFilter {
+  if (!r.ok) throw new ValidationError('Some filters name things Timeline does not know.', r.errors);
+  return r.value;
 }
 
 function key(start: Date, end: Date, title: string, id: number): CursorKey {
@@ -56,8 +62,14 @@ export function streamsFor(q: TimelineQuery): { events: boolean; milestones: boo
  * a merge by picking the earlier head always takes a prefix of each, so the cursor keeps one
  * key per stream and no entry is skipped or repeated whatever the collation.
  */
-export async function listTimeline(db: Db, q: TimelineQuery, limit: number, opts: { sources?: boolean } = {}): Promise<TimelinePage> {
-  const filter = await resolveFilter(db, q);
+export async function listTimeline(
+  db: Db,
+  q: TimelineQuery,
+  limit: number,
+  resolved?: repo.StreamFilter,
+  opts: { sources?: boolean } = {},
+): Promise<TimelinePage> {
+  const filter = resolved ?? unwrap(await resolveFilter(db, q));
   const direction = q.order === 'oldest' ? 'asc' : 'desc';
   const cursor: Cursor = q.cursor ?? { e: null, m: null };
   const want = streamsFor(q);
@@ -132,9 +144,9 @@ export function groupByYearAndMonth(entries: EntryVM[]): YearGroupVM[] {
     const lastDay = new Date(new Date(d.end).getTime() - 1);
     const year = start.getUTCFullYear();
     const sameMonth = start.getUTCFullYear() === lastDay.getUTCFullYear() && start.getUTCMonth() === lastDay.getUTCMonth();
-    const label = sameMonth
-      ? `${monthFormat.format(start)} ${year}`
-      : formatFuzzyDate({ start, end: new Date(d.end), precision: d.precision });
+    const wide = formatFuzzyDate({ start, end: new Date(d.end), precision: d.precision });
+    // A year-long window under its own year heading reads "2024 › 2024": say what it means instead.
+    const label = sameMonth ? `${monthFormat.format(start)} ${year}` : wide === String(year) ? `Sometime in ${year}` : wide;
     let y = years.at(-1);
     if (!y || y.year !== year) {
       y = { year, groups: [] };

@@ -60,6 +60,8 @@ export interface MilestoneVM {
   kind: 'dated' | 'relative' | 'attribute' | string;
   /** The expected date as the source put it, parsed into a window (null for relative and attribute claims). */
   expected: DateVM | null;
+  /** How the expected date was said and is scored (docs/decisions/0018); null for attribute claims. */
+  reading: ClaimReadingVM | null;
   /** Where the claim sits on the timeline (the window, or the day it was claimed). */
   placement: DateVM;
   afterText: string | null;
@@ -95,4 +97,20 @@ export interface PageInfoVM {
   /** Query string (without '?') of the next page, filters kept. */
   nextQuery: string | null;
   limit: number;
+}
+
+export interface ClaimReadingVM {
+  shape: string;
+  /** The expected date as written. */
+  text: string | null;
+  /** "by the end of 2027", "2026 or later", "May 2024"; null while an offset's anchor is unknown. */
+  label: string | null;
+  start: string | null;
+  end: string | null;
+  /** The day relative words were read against. */
+  relativeTo: string | null;
+  /** One sentence: what met, early and late mean for this shape. */
+  rule: string;
+  /** As the source wrote it ("70-80% chance"), and as a figure ("70–80%"). */
+  likelihood: { text: string; figure: string } | null;
 }

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { isDatabaseUnavailable } from '../db.ts';
-import { AppError, NotFoundError, ServiceUnavailableError } from '../errors.ts';
+import { AppError, NotFoundError, ServiceUnavailableError, ValidationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
 function escapeHtml(s: string): string {
@@ -49,12 +49,14 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         message = e.expose && e.message ? e.message : 'The request could not be understood.';
       }
     }
+    const wantsJson = req.path.startsWith('/api/') || req.accepts(['html', 'json']) === 'json';
+    // A form the page could not re-render itself: still 422, as for every refused form.
+    if (err instanceof ValidationError && !wantsJson && req.method === 'POST') status = 422;
     if (unavailable) (req.log ?? logger).warn({ err: raw }, 'database unavailable');
     else if (status >= 500) (req.log ?? logger).error({ err }, 'request failed');
     if (res.headersSent) return;
     res.status(status);
     if (unavailable) res.setHeader('Retry-After', '5');
-    const wantsJson = req.path.startsWith('/api/') || req.accepts(['html', 'json']) === 'json';
     if (wantsJson) {
       res.json({ error: { code, message, ...(details === undefined ? {} : { details }) } });
       return;

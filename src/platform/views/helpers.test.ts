@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { and, eq, isoDay, or, plural, selected, timeAttr, withQuery } from './helpers.ts';
+import { and, dayText, eq, isoDay, lastDay, or, plural, selected, timeAttr, withQuery } from './helpers.ts';
 
 const options = (hash: Record<string, unknown> = {}) => ({ hash });
 
@@ -34,6 +34,13 @@ describe('view helpers', () => {
     expect(withQuery(query, options({ kind: '' }))).toBe('?organization=meta&q=llama+%26+co');
     expect(withQuery(query, options({ order: 'oldest' }))).toBe('?organization=meta&q=llama+%26+co&kind=release&order=oldest');
     expect(withQuery({}, options())).toBe('?');
+  });
+
+  it('when a day is shown, then it reads "31 July 2024", and an exclusive end gives its last day', () => {
+    expect(dayText('2024-07-31T10:00:00.000Z')).toBe('31 July 2024');
+    expect(dayText('nonsense')).toBe('');
+    expect(lastDay('2024-06-01T00:00:00.000Z')).toBe('2024-05-31');
+    expect(lastDay('2024-03-01T00:00:00.000Z')).toBe('2024-02-29');
   });
 
   it('when an option matches the current value, then it is selected', () => {

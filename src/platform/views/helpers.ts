@@ -48,6 +48,20 @@ export function isoDay(iso: unknown): string {
   return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
 }
 
+const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** {{dayText iso}} -> "31 July 2024": the one way a single day is written on the site. */
+export function dayText(iso: unknown): string {
+  const d = new Date(String(iso));
+  return Number.isNaN(d.getTime()) ? '' : dayFormat.format(d);
+}
+
+/** {{lastDay iso}}: the ISO day before an exclusive end ("2024-06-01" -> "2024-05-31"). */
+export function lastDay(iso: unknown): string {
+  const d = new Date(String(iso));
+  return Number.isNaN(d.getTime()) ? '' : new Date(d.getTime() - 86_400_000).toISOString().slice(0, 10);
+}
+
 /**
  * {{withQuery query key="value"}}: the current query string with some keys replaced (or removed
  * when the value is empty), for filter links that keep the other filters. Always drops the cursor.
@@ -64,9 +78,19 @@ export function withQuery(query: unknown, options: unknown): string {
   return s ? `?${s}` : '?';
 }
 
+/** {{concat "organization=" slug}} -> "organization=meta" */
+export function concat(...args: unknown[]): string {
+  return args.filter((a) => !isOptions(a)).map(String).join('');
+}
+
+/** {{minus a b}} -> a - b */
+export function minus(a: unknown, b: unknown): number {
+  return Number(a) - Number(b);
+}
+
 /** {{selected a b}} -> "selected" when equal, for <option>. */
 export function selected(a: unknown, b: unknown): string {
   return a !== undefined && a !== null && String(a) === String(b) ? 'selected' : '';
 }
 
-export const helpers = { eq, or, and, plural, timeAttr, isoDay, withQuery, selected };
+export const helpers = { eq, or, and, plural, timeAttr, isoDay, dayText, lastDay, minus, concat, withQuery, selected };

@@ -4,6 +4,14 @@ import { stringify } from 'csv-stringify/sync';
 import { CSV_COLUMNS, type EntityList } from './transfer.schema.ts';
 import type { PlainRecord } from './records.ts';
 
+// A cell a spreadsheet would read as a formula gets a leading single quote (OWASP CSV injection).
+// Cells already starting with quotes before such a character get one more, so that the import
+// strips exactly one quote and every value comes back as it was.
+const FORMULA = /^'*[=+\-@\t\r]/;
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
+const neutralise = (cell: string) => (FORMULA.test(cell) ? `'${cell}` : cell);
+const restore = (cell: string) => (NEUTRALISED.test(cell) ? cell.slice(1) : cell);
+
 export function toCsv(entity: EntityList, records: PlainRecord[]): string {
   const columns = CSV_COLUMNS[entity];
   const rows = records.map((r) =>
@@ -15,7 +23,7 @@ export function toCsv(entity: EntityList, records: PlainRecord[]): string {
       return String(v);
     }),
   );
-  return stringify([Object.keys(columns), ...rows]);
+  return stringify([Object.keys(columns), ...rows.map((cells) => cells.map(neutralise))]);
 }
 
 export interface CsvProblem {
@@ -44,7 +52,7 @@ export function fromCsv(entity: EntityList, text: string): { records: Record<str
   const records = body.map((cells, i) => {
     const record: Record<string, unknown> = {};
     header.forEach((name, c) => {
-      const cell = cells[c] ?? '';
+      const cell = restore(cells[c] ?? '');
       const kind = columns[name];
       if (kind === 'list') record[name] = cell.split('|').map((s) => s.trim()).filter(Boolean);
       else if (kind === 'json') {

@@ -4,7 +4,7 @@ import type { AllRows } from './transfer.repo.ts';
 import { comparable, comparableExport, rowsToRecords, sourceKeys, stableJson, type PlainRecord } from './records.ts';
 import { fromCsv } from './csv.ts';
 import { EXPORT_FORMAT } from './export.service.ts';
-import { zodFieldErrors } from '../fields.ts';
+import { fieldErrors } from '../../../platform/validation.ts';
 import {
   ENTITY_LISTS,
   recordSchemas,
@@ -61,7 +61,8 @@ export function readImport(text: string, format: ImportFormat, entity?: EntityLi
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) return fileError('The JSON file must hold one object, as written by the export.');
   const obj = data as Record<string, unknown>;
-  const unknown = Object.keys(obj).filter((k) => !['format', 'version', 'exportedAt', ...ENTITY_LISTS].includes(k));
+  // `facts` is read by importWithFacts (facts.transfer.ts), which strips it before calling here.
+  const unknown = Object.keys(obj).filter((k) => !['format', 'version', 'exportedAt', 'facts', ...ENTITY_LISTS].includes(k));
   if (unknown.length) return fileError(`Unknown top-level field${unknown.length > 1 ? 's' : ''}: ${unknown.map((k) => `"${k.slice(0, 40)}"`).join(', ')}.`);
   if (obj.format !== undefined && obj.format !== EXPORT_FORMAT) return fileError(`"format" must be "${EXPORT_FORMAT}".`);
   if (obj.version !== undefined && obj.version !== 1) return fileError('This file was written by a newer version of Timeline (version must be 1).');
@@ -106,7 +107,7 @@ export function validate(raw: Raw, errors: RowError[], progress?: Progress): Par
       }
       const r = recordSchemas[entity].safeParse(value);
       if (r.success) out[entity]!.push({ row, rec: r.data });
-      else for (const [field, message] of Object.entries(zodFieldErrors(r.error))) errors.push({ entity, row, field, message });
+      else for (const [field, message] of Object.entries(fieldErrors(r.error))) errors.push({ entity, row, field, message });
     }
   }
   return out as unknown as Parsed;

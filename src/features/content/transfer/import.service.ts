@@ -2,7 +2,7 @@
 // or updated, and only then write it all (or nothing).
 import { bumpContentVersion } from '../../../platform/content-version.ts';
 import type { WriteContext } from '../audit.ts';
-import { prismaCode } from '../commit.ts';
+import { prismaFailure } from '../../../platform/prisma-errors.ts';
 import {
   changed,
   checkReferences,
@@ -84,9 +84,9 @@ export async function importData(ctx: WriteContext, text: string, opts: ImportOp
     await write(ctx, all, planned, c);
   } catch (err) {
     // A conflict with a change made meanwhile (a slug taken, a claim revised twice, a row deleted).
-    const code = prismaCode(err);
-    if (code !== 'P2002' && code !== 'P2003' && code !== 'P2025') throw err;
-    const message = `The database refused the import (${code === 'P2002' ? 'a unique value is already taken' : 'a referenced record changed meanwhile'}), so nothing was written. Run the dry run again.`;
+    const failure = prismaFailure(err);
+    if (!failure) throw err;
+    const message = `The database refused the import (${failure === 'unique' ? 'a unique value is already taken' : 'a referenced record changed meanwhile'}), so nothing was written. Run the dry run again.`;
     return report(planned, [{ entity: 'file', row: 0, field: 'database', message }], false);
   }
   await bumpContentVersion(ctx.db);

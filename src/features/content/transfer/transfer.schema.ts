@@ -1,7 +1,7 @@
 // The export format, which is also what the import accepts: one record shape per entity,
 // built from the same field rules as the forms, with references as slugs and source keys.
 import { z } from 'zod';
-import { MILESTONE_STATUSES, OUTCOMES } from '../../timeline/index.ts';
+import { MILESTONE_STATUSES, OUTCOMES } from '../../../domain/vocabulary.ts';
 import {
   DISCREPANCY_LENGTH,
   QUOTE_LENGTH,

@@ -1,0 +1,34 @@
+-- CreateTable
+CREATE TABLE "SubjectFact" (
+    "id" SERIAL NOT NULL,
+    "subjectId" INTEGER NOT NULL,
+    "kind" TEXT NOT NULL,
+    "value" DOUBLE PRECISION,
+    "text" TEXT,
+    "unit" TEXT,
+    "refSubjectId" INTEGER,
+    "sourceId" INTEGER,
+    "note" TEXT NOT NULL DEFAULT '',
+    "recordedAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "SubjectFact_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "SubjectFact_subjectId_kind_recordedAt_idx" ON "SubjectFact"("subjectId", "kind", "recordedAt");
+
+-- CreateIndex
+CREATE INDEX "SubjectFact_refSubjectId_idx" ON "SubjectFact"("refSubjectId");
+
+-- CreateIndex
+CREATE INDEX "SubjectFact_sourceId_idx" ON "SubjectFact"("sourceId");
+
+-- AddForeignKey
+ALTER TABLE "SubjectFact" ADD CONSTRAINT "SubjectFact_subjectId_fkey" FOREIGN KEY ("subjectId") REFERENCES "Subject"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "SubjectFact" ADD CONSTRAINT "SubjectFact_refSubjectId_fkey" FOREIGN KEY ("refSubjectId") REFERENCES "Subject"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "SubjectFact" ADD CONSTRAINT "SubjectFact_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source"("id") ON DELETE SET NULL ON UPDATE CASCADE;

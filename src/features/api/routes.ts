@@ -1,0 +1,1 @@
+export { apiDocsRoutes, apiRoutes } from './api.routes.ts';

@@ -1,0 +1,249 @@
+// Epoch rows turned into Timeline import records (organizations, subjects, sources, events) and
+// subject facts, matched against what the database already holds.
+import { SUMMARY_LENGTH, TITLE_LENGTH, firstFreeSlug, slugify, type ExportBundle, type FactInput } from '../content/index.ts';
+import { parseFuzzyDate } from '../dates/index.ts';
+import type { FactKind } from '../facts/index.ts';
+import type { EpochRow, RowProblem } from './epoch.parse.ts';
+import { truncateAtWord } from './epoch.parse.ts';
+import { NameMatcher, ORGANIZATION_ALIASES, normaliseName, releaseBaseName } from './match.ts';
+
+export const EPOCH_PUBLISHER = 'Epoch AI';
+export const EPOCH_URL = 'https://epoch.ai/data/ai-models';
+export const epochSourceTitle = (model: string) => `AI models database: ${model}`.slice(0, TITLE_LENGTH);
+
+type Existing = Pick<ExportBundle, 'organizations' | 'subjects' | 'sources' | 'events'>;
+type OrgRec = ExportBundle['organizations'][number];
+type SubjectRec = ExportBundle['subjects'][number];
+type SourceRec = ExportBundle['sources'][number];
+type EventRec = Omit<ExportBundle['events'][number], 'edtf'>;
+
+export interface RowPlan {
+  row: number;
+  model: string;
+  subject: string;
+  subjectIsNew: boolean;
+  event: string;
+  eventIsNew: boolean;
+  /** The Epoch source's key in the bundle. */
+  epochSource: string;
+  /** What disagrees with the timeline, for an editor. */
+  review: string | null;
+  /** Field changes to an event the import made from an earlier download. */
+  changes: string[];
+}
+
+export interface Converted {
+  bundle: { organizations: OrgRec[]; subjects: SubjectRec[]; sources: SourceRec[]; events: EventRec[] };
+  /** For each list of the bundle, the CSV row of each record (records shared by rows: the first). */
+  rowOf: Record<'organizations' | 'subjects' | 'sources' | 'events', number[]>;
+  facts: { row: number; fact: FactInput }[];
+  rows: RowPlan[];
+  problems: RowProblem[];
+}
+
+const pt = (s: { publisher: string; title: string }) => `${s.publisher}\u0000${s.title}`;
+const dayOf = (text: string): { start: number; end: number } | null => {
+  try {
+    const d = parseFuzzyDate(text);
+    return { start: d.start.getTime(), end: d.end.getTime() };
+  } catch {
+    return null;
+  }
+};
+const DAY = 86_400_000;
+const hostOf = (url: string) => new URL(url).hostname.replace(/^www\./, '').slice(0, 200);
+
+export function convertEpoch(rows: EpochRow[], existing: Existing): Converted {
+  const out: Converted = {
+    bundle: { organizations: [], subjects: [], sources: [], events: [] },
+    rowOf: { organizations: [], subjects: [], sources: [], events: [] },
+    facts: [],
+    rows: [],
+    problems: [],
+  };
+  const push = <K extends keyof Converted['bundle']>(list: K, rec: Converted['bundle'][K][number], row: number) => {
+    (out.bundle[list] as unknown[]).push(rec);
+    out.rowOf[list].push(row);
+  };
+  const orgs = new NameMatcher(existing.organizations, ORGANIZATION_ALIASES);
+  const subjects = new NameMatcher(existing.subjects);
+  const heldSubjects = new NameMatcher(existing.subjects);
+  const modelsInFile = new Set(rows.map((r) => normaliseName(r.model)));
+  const orgName = new Map(existing.organizations.map((o) => [o.slug, o.name]));
+  const taken = {
+    organizations: new Set(existing.organizations.map((o) => o.slug)),
+    subjects: new Set(existing.subjects.map((s) => s.slug)),
+    events: new Set(existing.events.map((e) => e.slug)),
+  };
+  const sourceByPt = new Map(existing.sources.map((s) => [pt(s), s]));
+  const sourceByUrl = new Map(existing.sources.filter((s) => s.url).map((s) => [s.url!, s]));
+  const keys = new Set(existing.sources.map((s) => s.key));
+  let counter = 0;
+  const newKey = () => {
+    let k: string;
+    do k = `epoch-import-${++counter}`;
+    while (keys.has(k));
+    keys.add(k);
+    return k;
+  };
+
+  // Pass 1: organizations and subjects, so that a base model can name a model further down the file.
+  const subjectOfRow = new Map<number, { slug: string; isNew: boolean; orgs: string[] }>();
+  const firstRowOfSubject = new Map<string, number>();
+  for (const r of rows) {
+    const orgSlugs = r.organizations.map((name) => {
+      const found = orgs.find(name);
+      if (found) return found;
+      const slug = firstFreeSlug(slugify(name), taken.organizations);
+      taken.organizations.add(slug);
+      orgs.add(slug, name);
+      orgName.set(slug, name);
+      push('organizations', { slug, name: name.slice(0, 200), website: null, description: '' }, r.row);
+      return slug;
+    });
+    const base = releaseBaseName(r.model, r.date);
+    const found = subjects.find(r.model) ?? (base && !modelsInFile.has(normaliseName(base)) ? heldSubjects.find(base) : null);
+    const slug = found ?? firstFreeSlug(slugify(r.model), taken.subjects);
+    const earlier = firstRowOfSubject.get(slug);
+    if (earlier !== undefined) {
+      out.problems.push({ row: r.row, field: 'Model', message: `“${r.model}” is the same model as row ${earlier}.` });
+      continue;
+    }
+    firstRowOfSubject.set(slug, r.row);
+    if (!found) {
+      taken.subjects.add(slug);
+      subjects.add(slug, r.model);
+      push('subjects', { slug, name: r.model, kind: 'model', description: '', organizations: [...new Set(orgSlugs)].sort() }, r.row);
+    }
+    subjectOfRow.set(r.row, { slug, isNew: !found, orgs: [...new Set(orgSlugs)] });
+  }
+
+  // Release events by subject and by each run of words in their titles, so that a row finds its
+  // event without scanning them all.
+  const eventsBySubject = new Map<string, Existing['events']>();
+  const eventsByTitleWords = new Map<string, Existing['events']>();
+  const index = (m: Map<string, Existing['events']>, k: string, e: Existing['events'][number]) => {
+    const list = m.get(k);
+    if (list) list.push(e);
+    else m.set(k, [e]);
+  };
+  for (const e of existing.events) {
+    if (e.kind !== 'release' && e.kind !== 'announcement') continue;
+    for (const s of e.subjects) index(eventsBySubject, s, e);
+    const words = normaliseName(e.title).split(' ');
+    for (let i = 0; i < words.length; i++) for (let j = i + 1; j <= Math.min(words.length, i + 8); j++) index(eventsByTitleWords, words.slice(i, j).join(' '), e);
+  }
+
+  // Pass 2: sources, events and facts.
+  const newLinkKey = new Map<string, string>();
+  const fileTitles = new Set<string>();
+  for (const r of rows) {
+    const subject = subjectOfRow.get(r.row);
+    if (!subject) continue;
+
+    const linkKeys = r.links.map((url) => {
+      const held = sourceByUrl.get(url);
+      if (held) return held.key;
+      const made = newLinkKey.get(url);
+      if (made) return made;
+      const publisher = hostOf(url);
+      let title = r.model;
+      for (let n = 2; sourceByPt.has(pt({ publisher, title })) || fileTitles.has(pt({ publisher, title })); n++) title = `${r.model} (${n})`;
+      fileTitles.add(pt({ publisher, title }));
+      const key = newKey();
+      newLinkKey.set(url, key);
+      push('sources', { key, publisher, title, url, publishedOn: null, language: 'en', isPrimary: true, cites: null, discrepancies: [] }, r.row);
+      return key;
+    });
+
+    const epochTitle = epochSourceTitle(r.model);
+    const heldEpoch = sourceByPt.get(pt({ publisher: EPOCH_PUBLISHER, title: epochTitle }));
+    const epochKey = heldEpoch?.key ?? newKey();
+    const epochSource: SourceRec = {
+      key: epochKey,
+      publisher: EPOCH_PUBLISHER,
+      title: epochTitle,
+      url: EPOCH_URL,
+      publishedOn: null,
+      language: 'en',
+      isPrimary: false,
+      cites: null,
+      discrepancies: [],
+    };
+
+    const day = dayOf(r.date)!;
+    const candidates = [...new Set([...(eventsBySubject.get(subject.slug) ?? []), ...(eventsByTitleWords.get(normaliseName(r.model)) ?? [])])]
+      .map((e) => ({ e, d: dayOf(e.date ?? '') }))
+      .filter((c): c is { e: (typeof existing.events)[number]; d: { start: number; end: number } } => c.d !== null && Math.abs(c.d.start - day.start) <= 400 * DAY)
+      .sort((a, b) => Math.abs(a.d.start - day.start) - Math.abs(b.d.start - day.start));
+    const match = candidates[0] ?? null;
+
+    const names = subject.orgs.map((s) => orgName.get(s) ?? s);
+    const title = (names.length ? `${names.slice(0, 2).join(' and ')}${names.length > 2 ? ' and others' : ''} release${names.length > 1 ? '' : 's'} ${r.model}` : `${r.model} is released`).slice(0, TITLE_LENGTH);
+    const ownSources = new Set([epochKey, ...linkKeys]);
+    const fromEpoch = (slug: string): EventRec => ({
+      slug,
+      title,
+      summary: truncateAtWord(r.abstract, SUMMARY_LENGTH),
+      kind: 'release',
+      confidence: 'confirmed',
+      date: r.date,
+      organizations: [...subject.orgs].sort(),
+      subjects: [subject.slug],
+      tags: [],
+      sources: [...linkKeys, epochKey].map((source) => ({ source, quote: null })),
+    });
+
+    let event: EventRec;
+    let review: string | null = null;
+    const changes: string[] = [];
+    if (!match) {
+      const slug = firstFreeSlug(slugify(`${r.model} release`), taken.events);
+      taken.events.add(slug);
+      event = fromEpoch(slug);
+    } else if (match.e.sources.every((s) => ownSources.has(s.source))) {
+      // Made by an earlier import of Epoch's data: Epoch's newer values win.
+      event = fromEpoch(match.e.slug);
+      const { edtf: _edtf, ...before } = match.e;
+      for (const f of ['title', 'date', 'summary', 'organizations'] as const) {
+        if (JSON.stringify(before[f]) !== JSON.stringify(event[f])) changes.push(`${r.model}: ${f} ${f === 'summary' ? 'revised' : `${JSON.stringify(before[f])} → ${JSON.stringify(event[f])}`}`);
+      }
+    } else {
+      const { edtf: _edtf, ...held } = match.e;
+      event = {
+        ...held,
+        subjects: held.subjects.includes(subject.slug) ? held.subjects : [...held.subjects, subject.slug].sort(),
+        sources: held.sources.some((s) => s.source === epochKey) ? held.sources : [...held.sources, { source: epochKey, quote: null }],
+      };
+      if (day.start < match.d.start || day.start >= match.d.end) {
+        review = `${r.model}: Epoch AI dates it ${r.date}; the timeline's “${held.title}” says ${held.date}.`;
+        epochSource.discrepancies.push({
+          claim: `Epoch AI dates the release of ${r.model} to ${r.date}.`,
+          correction: `The timeline dates “${held.title}” to ${held.date}; an editor should check which date is right.`,
+        });
+      }
+    }
+    push('sources', epochSource, r.row);
+    push('events', event, r.row);
+    out.rows.push({ row: r.row, model: r.model, subject: subject.slug, subjectIsNew: subject.isNew, event: event.slug, eventIsNew: !match, epochSource: epochKey, review, changes });
+
+    const source = { publisher: EPOCH_PUBLISHER, title: epochTitle };
+    const confidence = r.confidence ? `Epoch AI's confidence in its estimates: ${r.confidence}` : '';
+    const fact = (kind: FactKind, value: number | null, text: string | null, unit: string | null, note = '', baseModel: string | null = null) =>
+      out.facts.push({ row: r.row, fact: { subject: subject.slug, kind, value, text, unit, baseModel, source, note, recordedAt: null } });
+    if (r.parameters !== null) fact('parameters', r.parameters, null, 'parameters', confidence);
+    if (r.trainingCompute !== null) fact('trainingCompute', r.trainingCompute, null, 'FLOP', confidence);
+    if (r.datasetSize !== null) fact('datasetSize', r.datasetSize, null, 'datapoints', confidence);
+    if (r.hardware) fact('hardware', null, r.hardware, null);
+    if (r.hardwareQuantity !== null) fact('hardwareQuantity', r.hardwareQuantity, null, 'chips');
+    if (r.trainingCost !== null) fact('trainingCost', r.trainingCost, null, 'USD', ['In 2023 US dollars', confidence].filter(Boolean).join('. '));
+    if (r.accessibility) fact('accessibility', null, r.accessibility, null);
+    if (r.domain) fact('domain', null, r.domain, null);
+    if (r.country) fact('country', null, r.country, null);
+    if (r.baseModel) {
+      const base = subjects.find(r.baseModel);
+      fact('baseModel', null, base ? null : r.baseModel, null, '', base);
+    }
+  }
+  return out;
+}

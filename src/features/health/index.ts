@@ -1,1 +1,0 @@
-export { healthRoutes, databaseAnswers } from './health.routes.ts';

@@ -1,0 +1,1 @@
+export { siteRoutes, discoveryRoutes } from './site.routes.ts';

@@ -1,0 +1,126 @@
+// The datasets behind /stats, each as a chart, a table and a CSV.
+import { stringify } from 'csv-stringify/sync';
+import type { Db } from '../../platform/db.ts';
+import { OUTCOME_LABELS, scorecardsPage } from '../milestones/index.ts';
+import { heatmap, quarterOf, quarterRange, quarterWithin, stackedColumns, stackedRows } from './charts.ts';
+import * as repo from './stats.repo.ts';
+
+export const DATASETS = ['entries-by-organization', 'claims-by-outcome', 'source-records'] as const;
+export type Dataset = (typeof DATASETS)[number];
+
+/** A table as plain cells: the chart's data, shown below it and served as CSV. */
+export interface DataTable {
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+const OUTCOME_KEYS = [
+  { key: 'met', label: 'Met in window' },
+  { key: 'early', label: OUTCOME_LABELS.early! },
+  { key: 'late', label: OUTCOME_LABELS.late! },
+  { key: 'partly_met', label: OUTCOME_LABELS.partly_met! },
+  { key: 'missed', label: OUTCOME_LABELS.missed! },
+  { key: 'withdrawn', label: 'Withdrawn or unverifiable' },
+  { key: 'open', label: 'Not resolved yet' },
+];
+
+/** Events and claims per organization per quarter; entries dated more loosely than a quarter are counted apart. */
+export async function entriesByOrganization(db: Db) {
+  const [events, milestones, orgs] = await Promise.all([repo.eventPlacements(db), repo.milestonePlacements(db), repo.organizations(db)]);
+  const placements = [
+    ...events.map((e) => ({ org: e.organizationId, start: e.event.dateStart, end: e.event.dateEnd })),
+    ...milestones.map((m) => ({ org: m.organizationId, start: m.milestone.sortStart, end: m.milestone.sortEnd })),
+  ];
+  const counts = new Map<number, Map<string, number>>();
+  const wide = new Map<number, number>();
+  for (const p of placements) {
+    const q = quarterWithin(p.start, p.end);
+    if (q === null) {
+      wide.set(p.org, (wide.get(p.org) ?? 0) + 1);
+      continue;
+    }
+    const row = counts.get(p.org) ?? new Map<string, number>();
+    row.set(q, (row.get(q) ?? 0) + 1);
+    counts.set(p.org, row);
+  }
+  const quarters = quarterRange([...counts.values()].flatMap((m) => [...m.keys()]));
+  const shown = orgs.filter((o) => counts.has(o.id) || wide.has(o.id));
+  const rows = shown.map((o) => ({ label: o.name, counts: quarters.map((q) => counts.get(o.id)?.get(q.key) ?? 0) }));
+  const table: DataTable = {
+    columns: ['Organization', ...quarters.map((q) => q.label), 'Dated more loosely than a quarter'],
+    rows: shown.map((o, i) => [o.name, ...rows[i]!.counts, wide.get(o.id) ?? 0]),
+  };
+  return { chart: heatmap(rows, quarters), table, wideTotal: [...wide.values()].reduce((a, b) => a + b, 0) };
+}
+
+/** Claims by the quarter their window closes (undated claims: the quarter they were made), stacked by outcome. */
+export async function claimsByOutcome(db: Db) {
+  const claims = await repo.claimOutcomes(db);
+  const byQuarter = new Map<string, Record<string, number>>();
+  for (const c of claims) {
+    const q = quarterOf(new Date(c.sortEnd.getTime() - 1));
+    const key = c.status !== 'resolved' || !c.outcome ? 'open' : c.outcome === 'unverifiable' ? 'withdrawn' : c.outcome;
+    const counts = byQuarter.get(q) ?? {};
+    counts[key] = (counts[key] ?? 0) + 1;
+    byQuarter.set(q, counts);
+  }
+  const quarters = quarterRange(byQuarter.keys());
+  const columns = quarters.map((q) => ({ label: q.label, counts: byQuarter.get(q.key) ?? {} }));
+  const table: DataTable = {
+    columns: ['Quarter', ...OUTCOME_KEYS.map((k) => k.label), 'Total'],
+    rows: columns.map((c) => {
+      const cells = OUTCOME_KEYS.map((k) => c.counts[k.key] ?? 0);
+      return [c.label, ...cells, cells.reduce((a, b) => a + b, 0)];
+    }),
+  };
+  return { chart: stackedColumns(columns, OUTCOME_KEYS), table, keys: OUTCOME_KEYS };
+}
+
+/** Each source's claims, made or relayed, by outcome. */
+export async function sourceRecords(db: Db) {
+  const { sources } = await scorecardsPage(db, 'claims');
+  const rows = sources.map((s) => ({
+    label: s.publisher,
+    counts: {
+      met: s.card.met,
+      early: s.card.early,
+      late: s.card.late,
+      partly_met: s.card.partlyMet,
+      missed: s.card.missed,
+      withdrawn: s.card.other,
+      open: s.card.open,
+    } as Record<string, number>,
+  }));
+  const table: DataTable = {
+    columns: ['Source', 'Title', ...OUTCOME_KEYS.map((k) => k.label), 'Claims', 'Of which relayed', 'Met in window (share of scored)'],
+    rows: sources.map((s, i) => [
+      s.publisher,
+      s.title,
+      ...OUTCOME_KEYS.map((k) => rows[i]!.counts[k.key] ?? 0),
+      s.card.claims,
+      s.card.relayed,
+      s.card.metRateLabel,
+    ]),
+  };
+  return { chart: stackedRows(rows, OUTCOME_KEYS), table, keys: OUTCOME_KEYS };
+}
+
+export async function statsPage(db: Db) {
+  const [entries, claims, sources] = await Promise.all([entriesByOrganization(db), claimsByOutcome(db), sourceRecords(db)]);
+  return { entries, claims, sources, outcomeKeys: OUTCOME_KEYS };
+}
+
+/** A spreadsheet must not run a cell as a formula: text starting with = + - @ (or a tab or CR) gets a leading apostrophe. */
+function neutral(v: string | number): string | number {
+  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+export async function datasetCsv(db: Db, dataset: Dataset): Promise<string> {
+  const table =
+    dataset === 'entries-by-organization'
+      ? (await entriesByOrganization(db)).table
+      : dataset === 'claims-by-outcome'
+        ? (await claimsByOutcome(db)).table
+        : (await sourceRecords(db)).table;
+  return stringify([table.columns, ...table.rows.map((r) => r.map(neutral))]);
+}

@@ -1,0 +1,28 @@
+// The one place that knows Prisma's error codes for writes and turns them into AppErrors.
+// (Connection-level codes, which mean "the database is away", are in db.ts.)
+import type { AppError } from './errors.ts';
+
+export const PRISMA_CODES = {
+  /** A unique constraint refused the value (a slug, an email). */
+  unique: 'P2002',
+  /** A foreign key refused the row: what it refers to is gone or still referenced. */
+  foreignKey: 'P2003',
+  /** The row to update or delete does not exist (any more). */
+  notFound: 'P2025',
+} as const;
+
+export type PrismaFailure = keyof typeof PRISMA_CODES;
+
+/** Which of the failures above `err` is, or undefined for any other error. */
+export function prismaFailure(err: unknown): PrismaFailure | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return undefined;
+  return (Object.keys(PRISMA_CODES) as PrismaFailure[]).find((k) => PRISMA_CODES[k] === code);
+}
+
+/** The AppError the caller gives for this failure; the error itself when it is none of them. */
+export function mapPrismaError(err: unknown, answers: Partial<Record<PrismaFailure, () => AppError>>): unknown {
+  const failure = prismaFailure(err);
+  const answer = failure ? answers[failure] : undefined;
+  return answer ? answer() : err;
+}

@@ -1,0 +1,169 @@
+import request from 'supertest';
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { signIn } from '../helpers/admin-session.ts';
+
+let t: TestApp;
+let withUrl: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ seed: true });
+  withUrl = await createTestApp({ seed: true, env: { PUBLIC_URL: 'https://timeline.example.org/' } });
+});
+afterAll(async () => {
+  await t.close();
+  await withUrl.close();
+});
+
+const xml = new XMLParser({ ignoreAttributes: false });
+const decode = (s: string) => s.replaceAll('&#x3D;', '=').replaceAll('&amp;', '&');
+
+describe('/about', () => {
+  it('when opened, then it explains events, claims, windows, every outcome, scorecards, fuzzy dates, claim shapes, sources and licence', async () => {
+    const res = await request(t.app).get('/about').expect(200);
+    for (const heading of ['Events', 'Claims and windows', 'Outcomes', 'Scorecards', 'Fuzzy dates', 'Claim shapes', 'Where the data comes from', 'Licence and reuse']) {
+      expect(res.text).toContain(`>${heading}</h2>`);
+    }
+    for (const outcome of ['Met', 'Early', 'Late', 'Partly met', 'Missed', 'Withdrawn', 'Unverifiable']) expect(res.text).toContain(`>${outcome}</span></dt>`);
+    expect(res.text).toContain('MIT');
+  });
+});
+
+describe('/stats', () => {
+  it('when opened, then three charts are drawn as SVG, each with its table and a CSV link', async () => {
+    const res = await request(t.app).get('/stats').expect(200);
+    expect(res.text.match(/<svg class="chart__svg"/g)).toHaveLength(3);
+    expect(res.text.match(/<details class="data-table" open>/g)).toHaveLength(3);
+    for (const d of ['entries-by-organization', 'claims-by-outcome', 'source-records']) expect(res.text).toContain(`href="/stats/${d}.csv"`);
+  });
+
+  it('when the claims CSV is downloaded, then each quarter has a row whose outcomes add up to its total, as many as the seed has claims', async () => {
+    const res = await request(t.app).get('/stats/claims-by-outcome.csv').expect(200).expect('Content-Type', /text\/csv/);
+    const [header, ...rows] = res.text.trim().split('\n').map((l) => l.split(','));
+    expect(header).toEqual(['Quarter', 'Met in window', 'Early', 'Late', 'Partly met', 'Missed', 'Withdrawn or unverifiable', 'Not resolved yet', 'Total']);
+    for (const r of rows) expect(r.slice(1, 8).map(Number).reduce((a, b) => a + b, 0)).toBe(Number(r[8]));
+    const total = rows.reduce((a, r) => a + Number(r[8]), 0);
+    expect(total).toBe(await t.db.milestone.count());
+    const gemini = rows.find((r) => r[0] === 'Q2 2024');
+    expect(gemini?.[2]).toBe('1');
+  });
+
+  it('when an organization has a formula-like name, then the CSV neutralises it; an unknown dataset is not found', async () => {
+    await t.db.organization.create({ data: { slug: 'formula-corp', name: '=HYPERLINK("x")' } });
+    const org = await t.db.organization.findUniqueOrThrow({ where: { slug: 'formula-corp' } });
+    const ev = await t.db.event.findFirstOrThrow();
+    await t.db.eventOrganization.create({ data: { eventId: ev.id, organizationId: org.id } });
+    const res = await request(t.app).get('/stats/entries-by-organization.csv').expect(200);
+    expect(res.text).toContain(`"'=HYPERLINK(""x"")"`);
+    await request(t.app).get('/stats/nothing.csv').expect(404);
+  });
+});
+
+describe('sharing', () => {
+  it('when PUBLIC_URL is set, then pages carry an absolute canonical link and Open Graph tags, a claim its outcome', async () => {
+    const res = await request(withUrl.app).get('/milestones/google-gemini-may-2024').expect(200);
+    expect(res.text).toContain('<link rel="canonical" href="https://timeline.example.org/milestones/google-gemini-may-2024">');
+    expect(res.text).toContain('<meta property="og:url" content="https://timeline.example.org/milestones/google-gemini-may-2024">');
+    expect(res.text).toMatch(/<meta property="og:description" content="Outcome: Early, early by 147 days\./);
+    expect(res.text).toContain('<meta property="og:title" content="Google releases Gemini in May 2024">');
+  });
+
+  it('when PUBLIC_URL is not set, then canonical links stay relative whatever Host the request names', async () => {
+    const res = await request(t.app).get('/organizations/meta').set('Host', 'evil.example').expect(200);
+    expect(res.text).toContain('<link rel="canonical" href="/organizations/meta">');
+    expect(res.text).not.toContain('evil.example');
+    expect(res.text).not.toContain('og:url');
+  });
+
+  it('when the sitemap is read, then it lists every event, claim, organization, subject and source at absolute addresses', async () => {
+    const res = await request(withUrl.app).get('/sitemap.xml').expect(200).expect('Content-Type', /xml/);
+    const locs: string[] = xml.parse(res.text).urlset.url.map((u: { loc: string }) => u.loc);
+    expect(locs).toContain('https://timeline.example.org/about');
+    expect(locs).toContain('https://timeline.example.org/milestones/google-gemini-may-2024');
+    const counts = await Promise.all([withUrl.db.event.count(), withUrl.db.milestone.count(), withUrl.db.organization.count(), withUrl.db.subject.count(), withUrl.db.source.count()]);
+    const prefixes = ['/events/', '/milestones/', '/organizations/', '/subjects/', '/sources/'];
+    prefixes.forEach((p, i) => expect(locs.filter((l) => l.startsWith(`https://timeline.example.org${p}`))).toHaveLength(counts[i]!));
+  });
+
+  it('when robots.txt is read, then it keeps crawlers out of /admin and names the sitemap', async () => {
+    const res = await request(withUrl.app).get('/robots.txt').expect(200).expect('Content-Type', /text\/plain/);
+    expect(res.text).toContain('Disallow: /admin');
+    expect(res.text).toContain('Sitemap: https://timeline.example.org/sitemap.xml');
+  });
+
+  it('when a form left fields empty, then the page redirects to the address without them', async () => {
+    const res = await request(t.app).get('/?organization=meta&subject=&kind=&q=').expect(301);
+    expect(res.headers.location).toBe('/?organization=meta');
+    const other = await request(t.app).get('//evil.example/?a=').expect(301);
+    expect(other.headers.location).toBe('/evil.example/');
+  });
+});
+
+describe('embeds', () => {
+  it('when /embed is served, then any site may frame it, while every other page still refuses framing', async () => {
+    const embed = await request(t.app).get('/embed?organization=meta').expect(200);
+    expect(embed.headers['content-security-policy']).toMatch(/frame-ancestors \*/);
+    expect(embed.headers['x-frame-options']).toBeUndefined();
+    expect(embed.text).toContain('Llama 3');
+    expect(embed.text).not.toContain('<form');
+    const again = await request(t.app).get('/embed?organization=meta').expect(200);
+    expect(again.headers['content-security-policy']).toMatch(/frame-ancestors \*/);
+    for (const path of ['/', '/about', '/organizations/meta']) {
+      const res = await request(t.app).get(path).expect(200);
+      expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    }
+  });
+
+  it('when an organization page is asked for by oEmbed, then the answer is a rich iframe of its embed', async () => {
+    const page = await request(withUrl.app).get('/organizations/meta').expect(200);
+    const href = decode(page.text.match(/<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/)![1]!);
+    expect(href).toBe('https://timeline.example.org/oembed?format=json&url=https%3A%2F%2Ftimeline.example.org%2Forganizations%2Fmeta');
+    const res = await request(withUrl.app).get(href.replace('https://timeline.example.org', '')).expect(200).expect('Content-Type', /json/);
+    expect(res.body).toMatchObject({ version: '1.0', type: 'rich', provider_name: 'Timeline', title: 'Timeline: Meta', width: 600, height: 480 });
+    expect(res.body.html).toContain('src="https://timeline.example.org/embed?organization=meta"');
+    await request(withUrl.app).get('/oembed?url=https://elsewhere.example/organizations/meta').expect(404);
+    await request(withUrl.app).get('/oembed?url=https://timeline.example.org/organizations/meta&format=xml').expect(501);
+  });
+});
+
+describe('following', () => {
+  it('when the feed of one organization is read, then every entry is about it; an unknown one is not found', async () => {
+    const res = await request(t.app).get('/feed.atom?organization=google').expect(200);
+    const feed = xml.parse(res.text).feed;
+    expect(feed.title).toBe('Timeline: new events about Google');
+    const entries = [feed.entry].flat();
+    const google = await t.db.event.count({ where: { organizations: { some: { organization: { slug: 'google' } } } } });
+    expect(entries).toHaveLength(google);
+    expect(entries.map((e: { title: string }) => e.title).join(' ')).not.toMatch(/Llama/);
+    await request(t.app).get('/feed.atom?organization=no-such-org').expect(404);
+    await request(t.app).get('/milestones.ics?organization=Meta!').expect(400);
+  });
+
+  it('when an organization page is opened, then its Follow box lists its feeds and calendar', async () => {
+    const res = await request(t.app).get('/organizations/meta').expect(200);
+    const html = decode(res.text);
+    for (const href of ['/feed.atom?organization=meta', '/milestones/feed.atom?organization=meta', '/milestones.ics?organization=meta']) expect(html).toContain(`href="${href}"`);
+  });
+});
+
+describe('/changes', () => {
+  it('when an editor changes a record, then the public log shows the fields before and after, never who', async () => {
+    const s = await signIn(t.app, t.db, 'editor');
+    const org = await t.db.organization.findUniqueOrThrow({ where: { slug: 'nvidia' } });
+    await s.agent
+      .post(`/admin/organizations/${org.id}`)
+      .type('form')
+      .send({ _csrf: s.token, name: org.name, slug: org.slug, website: org.website ?? '', description: 'Maker of GPUs and the H100.' })
+      .expect(303);
+    const res = await request(t.app).get('/changes').expect(200);
+    expect(res.text).toContain('Maker of GPUs and the H100.');
+    expect(res.text).toContain('href="/organizations/nvidia"');
+    expect(res.text).not.toContain(s.user.email);
+    expect(res.text).not.toContain('Test editor');
+    const feed = await request(t.app).get('/changes/feed.atom').expect(200);
+    expect(feed.text).toContain('Maker of GPUs and the H100.');
+    expect(feed.text).not.toContain(s.user.email);
+    const page = await request(t.app).get('/events/llama-2-release');
+    expect(page.text).toMatch(/Last updated <time datetime="\d{4}-\d{2}-\d{2}">/);
+  });
+});
