@@ -10,6 +10,7 @@ import { errorHandler, notFound } from './platform/http/error-handler.ts';
 import { canonicalLocals } from './platform/http/canonical.ts';
 import { dropEmptyParams } from './platform/http/clean-query.ts';
 import { allowFraming } from './platform/http/framing.ts';
+import { NotFoundError } from './platform/errors.ts';
 import { createRenderCache } from './platform/http/render-cache.ts';
 import { projectRoot } from './platform/paths.ts';
 import { helpers } from './platform/views/helpers.ts';
@@ -117,7 +118,12 @@ export function createApp(deps: AppDeps): App {
     next();
   });
 
-  // Admin pages are per user: sessions, CSRF, never cached.
+  // Admin pages are per user: sessions, CSRF, never cached. Only the lower-case /admin is the admin
+  // area: routing ignores case but the session cookie's path does not, so /Admin would run signed out.
+  app.use((req, _res, next) => {
+    if (/^\/admin(?:\/|$)/i.test(req.path) && !/^\/admin(?:\/|$)/.test(req.path)) return next(new NotFoundError(`Nothing lives at ${req.path}.`));
+    next();
+  });
   const auth = createAuth(deps);
   app.use('/admin', auth.session);
   app.use('/admin', auth.routes);

@@ -18,12 +18,34 @@ const schema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   TRUST_PROXY: z.string().default('false'),
+  PUBLIC_URL: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return undefined;
+      let u: URL;
+      try {
+        u = new URL(v.trim());
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be an absolute address such as https://timeline.example.org' });
+        return z.NEVER;
+      }
+      if ((u.protocol !== 'http:' && u.protocol !== 'https:') || u.search || u.hash || u.username || u.password) {
+        ctx.addIssue({ code: 'custom', message: 'must be an http:// or https:// address without query, fragment or credentials' });
+        return z.NEVER;
+      }
+      return `${u.origin}${u.pathname}`.replace(/\/+$/, '');
+    }),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ADMIN_EMAIL: z.email('must be an email address').optional(),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   MILESTONE_CRON: z.string().min(1).default('* * * * *'),
   MILESTONE_GRACE_DAYS: z.coerce.number().int().min(0).max(3650).default(0),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   RENDER_CACHE: z
     .enum(['on', 'off'])
     .default('on')
@@ -36,10 +58,6 @@ const schema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(4000),
-  PUBLIC_URL: z
-    .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, such as https://timeline.example.org' })
-    .transform((v) => v.replace(/\/+$/, ''))
-    .optional(),
 });
 
 export type Config = Readonly<{
@@ -67,6 +85,13 @@ export type Config = Readonly<{
   milestoneCron: string;
   milestoneGraceDays: number;
   webhookTimeoutMs: number;
+  /** Lets webhooks reach loopback, private and link-local addresses (self-hosted receivers). */
+  webhookAllowPrivate: boolean;
+  /**
+   * The site's public address (PUBLIC_URL, no trailing slash): every absolute link (feeds, calendar,
+   * webhooks) starts with it, never with a request's Host header. See publicOrigin().
+   */
+  publicUrl: string | undefined;
   /** Express "trust proxy" setting: false, true, a hop count or a list of addresses. */
   trustProxy: boolean | number | string;
   /** PostgreSQL only: connections per process, and how long to wait for one before answering 503. */
@@ -74,8 +99,6 @@ export type Config = Readonly<{
   dbConnectTimeoutMs: number;
   /** PostgreSQL only: the server cancels any statement running longer than this. */
   dbStatementTimeoutMs: number;
-  /** The site's public address (no trailing slash), for canonical links, sitemaps and feeds; unset: links stay relative. */
-  publicUrl: string | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -96,6 +119,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  // Behind a proxy the address readers use cannot be guessed: without it every feed would link
+  // to localhost. A plain local `npm start` (no proxy) falls back to http://localhost:PORT.
+  if (c.NODE_ENV === 'production' && parseTrustProxy(c.TRUST_PROXY) !== false && !c.PUBLIC_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PUBLIC_URL: required in production behind a proxy (TRUST_PROXY is set): the address readers use, e.g. https://timeline.example.org',
+    );
+  }
   return Object.freeze({
     env: c.NODE_ENV,
     host: c.HOST,
@@ -112,10 +142,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     milestoneCron: c.MILESTONE_CRON,
     milestoneGraceDays: c.MILESTONE_GRACE_DAYS,
     webhookTimeoutMs: c.WEBHOOK_TIMEOUT_MS,
+    webhookAllowPrivate: c.WEBHOOK_ALLOW_PRIVATE,
     trustProxy: parseTrustProxy(c.TRUST_PROXY),
+    publicUrl: c.PUBLIC_URL,
     dbPoolMax: c.DB_POOL_MAX,
     dbConnectTimeoutMs: c.DB_CONNECT_TIMEOUT_MS,
     dbStatementTimeoutMs: c.DB_STATEMENT_TIMEOUT_MS,
-    publicUrl: c.PUBLIC_URL,
   });
+}
+
+/** The origin absolute links start with: PUBLIC_URL, or http://localhost:PORT when it is not set. */
+export function publicOrigin(config: Pick<Config, 'publicUrl' | 'port'>): string {
+  return config.publicUrl ?? `http://localhost:${config.port || 3000}`;
 }

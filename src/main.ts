@@ -2,7 +2,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, publicOrigin } from './config.ts';
 import { systemClock } from './platform/clock.ts';
 import { createDb, poolOptions, withStartupLock } from './platform/db.ts';
 import { createLogger } from './platform/logger.ts';
@@ -10,6 +10,21 @@ import { migrateDeploy } from './platform/migrate.ts';
 import { ensureFirstAdmin } from './features/auth/index.ts';
 import { isDatabaseEmpty, seedDatabase } from './features/seed/index.ts';
 import { checkSchedule, SchedulerConfigError, startScheduler } from './jobs/scheduler.ts';
+
+/** Resolves once the server listens; rejects with the listen error (a busy port, a bad address). */
+function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(server)));
+  });
+}
+
+/** One line an operator can act on. */
+function listenProblem(err: NodeJS.ErrnoException, port: number, host: string): string {
+  if (err.code === 'EADDRINUSE') return `Cannot start: port ${port} on ${host} is already in use. Stop the other server or set PORT to a free port.`;
+  if (err.code === 'EACCES') return `Cannot start: no permission to listen on port ${port} on ${host}. Use a port above 1023 (PORT).`;
+  if (err.code === 'EADDRNOTAVAIL') return `Cannot start: ${host} is not an address of this machine (HOST), port ${port}.`;
+  return `Cannot start: listening on ${host}:${port} failed (${err.code ?? err.message}).`;
+}
 
 async function main(): Promise<void> {
   let config;
@@ -24,6 +39,11 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  if (config.env === 'production' && !config.publicUrl) {
+    logger.warn(
+      `PUBLIC_URL is not set: feeds, the calendar and webhooks link to ${publicOrigin(config)}. Set PUBLIC_URL to the address readers use.`,
+    );
+  }
 
   if (config.migrateOnStart) {
     logger.info('applying database migrations');
@@ -40,11 +60,13 @@ async function main(): Promise<void> {
     await ensureFirstAdmin(deps);
   });
   const app = createApp(deps);
-  const server: Server = app.listen(config.port, config.host, () => {
-    const { port } = server.address() as AddressInfo;
-    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-    logger.info({ url: `http://${host}:${port}` }, 'Timeline is listening');
+  const server: Server = await listen(app, config.port, config.host).catch((err: NodeJS.ErrnoException) => {
+    console.error(listenProblem(err, config.port, config.host));
+    process.exit(1);
   });
+  const { port } = server.address() as AddressInfo;
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  logger.info({ url: `http://${shown}:${port}` }, 'Timeline is listening');
   server.on('error', (err) => {
     logger.fatal({ err }, 'server failed');
     process.exit(1);

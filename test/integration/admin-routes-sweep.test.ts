@@ -118,3 +118,27 @@ describe('the /admin route table', () => {
     await agent.get('/admin/account/password').expect(200);
   });
 });
+
+describe('case variants of /admin', () => {
+  const refused = (res: request.Response) =>
+    res.status === 404 || ((res.status === 302 || res.status === 303) && String(res.headers.location).startsWith('/admin/login'));
+
+  it('when /Admin, /ADMIN/events or /aDmIn/login are asked for, then they are refused like /admin, never a 500', async () => {
+    for (const path of ['/Admin', '/ADMIN', '/Admin/', '/ADMIN/events', '/aDmIn/login', '/Admin/users', '/admin/Users', '/ADMIN/webhooks/1']) {
+      const res = await request(t.app).get(path).redirects(0);
+      expect(refused(res), `${path} -> ${res.status}`).toBe(true);
+    }
+    const post = await request(t.app).post('/Admin/login').type('form').send({ email: 'a@example.com', password: 'x' }).redirects(0);
+    expect(post.status).toBeLessThan(500);
+  });
+
+  it('when every admin route is asked for with its first segment capitalised, then none answers 500', async () => {
+    const failures: string[] = [];
+    for (const r of routes) {
+      const path = concrete(r.path).replace(/^\/admin/, '/Admin');
+      const res = await send(request(t.app), { ...r, path }).type('form').send({});
+      if (res.status >= 500 || (res.status === 200 && r.path !== '/admin/login')) failures.push(`${r.method} ${path} -> ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});

@@ -165,3 +165,22 @@ describe('other API resources', () => {
     await request(t.app).get('/api/v1/nothing-here').expect(404);
   });
 });
+
+describe('sources in API lists', () => {
+  it('when events are listed, then each carries its sources with their quotes, as the detail endpoint does', async () => {
+    const list = await allPages('/api/v1/events?limit=100');
+    const withSources = list as (Entry & { sources: { id: number; title: string; quote: string | null }[] })[];
+    const llama = withSources.find((e) => e.slug === 'llama-2-release')!;
+    const detail = await request(t.app).get('/api/v1/events/llama-2-release').expect(200);
+    expect(detail.body.data.event.sources.length).toBeGreaterThan(0);
+    expect(llama.sources).toEqual(detail.body.data.event.sources);
+    const expected = await t.db.eventSource.count();
+    expect(withSources.reduce((n, e) => n + e.sources.length, 0)).toBe(expected);
+  });
+
+  it('when the timeline is listed, then its events carry their sources too', async () => {
+    const res = await request(t.app).get('/api/v1/timeline?q=llama%202').expect(200);
+    const llama = (res.body.data as (Entry & { sources: unknown[] })[]).find((e) => e.slug === 'llama-2-release')!;
+    expect(llama.sources.length).toBeGreaterThan(0);
+  });
+});

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ env: { NODE_ENV: 'production', TRUST_PROXY: '1', SESSION_SECRET: 'x'.repeat(40) } });
+  t = await createTestApp({ env: { NODE_ENV: 'production', TRUST_PROXY: '1', PUBLIC_URL: 'https://timeline.example.org', SESSION_SECRET: 'x'.repeat(40) } });
 });
 afterAll(async () => t.close());
 

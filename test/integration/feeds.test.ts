@@ -10,7 +10,7 @@ import { unresolveClaims } from '../helpers/factories.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ seed: true, now: '2024-07-01T00:00:00Z' });
+  t = await createTestApp({ seed: true, now: '2024-07-01T00:00:00Z', env: { PUBLIC_URL: 'https://timeline.example.org/' } });
   // Two claims back to unresolved, flagged at two moments: three transitions.
   await t.db.$transaction([...unresolveClaims(t.db, ['google-gemini-may-2024', 'meta-next-model-release-2024'])]);
   await flagMilestones(t.db, new Date('2024-05-02T09:00:00Z'));
@@ -51,7 +51,7 @@ describe('GET /milestones/feed.atom', () => {
     // The other two were flagged at the same moment: their order between them is not specified.
     expect(titles.slice(1).sort()).toEqual(['Due now: Google releases Gemini in May 2024', 'Due now: Meta releases its next model during 2024']);
     expect(entries.map((e) => e.updated)).toEqual(['2024-06-01T00:05:00.000Z', '2024-05-02T09:00:00.000Z', '2024-05-02T09:00:00.000Z']);
-    expect(href(entries[0]!.link)).toMatch(/^http:\/\/127\.0\.0\.1(:\d+)?\/milestones\/google-gemini-may-2024$/);
+    expect(href(entries[0]!.link)).toBe('https://timeline.example.org/milestones/google-gemini-may-2024');
     expect(new Set(entries.map((e) => e.id)).size).toBe(3);
     expect(doc.feed.updated).toBe('2024-06-01T00:05:00.000Z');
   });
@@ -116,6 +116,92 @@ describe('GET /milestones.ics', () => {
     for (const line of lines) {
       expect(line).not.toContain('\n');
       expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    }
+  });
+});
+
+/** What a feed reader shows for a `type="html"` element: the HTML decoded to text, or markup. */
+function shownAsHtml(v: unknown): { markup: boolean; text: string } {
+  const raw = typeof v === 'string' ? v : String((v as { '#text'?: unknown })?.['#text'] ?? '');
+  const type = typeof v === 'object' && v ? (v as { '@_type'?: string })['@_type'] : undefined;
+  if (type === 'text' || type === undefined) return { markup: false, text: raw };
+  const text = raw.replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return { markup: /<[a-z!/]/i.test(raw), text };
+}
+
+describe('hostile text in feeds', () => {
+  it('when an event title and summary carry HTML, then the feed carries them as text a reader shows literally', async () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    await makeEvent(t.db, { title: hostile, summary: `<script>alert(2)</script> & ]]> done`, date: '2024-06-01' });
+    await bumpContentVersion(t.db);
+    const res = await request(t.app).get('/feed.atom').expect(200);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_' }).parse(res.text) as {
+      feed: { entry: Record<string, unknown>[] };
+    };
+    const entry = doc.feed.entry.find((e) => shownAsHtml(e.title).text === hostile);
+    expect(entry, 'the hostile entry, shown as its literal title').toBeDefined();
+    expect(shownAsHtml(entry!.title).markup).toBe(false);
+    const summary = shownAsHtml(entry!.summary);
+    expect(summary.markup).toBe(false);
+    expect(summary.text).toContain('<script>alert(2)</script> & ]]> done');
+  });
+});
+
+describe('absolute links', () => {
+  it('when a request comes with Host: evil.example, then neither it nor a later normal request links to that host', async () => {
+    await bumpContentVersion(t.db);
+    for (const url of ['/feed.atom', '/milestones/feed.atom', '/milestones.ics']) {
+      const evil = await request(t.app).get(url).set('Host', 'evil.example').set('X-Forwarded-Host', 'evil.example').expect(200);
+      expect(evil.text, url).not.toContain('evil.example');
+      const normal = await request(t.app).get(url).expect(200);
+      expect(normal.text, url).not.toContain('evil.example');
+      expect(normal.text, url).toContain('https://timeline.example.org/');
+    }
+  });
+});
+
+describe('flag feed wording and dates', () => {
+  let fresh: TestApp;
+  beforeAll(async () => {
+    fresh = await createTestApp({ seed: true, now: '2026-01-15T12:00:00Z', env: { PUBLIC_URL: 'https://timeline.example.org' } });
+    await fresh.db.$transaction([fresh.db.webhook.deleteMany({}), ...unresolveClaims(fresh.db)]);
+  });
+  afterAll(async () => fresh.close());
+
+  it('when nothing has been flagged, then the feed is dated by the content, never 1970', async () => {
+    const res = await request(fresh.app).get('/milestones/feed.atom').expect(200);
+    const doc = xml.parse(res.text) as { feed: { updated: string } };
+    expect(doc.feed.updated.startsWith('1970')).toBe(false);
+    expect(new Date(doc.feed.updated).getFullYear()).toBeGreaterThanOrEqual(2023);
+  });
+
+  it('when a claim is first checked long after its window closed, then one entry says it was found overdue and names the last day of the window', async () => {
+    await flagMilestones(fresh.db, new Date('2025-06-01T00:00:00Z'));
+    await bumpContentVersion(fresh.db);
+    const gemini = await fresh.db.milestone.findUniqueOrThrow({ where: { slug: 'google-gemini-may-2024' }, include: { transitions: true } });
+    expect(gemini.transitions.map((x) => x.toStatus).sort()).toEqual(['due', 'overdue']);
+    const res = await request(fresh.app).get('/milestones/feed.atom').expect(200);
+    const entries = ([] as AtomEntry[]).concat((xml.parse(res.text) as { feed: { entry: AtomEntry[] } }).feed.entry);
+    const about = entries.filter((e) => href(e.link).endsWith('/milestones/google-gemini-may-2024'));
+    expect(about).toHaveLength(1);
+    expect(text(about[0]!.title)).toBe('Overdue (window already closed): Google releases Gemini in May 2024');
+    const summary = JSON.stringify((about[0] as AtomEntry & { summary: unknown }).summary);
+    expect(summary).toContain('2024-05-31');
+    expect(summary).not.toContain('2024-06-01');
+  });
+
+  it('when a claim becomes overdue while watched, then "window closed on" names the last day inside the window', async () => {
+    const app = await createTestApp({ seed: true, now: '2026-01-15T12:00:00Z', env: { PUBLIC_URL: 'https://timeline.example.org' } });
+    try {
+      await app.db.$transaction([app.db.webhook.deleteMany({}), ...unresolveClaims(app.db)]);
+      await flagMilestones(app.db, new Date('2024-05-02T00:00:00Z'));
+      await flagMilestones(app.db, new Date('2024-06-01T00:05:00Z'));
+      const res = await request(app.app).get('/milestones/feed.atom').expect(200);
+      const entries = ([] as AtomEntry[]).concat((xml.parse(res.text) as { feed: { entry: AtomEntry[] } }).feed.entry);
+      const overdue = entries.find((e) => text(e.title) === 'Overdue: Google releases Gemini in May 2024')!;
+      expect(JSON.stringify((overdue as AtomEntry & { summary: unknown }).summary)).toContain('its window closed on 2024-05-31');
+    } finally {
+      await app.close();
     }
   });
 });

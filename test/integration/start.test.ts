@@ -2,6 +2,7 @@
 // seed, serves it, and stops cleanly on SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -58,5 +59,40 @@ describe('start-up', () => {
     const exit = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
+  }, 90_000);
+});
+
+describe('a busy port', () => {
+  it('when the port is already taken, then the start stops with one line naming the port and a non-zero exit code', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as net.AddressInfo;
+    try {
+      const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        cwd: projectRoot,
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          HOST: '127.0.0.1',
+          PORT: String(port),
+          DATABASE_URL: `file:${path.join(dir, 'busy', 'timeline.db')}`,
+          LOG_LEVEL: 'silent',
+          MILESTONE_CRON: 'off',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      proc.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+      const code = await new Promise<number | null>((resolve) => proc.on('exit', (c) => resolve(c)));
+      expect(code).not.toBe(0);
+      expect(code).not.toBeNull();
+      const lines = stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(`port ${port}`);
+      expect(lines[0]).toContain('already in use');
+      expect(stderr).not.toContain('TypeError');
+    } finally {
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    }
   }, 90_000);
 });

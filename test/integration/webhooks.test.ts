@@ -45,7 +45,7 @@ const later = (ms: number) => new Date(NOW.getTime() + ms);
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ seed: true, now: NOW.toISOString() });
+  t = await createTestApp({ seed: true, now: NOW.toISOString(), env: { WEBHOOK_ALLOW_PRIVATE: 'true', PUBLIC_URL: 'https://timeline.example.org' } });
 });
 afterAll(async () => t.close());
 
@@ -93,7 +93,12 @@ describe('webhook deliveries', () => {
         type: 'milestone.due',
         data: {
           transition: { id: transition.id, from: 'upcoming', to: 'due', dueAt: '2024-05-01T00:00:00.000Z' },
-          milestone: { slug: 'google-gemini-may-2024', path: '/milestones/google-gemini-may-2024', expectedText: 'mai 2024' },
+          milestone: {
+            slug: 'google-gemini-may-2024',
+            path: '/milestones/google-gemini-may-2024',
+            url: 'https://timeline.example.org/milestones/google-gemini-may-2024',
+            expectedText: 'mai 2024',
+          },
         },
       });
 
@@ -127,7 +132,7 @@ describe('webhook deliveries', () => {
     expect(d.status).toBe('failed');
     expect(d.attempts).toBe(10);
     expect(d._count.attemptLog).toBe(10);
-    expect(d.lastError).toBe('TypeError: fetch failed');
+    expect(d.lastError).toBe('no answer: could not connect, or no reply within 5000 ms');
     expect(waits.map((w) => w / 60_000)).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256]);
     expect(await deliverPendingWebhooks(deps(), later(30 * 86_400_000), refused)).toEqual([]);
   });
@@ -160,10 +165,10 @@ describe('webhook deliveries', () => {
 });
 
 describe('webhooks in the admin', () => {
-  it('when an editor registers a receiver and sends a test, then it gets a signed test message and the log shows it', async () => {
+  it('when an admin registers a receiver and sends a test, then it gets a signed test message and the log shows it', async () => {
     const rx = await startReceiver();
     try {
-      const { agent, token } = await signIn(t.app, t.db, 'editor');
+      const { agent, token } = await signIn(t.app, t.db, 'admin');
       const created = await agent
         .post('/admin/webhooks/new')
         .type('form')
@@ -201,7 +206,7 @@ describe('webhooks in the admin', () => {
     ['javascript:alert(1)', 'Give an http:// or https:// address.'],
     ['not a url', 'Give an http:// or https:// address.'],
   ])('when the address is %s, then the form is refused and no webhook is created', async (url, message) => {
-    const { agent, token } = await signIn(t.app, t.db, 'editor');
+    const { agent, token } = await signIn(t.app, t.db, 'admin');
     const res = await agent.post('/admin/webhooks/new').type('form').send({ _csrf: token, url, description: 'x', secret: '' }).expect(422);
     expect(res.text).toContain(message);
     expect(res.text).toMatch(/<input id="field-url"[^>]*aria-invalid="true"/);
@@ -209,7 +214,7 @@ describe('webhooks in the admin', () => {
   });
 
   it('when the secret is too short, then the form is refused and the secret is not echoed back', async () => {
-    const { agent, token } = await signIn(t.app, t.db, 'editor');
+    const { agent, token } = await signIn(t.app, t.db, 'admin');
     const res = await agent
       .post('/admin/webhooks/new')
       .type('form')
@@ -221,8 +226,95 @@ describe('webhooks in the admin', () => {
   });
 
   it('when the webhook does not exist, then its page is a 404', async () => {
-    const { agent } = await signIn(t.app, t.db, 'editor');
+    const { agent } = await signIn(t.app, t.db, 'admin');
     await agent.get('/admin/webhooks/999999').expect(404);
     await agent.get('/admin/webhooks/abc').expect(404);
+  });
+});
+
+describe('webhook targets inside the server\'s networks (SSRF)', () => {
+  let strict: TestApp;
+  beforeAll(async () => {
+    strict = await createTestApp({ seed: true, now: NOW.toISOString() });
+  });
+  afterAll(async () => strict.close());
+
+  it.each([
+    'http://127.0.0.1/hook',
+    'http://localhost:8080/hook',
+    'http://[::1]/hook',
+    'http://0.0.0.0/hook',
+    'http://2130706433/hook',
+    'http://0177.0.0.1/hook',
+    'http://0x7f.1/hook',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://10.1.2.3/hook',
+    'http://172.16.0.1/hook',
+    'http://192.168.1.10/hook',
+    'http://100.64.0.1/hook',
+    'http://[::ffff:127.0.0.1]/hook',
+    'http://[fd00::1]/hook',
+    'http://[fe80::1]/hook',
+  ])('when an admin registers %s, then it is refused beside the field and nothing is stored', async (url) => {
+    const { agent, token } = await signIn(strict.app, strict.db, 'admin');
+    const res = await agent.post('/admin/webhooks/new').type('form').send({ _csrf: token, url, description: '', secret: '' }).expect(422);
+    expect(res.text).toContain('inside a private, loopback or link-local network');
+    expect(res.text).toMatch(/<input id="field-url"[^>]*aria-invalid="true"/);
+    expect(await strict.db.webhook.count()).toBe(0);
+  });
+
+  it('when a stored address resolves to loopback at delivery time, then nothing is sent and the attempt says it was refused', async () => {
+    const rx = await startReceiver();
+    try {
+      const port = new URL(rx.url).port;
+      await strict.db.$transaction([strict.db.webhook.deleteMany({}), strict.db.milestoneTransition.deleteMany({}), ...unresolveClaims(strict.db, ['google-gemini-may-2024'])]);
+      await strict.db.webhook.create({ data: { url: `http://localhost:${port}/hook`, secret: SECRET } });
+      await strict.db.webhook.create({ data: { url: `http://127.0.0.1:${port}/hook`, secret: SECRET } });
+      await flagMilestones(strict.db, NOW);
+      const results = await deliverPendingWebhooks({ db: strict.db, config: strict.config }, NOW);
+      expect(results).toHaveLength(2);
+      for (const r of results) expect(r.error).toBe('refused: the address is inside a private, loopback or link-local network');
+      expect(rx.received).toHaveLength(0);
+    } finally {
+      await rx.close();
+    }
+  });
+
+  it('when an editor opens the webhooks, then it is refused: webhooks are for administrators', async () => {
+    const { agent, token } = await signIn(strict.app, strict.db, 'editor');
+    await agent.get('/admin/webhooks').expect(403);
+    await agent.post('/admin/webhooks/new').type('form').send({ _csrf: token, url: 'https://example.com/hook', description: '', secret: '' }).expect(403);
+    const dashboard = await agent.get('/admin').expect(200);
+    expect(dashboard.text).not.toContain('href="/admin/webhooks"');
+  });
+});
+
+describe('test button messages', () => {
+  it('when the receiver refuses connections or never answers, then the message is the same and names no network error', async () => {
+    const app = await createTestApp({ seed: true, now: NOW.toISOString(), env: { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_TIMEOUT_MS: '300' } });
+    const silent = http.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    try {
+      const { agent, token } = await signIn(app.app, app.db, 'admin');
+      const flashes: string[] = [];
+      for (const url of [`http://127.0.0.1:${closedPort}/hook`, `http://127.0.0.1:${(silent.address() as AddressInfo).port}/hook`]) {
+        const hook = await app.db.webhook.create({ data: { url, secret: SECRET } });
+        await agent.post(`/admin/webhooks/${hook.id}/test`).type('form').send({ _csrf: token }).expect(303);
+        const page = await agent.get(`/admin/webhooks/${hook.id}`).expect(200);
+        const flash = /<p class="flash flash--error"[^>]*>([^<]*)<\/p>/.exec(page.text)?.[1];
+        expect(flash).toBeDefined();
+        expect(page.text).not.toMatch(/ECONNREFUSED|ECONNRESET|ETIMEDOUT|fetch failed|AbortError|TimeoutError/);
+        flashes.push(flash!);
+      }
+      expect(flashes[0]).toBe(flashes[1]);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+      await app.close();
+    }
   });
 });

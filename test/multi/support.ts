@@ -53,6 +53,8 @@ export async function startInstance(name: string, databaseUrl: string, env: Node
       LOG_LEVEL: 'info',
       SESSION_SECRET,
       TRUST_PROXY: 'loopback',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      WEBHOOK_ALLOW_PRIVATE: 'true',
       CHECKPOINT_DISABLE: '1',
       ...env,
     },

@@ -79,7 +79,7 @@ function nextLink(req: Request, next: string | null): string | null {
 function timelineList(force?: Partial<TimelineQuery>) {
   return async (db: Db, req: Request) => {
     const q = parseQuery(req, force);
-    const page = await listTimeline(db, q, q.limit ?? DEFAULT_LIMIT);
+    const page = await listTimeline(db, q, q.limit ?? DEFAULT_LIMIT, undefined, { sources: true });
     return { data: page.entries, page: { nextCursor: page.nextCursor, next: nextLink(req, page.nextCursor) } };
   };
 }

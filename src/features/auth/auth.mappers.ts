@@ -14,7 +14,6 @@ const NAV: readonly (readonly [string, string])[] = [
   ['/admin/subjects', 'Subjects'],
   ['/admin/sources', 'Sources'],
   ['/admin/resolution', 'Resolution queue'],
-  ['/admin/webhooks', 'Webhooks'],
   ['/admin/changes', 'Changes'],
   ['/admin/data', 'Import/export'],
 ];
@@ -22,7 +21,7 @@ const NAV: readonly (readonly [string, string])[] = [
 /** The admin menu for this user (Users for administrators only), marking the section of `path`. */
 export function adminNav(path: string, user: { role: string } | null): NavItemVM[] {
   if (!user) return [];
-  const items = user.role === 'admin' ? [...NAV, ['/admin/users', 'Users'] as const] : NAV;
+  const items = user.role === 'admin' ? [...NAV, ['/admin/webhooks', 'Webhooks'] as const, ['/admin/users', 'Users'] as const] : NAV;
   const here = path.replace(/\/+$/, '') || '/admin';
   return items.map(([href, label]) => ({
     href,

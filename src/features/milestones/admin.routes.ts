@@ -113,20 +113,20 @@ export function adminRoutes(deps: FeatureDeps & { auth: Auth }): Router {
     );
   });
 
-  r.get('/webhooks', auth.requireEditor, async (_req, res) => {
+  r.get('/webhooks', auth.requireAdmin, async (_req, res) => {
     res.render('admin/webhooks/index', { ...admin, title: 'Webhooks', webhooks: await webhooksPage(db) });
   });
 
-  r.get('/webhooks/new', auth.requireEditor, (_req, res) => {
+  r.get('/webhooks/new', auth.requireAdmin, (_req, res) => {
     res.render('admin/webhooks/new', { ...admin, title: 'New webhook', values: {}, errors: {} });
   });
 
-  r.post('/webhooks/new', auth.requireEditor, body, auth.csrf, async (req, res) => {
+  r.post('/webhooks/new', auth.requireAdmin, body, auth.csrf, async (req, res) => {
     await submitForm(
       webhookSchema,
       req.body ?? {},
       async (f) => {
-        const row = await createWebhook(db, f, clock(), currentUserId(req));
+        const row = await createWebhook(db, f, clock(), currentUserId(req), { allowPrivate: config.webhookAllowPrivate });
         setFlash(req, 'success', `Webhook registered for ${row.url}.`);
         res.redirect(303, `/admin/webhooks/${row.id}`);
       },
@@ -135,18 +135,18 @@ export function adminRoutes(deps: FeatureDeps & { auth: Auth }): Router {
     );
   });
 
-  r.get('/webhooks/:id', auth.requireEditor, async (req, res) => {
+  r.get('/webhooks/:id', auth.requireAdmin, async (req, res) => {
     const vm = await webhookDetail(db, idParam(String(req.params.id)));
     res.render('admin/webhooks/show', { ...admin, title: `Webhook ${vm.webhook.url}`, ...vm });
   });
 
-  r.post('/webhooks/:id/delete', auth.requireEditor, body, auth.csrf, async (req, res) => {
+  r.post('/webhooks/:id/delete', auth.requireAdmin, body, auth.csrf, async (req, res) => {
     await deleteWebhook(db, idParam(String(req.params.id)), clock(), currentUserId(req));
     setFlash(req, 'success', 'Webhook deleted, with its delivery log.');
     res.redirect(303, '/admin/webhooks');
   });
 
-  r.post('/webhooks/:id/test', auth.requireEditor, body, auth.csrf, async (req, res) => {
+  r.post('/webhooks/:id/test', auth.requireAdmin, body, auth.csrf, async (req, res) => {
     const id = idParam(String(req.params.id));
     const result = await sendTestDelivery({ db, config, logger }, id, clock());
     if (result?.status === 'delivered') setFlash(req, 'success', `Test delivered (HTTP ${result.statusCode}).`);

@@ -76,3 +76,12 @@ export function datedMilestones(db: Db, f: FeedFilter = {}) {
     },
   });
 }
+
+/** When the claims last changed (the flag feed's date when nothing has been flagged yet), or null. */
+export async function newestClaimChange(db: Db): Promise<Date | null> {
+  const [m, v] = await Promise.all([
+    db.milestone.aggregate({ _max: { updatedAt: true } }),
+    db.contentVersion.findUnique({ where: { id: 1 }, select: { updatedAt: true } }),
+  ]);
+  return m._max.updatedAt ?? v?.updatedAt ?? null;
+}

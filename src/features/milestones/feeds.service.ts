@@ -1,6 +1,6 @@
 // Atom feeds (new events; milestone flags) with `feed`, and the iCalendar of due windows with
-// ical-generator. Every date in them comes from the data, never from the clock, so the same
-// content gives the same bytes (and the render cache's ETag holds).
+// ical-generator. Every date in them comes from the data (the clock only dates a feed with no
+// entry at all), so the same content gives the same bytes and the render cache's ETag holds.
 import { Feed } from 'feed';
 import ical from 'ical-generator';
 import type { Db } from '../../platform/db.ts';
@@ -8,6 +8,7 @@ import { formatFuzzyDate } from '../dates/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import * as repo from './feeds.repo.ts';
 import type { FeedFilter } from './feeds.repo.ts';
+import { expectedLabel, OUTCOME_LABELS, STATUS_LABELS } from './milestones.mappers.ts';
 
 export type { FeedFilter };
 
@@ -23,17 +24,27 @@ async function scope(db: Db, f: FeedFilter): Promise<{ words: string; query: str
   const query = q.toString();
   return { words: parts.length ? ` about ${parts.join(' and ')}` : '', query: query ? `?${query}` : '' };
 }
-import { expectedLabel, OUTCOME_LABELS, STATUS_LABELS } from './milestones.mappers.ts';
-
 const ENTRIES = 50;
-const EPOCH = new Date(0);
 
-function latest(dates: Date[]): Date {
-  return dates.reduce((a, b) => (b > a ? b : a), EPOCH);
+function latest(dates: Date[]): Date | null {
+  return dates.reduce<Date | null>((a, b) => (a === null || b > a ? b : a), null);
+}
+
+/**
+ * The `feed` library writes every entry's title and summary as `type="html"`: text typed by an
+ * editor is escaped first, so a feed reader shows `<img …>` as those characters, never as markup.
+ */
+export function htmlText(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The last day inside a window whose end is exclusive: a May 2024 window closes on 31 May. */
+function lastDayOf(windowEnd: Date): string {
+  return new Date(windowEnd.getTime() - 1).toISOString().slice(0, 10);
 }
 
 /** New events, most recently added first. `origin` is the site's address, e.g. https://timeline.example. */
-export async function eventsAtom(db: Db, origin: string, filter: FeedFilter = {}): Promise<string> {
+export async function eventsAtom(db: Db, origin: string, now: Date, filter: FeedFilter = {}): Promise<string> {
   const { words, query } = await scope(db, filter);
   const rows = await repo.latestEvents(db, ENTRIES, filter);
   const feed = new Feed({
@@ -42,7 +53,7 @@ export async function eventsAtom(db: Db, origin: string, filter: FeedFilter = {}
     description: `Events${words} added to Timeline, the sourced record of the AI industry.`,
     link: `${origin}/${query}`,
     feedLinks: { atom: `${origin}/feed.atom${query}` },
-    updated: latest(rows.map((r) => r.updatedAt)),
+    updated: latest(rows.map((r) => r.updatedAt)) ?? now,
     generator: false,
     copyright: 'Timeline contributors',
   });
@@ -52,10 +63,10 @@ export async function eventsAtom(db: Db, origin: string, filter: FeedFilter = {}
     feed.addItem({
       id: `${origin}/events/${e.slug}`,
       link: `${origin}/events/${e.slug}`,
-      title: e.title,
+      title: htmlText(e.title),
       date: e.updatedAt,
       published: e.createdAt,
-      description: [`${when}${who ? ` · ${who}` : ''}.`, e.summary].filter(Boolean).join(' '),
+      description: htmlText([`${when}${who ? ` · ${who}` : ''}.`, e.summary].filter(Boolean).join(' ')),
     });
   }
   return feed.atom1();
@@ -63,31 +74,51 @@ export async function eventsAtom(db: Db, origin: string, filter: FeedFilter = {}
 
 const FLAG_TITLES: Record<string, string> = { due: 'Due now', overdue: 'Overdue' };
 
+type TransitionRow = Awaited<ReturnType<typeof repo.latestTransitions>>[number];
+
+/**
+ * What one entry says. A claim whose window had already closed when it was first checked gets a
+ * due and an overdue transition at the same instant: both stay recorded, the feed shows one
+ * entry saying it was found overdue.
+ */
+function flagText(t: TransitionRow, foundOverdue: boolean): { title: string; description: string } {
+  const m = t.milestone;
+  const expected = `Expected ${expectedLabel(m)}`;
+  const closed = m.windowEnd ? lastDayOf(m.windowEnd) : null;
+  let what: string;
+  if (foundOverdue) {
+    const opened = m.windowStart ? m.windowStart.toISOString().slice(0, 10) : null;
+    what = opened && closed ? `its window ran from ${opened} to ${closed} and had closed when it was checked` : 'its window had closed when it was checked';
+  } else if (t.toStatus === 'overdue') {
+    what = closed ? `its window closed on ${closed}` : 'its window closed';
+  } else {
+    what = m.windowStart ? `its window opened on ${m.windowStart.toISOString().slice(0, 10)}` : `the event it waited for happened on ${t.dueAt.toISOString().slice(0, 10)}`;
+  }
+  const label = foundOverdue ? 'Overdue (window already closed)' : (FLAG_TITLES[t.toStatus] ?? t.toStatus);
+  return { title: `${label}: ${m.title}`, description: `${expected}; ${what}. ${m.claim}`.trim() };
+}
+
 /** Each transition the job recorded (came due, became overdue), newest first. */
-export async function flagsAtom(db: Db, origin: string, filter: FeedFilter = {}): Promise<string> {
+export async function flagsAtom(db: Db, origin: string, now: Date, filter: FeedFilter = {}): Promise<string> {
   const { words, query } = await scope(db, filter);
   const rows = await repo.latestTransitions(db, ENTRIES, filter);
+  const sameRun = (a: TransitionRow, b: TransitionRow) => a.milestoneId === b.milestoneId && a.flaggedAt.getTime() === b.flaggedAt.getTime();
+  const overdueAtOnce = (t: TransitionRow) => t.toStatus === 'overdue' && rows.some((o) => o.toStatus === 'due' && sameRun(o, t));
+  const shown = rows.filter((t) => !(t.toStatus === 'due' && rows.some((o) => o.toStatus === 'overdue' && sameRun(o, t))));
   const feed = new Feed({
     id: `${origin}/milestones${query}`,
     title: `Timeline: milestone flags${words}`,
     description: `Claims${words} as they come due and become overdue.`,
     link: `${origin}/milestones`,
     feedLinks: { atom: `${origin}/milestones/feed.atom${query}` },
-    updated: latest(rows.map((r) => r.flaggedAt)),
+    updated: latest(rows.map((r) => r.flaggedAt)) ?? (await repo.newestClaimChange(db)) ?? now,
     generator: false,
     copyright: 'Timeline contributors',
   });
-  for (const t of rows) {
-    const m = t.milestone;
-    const page = `${origin}/milestones/${m.slug}`;
-    const since = t.toStatus === 'overdue' ? 'its window closed' : 'its window opened';
-    feed.addItem({
-      id: `${page}#transition-${t.id}`,
-      link: page,
-      title: `${FLAG_TITLES[t.toStatus] ?? t.toStatus}: ${m.title}`,
-      date: t.flaggedAt,
-      description: `Expected ${expectedLabel(m)}; ${since} on ${t.dueAt.toISOString().slice(0, 10)}. ${m.claim}`.trim(),
-    });
+  for (const t of shown) {
+    const page = `${origin}/milestones/${t.milestone.slug}`;
+    const { title, description } = flagText(t, overdueAtOnce(t));
+    feed.addItem({ id: `${page}#transition-${t.id}`, link: page, title: htmlText(title), date: t.flaggedAt, description: htmlText(description) });
   }
   return feed.atom1();
 }

@@ -1,18 +1,13 @@
 import { Router, type Request, type Response } from 'express';
-import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db.ts';
+import { publicOrigin } from '../../config.ts';
 import { page } from '../../platform/http/page.ts';
 import { ValidationError } from '../../platform/errors.ts';
+import type { FeatureDeps } from '../deps.ts';
 import { dueWindowsIcs, eventsAtom, flagsAtom, type FeedFilter } from './feeds.service.ts';
 import * as pages from './public.pages.ts';
 
 const ATOM = 'application/atom+xml; charset=utf-8';
 const ICS = 'text/calendar; charset=utf-8';
-
-/** The site's address as the reader reached it (honours the "trust proxy" setting). */
-function origin(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-}
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -34,12 +29,16 @@ function send(res: Response, type: string, body: string) {
   res.set('Content-Type', type).send(body);
 }
 
-/** Every public path under /milestones, scorecards and the feeds. */
-export function publicRoutes({ db, clock }: { db: Db; clock: Clock }): Router {
+/**
+ * Every public path under /milestones, scorecards and the feeds. Absolute links come from
+ * PUBLIC_URL, never from the request: these bodies are cached and served to everyone.
+ */
+export function publicRoutes({ db, config, clock }: Pick<FeatureDeps, 'db' | 'config' | 'clock'>): Router {
   const r = Router();
-  r.get('/feed.atom', async (req, res) => send(res, ATOM, await eventsAtom(db, origin(req), feedFilter(req))));
-  r.get('/milestones/feed.atom', async (req, res) => send(res, ATOM, await flagsAtom(db, origin(req), feedFilter(req))));
-  r.get('/milestones.ics', async (req, res) => send(res, ICS, await dueWindowsIcs(db, origin(req), feedFilter(req))));
+  const origin = publicOrigin(config);
+  r.get('/feed.atom', async (req, res) => send(res, ATOM, await eventsAtom(db, origin, clock(), feedFilter(req))));
+  r.get('/milestones/feed.atom', async (req, res) => send(res, ATOM, await flagsAtom(db, origin, clock(), feedFilter(req))));
+  r.get('/milestones.ics', async (req, res) => send(res, ICS, await dueWindowsIcs(db, origin, feedFilter(req))));
   // After /milestones/feed.atom, which the slug pattern would take.
   r.get('/milestones', page(() => pages.milestonesView(db, clock())));
   r.get('/milestones/:slug', page((req) => pages.milestoneView(db, String(req.params.slug))));

@@ -3,13 +3,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../../platform/db.ts';
 import type { Logger } from '../../platform/logger.ts';
-import { NotFoundError } from '../../platform/errors.ts';
+import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { publicOrigin } from '../../config.ts';
 import { diff, writeAudit } from './audit.repo.ts';
 import { dayLabel } from './milestones.mappers.ts';
 import type { WebhookForm } from './milestones.schema.ts';
 import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from './rules.ts';
 import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, signatureHeader } from './webhook-signature.ts';
 import * as repo from './webhooks.repo.ts';
+import { literalTargetProblem, RefusedTargetError, webhookFetch } from './webhook-target.ts';
 
 export type FetchLike = (
   url: string,
@@ -18,7 +20,7 @@ export type FetchLike = (
 
 export interface DeliveryDeps {
   db: Db;
-  config: { webhookTimeoutMs: number };
+  config: { webhookTimeoutMs: number; webhookAllowPrivate: boolean; publicUrl: string | undefined; port: number };
   logger?: Pick<Logger, 'warn' | 'info'>;
 }
 
@@ -36,7 +38,9 @@ export async function webhooksPage(db: Db) {
   }));
 }
 
-export async function createWebhook(db: Db, input: WebhookForm, now: Date, userId: number | null) {
+export async function createWebhook(db: Db, input: WebhookForm, now: Date, userId: number | null, opts: { allowPrivate: boolean }) {
+  const problem = opts.allowPrivate ? null : literalTargetProblem(new URL(input.url));
+  if (problem) throw new ValidationError('The webhook was not registered.', { url: problem });
   const secret = input.secret || randomBytes(32).toString('hex');
   const row = await repo.createWebhook(db, { url: input.url, secret, description: input.description, createdAt: now });
   await writeAudit(db, {
@@ -102,7 +106,7 @@ function safeType(payload: string): string {
 type SendingRow = Awaited<ReturnType<typeof repo.getDeliveryForSending>>;
 
 /** The JSON body sent for a delivery: the same for every attempt of it. */
-export function deliveryBody(d: SendingRow): string {
+export function deliveryBody(d: SendingRow, origin: string): string {
   const stored = JSON.parse(d.payload) as { type: string; data?: unknown };
   let data: unknown = stored.data ?? null;
   if (d.transition) {
@@ -115,6 +119,7 @@ export function deliveryBody(d: SendingRow): string {
         slug: m.slug,
         title: m.title,
         path: `/milestones/${m.slug}`,
+        url: `${origin}/milestones/${m.slug}`,
         expectedText: m.expectedText,
         windowStart: m.windowStart?.toISOString() ?? null,
         windowEnd: m.windowEnd?.toISOString() ?? null,
@@ -132,9 +137,19 @@ export interface AttemptResult {
   error: string | null;
 }
 
+/**
+ * What the log and the test button say about a failure. Refused, unreachable, reset and silent
+ * receivers all read the same, so the messages cannot map the server's network; operators find
+ * the cause in the server log.
+ */
+function failureText(err: unknown, timeoutMs: number): string {
+  if (err instanceof RefusedTargetError) return 'refused: the address is inside a private, loopback or link-local network';
+  return `no answer: could not connect, or no reply within ${timeoutMs} ms`;
+}
+
 async function attempt(deps: DeliveryDeps, id: number, now: Date, fetchImpl: FetchLike): Promise<AttemptResult> {
   const d = await repo.getDeliveryForSending(deps.db, id);
-  const body = deliveryBody(d);
+  const body = deliveryBody(d, publicOrigin(deps.config));
   const headers = {
     'Content-Type': 'application/json',
     'User-Agent': 'Timeline-Webhooks/1',
@@ -156,8 +171,9 @@ async function attempt(deps: DeliveryDeps, id: number, now: Date, fetchImpl: Fet
     await res.body?.cancel().catch(() => undefined);
     if (res.status < 200 || res.status > 299) error = `HTTP ${res.status}`;
   } catch (err) {
-    const e = err as Error;
-    error = e.name === 'TimeoutError' ? `no answer within ${deps.config.webhookTimeoutMs} ms` : `${e.name}: ${e.message}`.slice(0, 500);
+    error = failureText(err, deps.config.webhookTimeoutMs);
+    const e = err as Error & { code?: string };
+    deps.logger?.warn({ deliveryId: id, cause: `${e.name}: ${e.code ?? ''} ${e.message}`.slice(0, 500) }, 'webhook receiver unreachable');
   }
   const durationMs = Math.round(performance.now() - started);
   const attempts = d.attempts + 1;
@@ -186,23 +202,24 @@ function lockUntil(deps: DeliveryDeps, now: Date): Date {
  * of its lock, so two instances never send the same delivery at the same time; a crashed sender's
  * lock expires and the delivery is tried again.
  */
-export async function deliverPendingWebhooks(deps: DeliveryDeps, now: Date, fetchImpl: FetchLike = fetch): Promise<AttemptResult[]> {
+export async function deliverPendingWebhooks(deps: DeliveryDeps, now: Date, fetchImpl?: FetchLike): Promise<AttemptResult[]> {
+  const send = fetchImpl ?? webhookFetch(deps.config.webhookAllowPrivate);
   const results: AttemptResult[] = [];
   for (;;) {
     const ids = await repo.findDueDeliveryIds(deps.db, now, BATCH);
     const mine: number[] = [];
     for (const id of ids) if (await repo.claimDelivery(deps.db, id, now, lockUntil(deps, now))) mine.push(id);
-    results.push(...(await Promise.all(mine.map((id) => attempt(deps, id, now, fetchImpl)))));
+    results.push(...(await Promise.all(mine.map((id) => attempt(deps, id, now, send)))));
     if (ids.length < BATCH) return results;
   }
 }
 
 /** Queues a test delivery for one webhook and sends it at once (later retries go through the job). */
-export async function sendTestDelivery(deps: DeliveryDeps, webhookId: number, now: Date, fetchImpl: FetchLike = fetch): Promise<AttemptResult | null> {
+export async function sendTestDelivery(deps: DeliveryDeps, webhookId: number, now: Date, fetchImpl?: FetchLike): Promise<AttemptResult | null> {
   await repo.getWebhook(deps.db, webhookId);
   const key = `test-${webhookId}-${randomUUID()}`;
   const payload = JSON.stringify({ type: 'webhook.test', data: { message: 'A test delivery from Timeline.', webhookId } });
   const row = await repo.queueDelivery(deps.db, { webhookId, idempotencyKey: key, payload, now });
   if (!(await repo.claimDelivery(deps.db, row.id, now, lockUntil(deps, now)))) return null;
-  return attempt(deps, row.id, now, fetchImpl);
+  return attempt(deps, row.id, now, fetchImpl ?? webhookFetch(deps.config.webhookAllowPrivate));
 }

@@ -230,6 +230,19 @@ export async function listEvents(db: Db, f: StreamFilter, page: StreamPage): Pro
   return events;
 }
 
+/** The same events with their sources and quotes, in the detail's order: one statement for all of them. */
+export async function withSources(db: Db, events: EventListRow[]): Promise<(EventListRow | EventDetailRow)[]> {
+  if (events.length === 0) return events;
+  const links = await db.eventSource.findMany({
+    where: { eventId: { in: events.map((e) => e.id) } },
+    include: { source: true },
+    orderBy: [{ eventId: 'asc' }, { position: 'asc' }, { sourceId: 'asc' }],
+  });
+  const byEvent = new Map<number, EventDetailRow['sources']>();
+  for (const l of links) byEvent.set(l.eventId, [...(byEvent.get(l.eventId) ?? []), l]);
+  return events.map((e) => ({ ...e, sources: byEvent.get(e.id) ?? [] }));
+}
+
 /**
  * One page of milestones: their ids through portable SQL, then (only when there are any) the
  * rows with `milestoneInclude` through Prisma, put back in the page's order.

@@ -62,7 +62,13 @@ export function streamsFor(q: TimelineQuery): { events: boolean; milestones: boo
  * a merge by picking the earlier head always takes a prefix of each, so the cursor keeps one
  * key per stream and no entry is skipped or repeated whatever the collation.
  */
-export async function listTimeline(db: Db, q: TimelineQuery, limit: number, resolved?: repo.StreamFilter): Promise<TimelinePage> {
+export async function listTimeline(
+  db: Db,
+  q: TimelineQuery,
+  limit: number,
+  resolved?: repo.StreamFilter,
+  opts: { sources?: boolean } = {},
+): Promise<TimelinePage> {
   const filter = resolved ?? unwrap(await resolveFilter(db, q));
   const direction = q.order === 'oldest' ? 'asc' : 'desc';
   const cursor: Cursor = q.cursor ?? { e: null, m: null };
@@ -74,6 +80,9 @@ export async function listTimeline(db: Db, q: TimelineQuery, limit: number, reso
     want.milestones && !cursor.mDone ? repo.listMilestones(db, filter, { after: cursor.m, direction, take }) : [],
   ]);
 
+  // The API's lists carry each event's sources: one more statement for the whole page.
+  const listed = opts.sources ? await repo.withSources(db, events.slice(0, limit)) : events;
+  if (opts.sources) events.splice(0, listed.length, ...listed);
   const sign = direction === 'asc' ? 1 : -1;
   const entries: EntryVM[] = [];
   let i = 0;
