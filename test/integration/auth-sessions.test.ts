@@ -89,9 +89,9 @@ describe('signing out', () => {
     const user = await makeUser(t.db);
     const { agent, token, id } = await signedInSession(user);
     const res = await agent.post('/admin/logout').type('form').send({ _csrf: token }).expect(303);
-    expect(res.headers.location).toBe('/admin/login');
+    expect(res.headers.location).toBe('/admin/login?signed-out=1');
     expect(await t.db.session.count({ where: { id } })).toBe(0);
-    const login = await agent.get('/admin/login').expect(200);
+    const login = await agent.get(res.headers.location!).expect(200);
     expect(login.text).toContain('You have signed out.');
     await agent.get('/admin/account/password').expect(302);
   });

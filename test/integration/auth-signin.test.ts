@@ -43,27 +43,30 @@ describe('signing in', () => {
     await wrong.agent.get('/admin/account/password').expect(302);
   });
 
-  it('when signing in, then the session id changes and the old session row is gone', async () => {
-    const { agent, token, page } = await openLogin(t.app);
-    const before = sessionCookie(page);
-    expect(before).not.toBeNull();
-    expect(await t.db.session.count({ where: { id: sessionIdOf(before!) } })).toBe(1);
-    const res = await postLogin(agent, token, { email: editor.email, password: editor.password }).expect(303);
+  it('when signing in again, then the session id changes and the old session row is gone', async () => {
+    const { agent, token } = await openLogin(t.app);
+    const first = sessionCookie(await postLogin(agent, token, { email: editor.email, password: editor.password }).expect(303));
+    expect(first).not.toBeNull();
+    const again = await openLogin(t.app);
+    await again.agent.jar.setCookie(`timeline.sid=${first}; Path=/admin`);
+    const res = await postLogin(again.agent, again.token, { email: editor.email, password: editor.password }).expect(303);
     const after = sessionCookie(res);
     expect(after).not.toBeNull();
-    expect(sessionIdOf(after!)).not.toBe(sessionIdOf(before!));
-    expect(await t.db.session.count({ where: { id: sessionIdOf(before!) } })).toBe(0);
+    expect(sessionIdOf(after!)).not.toBe(sessionIdOf(first!));
+    expect(await t.db.session.count({ where: { id: sessionIdOf(first!) } })).toBe(0);
     const row = await t.db.session.findUniqueOrThrow({ where: { id: sessionIdOf(after!) } });
     expect(row.userId).toBe(editor.id);
   });
 
-  it('when the cookie is set, then it is HttpOnly, SameSite=Lax, limited to /admin and named timeline.sid', async () => {
-    const { page } = await openLogin(t.app);
-    const cookie = ([] as string[]).concat(page.headers['set-cookie'] ?? []).find((c) => c.startsWith('timeline.sid='));
+  it('when the session cookie is set at sign-in, then it is HttpOnly, SameSite=Lax, limited to /admin, named timeline.sid and ends with the browser', async () => {
+    const { agent, token } = await openLogin(t.app);
+    const res = await postLogin(agent, token, { email: editor.email, password: editor.password }).expect(303);
+    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('timeline.sid='));
     expect(cookie).toMatch(/; Path=\/admin/);
     expect(cookie).toMatch(/; HttpOnly/);
     expect(cookie).toMatch(/; SameSite=Lax/);
     expect(cookie).not.toMatch(/; Secure/);
+    expect(cookie).not.toMatch(/Expires=|Max-Age=/);
   });
 
   it.each(['https://evil.example/admin', '//evil.example/admin', '/\\evil.example', '/timeline', '/admin\\@evil'])(

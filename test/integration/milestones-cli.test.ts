@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 beforeEach(async () => {
-  await t.db.$transaction([...unresolveClaims(t.db)]);
+  await t.db.$transaction([t.db.webhookDelivery.deleteMany({}), t.db.webhook.deleteMany({}), ...unresolveClaims(t.db)]);
 });
 
 interface Run {
@@ -42,14 +42,14 @@ function flagCli(...args: string[]): Promise<Run> {
 
 function summaryOf(run: Run) {
   const last = run.stdout.trim().split('\n').at(-1) ?? '';
-  return JSON.parse(last) as { now: string; due: number; overdue: number; transitions: number };
+  return JSON.parse(last) as { now: string; due: number; overdue: number; transitions: number; notified: boolean };
 }
 
 describe('milestones:flag', () => {
   it('when run with --now, then it flags as of that instant and prints a one-line JSON summary last', async () => {
     const run = await flagCli('--now', '2024-05-01T00:00:00Z');
     expect(run.code).toBe(0);
-    expect(summaryOf(run)).toEqual({ now: '2024-05-01T00:00:00.000Z', due: 5, overdue: 2, transitions: 7 });
+    expect(summaryOf(run)).toEqual({ now: '2024-05-01T00:00:00.000Z', due: 5, overdue: 2, transitions: 7, notified: true });
     const gemini = await t.db.milestone.findUniqueOrThrow({ where: { slug: 'google-gemini-may-2024' } });
     expect(gemini.status).toBe('due');
 
@@ -95,5 +95,25 @@ describe('milestones:flag', () => {
     const s = summaryOf(run);
     expect(new Date(s.now).toISOString()).toBe(s.now);
     expect(s.transitions).toBe(9);
+  });
+});
+
+describe('milestones:flag in the future', () => {
+  it('when run with --now after the real clock, then transitions are recorded but no webhook delivery is queued', async () => {
+    await t.db.webhook.create({ data: { url: 'https://hooks.example.org/timeline', secret: 's'.repeat(32) } });
+    await t.db.milestone.updateMany({ where: { slug: 'google-gemini-may-2024' }, data: { windowStart: new Date('2099-05-01T00:00:00Z'), windowEnd: new Date('2099-06-01T00:00:00Z'), sortStart: new Date('2099-05-01T00:00:00Z'), sortEnd: new Date('2099-06-01T00:00:00Z') } });
+    const run = await flagCli('--now', '2099-05-02T00:00:00Z');
+    expect(run.code).toBe(0);
+    expect(summaryOf(run)).toMatchObject({ notified: false });
+    expect(summaryOf(run).transitions).toBeGreaterThan(0);
+    expect(await t.db.webhookDelivery.count()).toBe(0);
+  });
+
+  it('when run in the future with --notify, then the deliveries are queued as asked', async () => {
+    await t.db.webhook.create({ data: { url: 'https://hooks.example.org/timeline', secret: 's'.repeat(32) } });
+    const run = await flagCli('--now', '2099-05-02T00:00:00Z', '--notify');
+    expect(run.code).toBe(0);
+    expect(summaryOf(run)).toMatchObject({ notified: true });
+    expect(await t.db.webhookDelivery.count()).toBe(summaryOf(run).transitions);
   });
 });

@@ -103,7 +103,7 @@ describe('flagMilestones on the seed claims, put back to unresolved', () => {
     const version = await readContentVersion(db);
 
     const second = await flagMilestones(db, now);
-    expect(second).toEqual({ now: now.toISOString(), due: 0, overdue: 0, transitions: 0 });
+    expect(second).toEqual({ now: now.toISOString(), due: 0, overdue: 0, transitions: 0, notified: true });
     expect(await snapshot()).toEqual(before);
     expect(await readContentVersion(db)).toBe(version);
 
@@ -114,7 +114,7 @@ describe('flagMilestones on the seed claims, put back to unresolved', () => {
     await flagMilestones(db, at('2023-01-02T00:00:00Z'));
     const downUntil = at('2024-07-01T08:00:00Z');
     const summary = await flagMilestones(db, downUntil);
-    expect(summary).toEqual({ now: downUntil.toISOString(), due: 4, overdue: 3, transitions: 7 });
+    expect(summary).toEqual({ now: downUntil.toISOString(), due: 4, overdue: 3, transitions: 7, notified: true });
 
     const rows = await db.milestoneTransition.findMany({
       where: { flaggedAt: downUntil },

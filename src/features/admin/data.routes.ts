@@ -20,6 +20,7 @@ import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { submitForm } from '../../platform/http/forms.ts';
 import { parseOrThrow } from '../../platform/validation.ts';
 import { IMPORT_LIMIT, formBody, writeContext, type Render } from './admin.http.ts';
+import { formParser } from '../../platform/http/form-parser.ts';
 
 const IMPORT_MAX = 10 * 1024 * 1024; // characters; the body limit (IMPORT_LIMIT) is in bytes
 
@@ -81,7 +82,7 @@ export function dataRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, render
     res.type('text/csv; charset=utf-8').send(await exportCsv(db, entity));
   });
 
-  r.post('/data/import', auth.requireAdmin, auth.csrf, async (req, res) => {
+  r.post('/data/import', auth.requireAdmin, formParser({ limit: IMPORT_LIMIT, parameterLimit: 20 }), auth.csrf, async (req, res) => {
     const values = formBody(req);
     await submitForm(
       importForm,

@@ -1,12 +1,13 @@
-import express, { Router, type ErrorRequestHandler } from 'express';
+import { Router, type ErrorRequestHandler } from 'express';
 import type { Auth } from '../auth/index.ts';
 import { listChanges } from '../content/index.ts';
 import { tryParseFuzzyDate as tryParse } from '../dates/index.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { awaitingResolution, counts } from './admin.repo.ts';
 import { claimPreviewOf, previewOf } from './admin.forms.ts';
-import { FORM_LIMIT, IMPORT_LIMIT, PayloadTooLargeError, renderer } from './admin.http.ts';
+import { FORM_LIMIT, PayloadTooLargeError, renderer } from './admin.http.ts';
 import { claimRoutes } from './claims.routes.ts';
+import { formParser } from '../../platform/http/form-parser.ts';
 import { entityRoutes } from './content.routes.ts';
 import { dataRoutes } from './data.routes.ts';
 import * as entities from './entities.ts';
@@ -29,8 +30,9 @@ export function adminRoutes(deps: FeatureDeps & { auth: Auth }): Router {
 
   claimRoutes(r, deps, render);
   // `extended: false`: `title[]=x` stays a key named "title[]", which the strict schemas refuse.
-  r.use('/data/import', express.urlencoded({ extended: false, limit: IMPORT_LIMIT, parameterLimit: 20 }));
-  r.use(express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 1000 }));
+  // The import's 10 MB body is parsed by its own route, after the signed-in check.
+  const forms = formParser({ limit: FORM_LIMIT, parameterLimit: 1000 });
+  r.use((req, res, next) => (req.path === '/data/import' ? next() : forms(req, res, next)));
 
   r.get('/', auth.requireEditor, async (_req, res) => {
     const [totals, awaiting, recent] = await Promise.all([counts(db), awaitingResolution(db), listChanges(db, undefined, 10)]);

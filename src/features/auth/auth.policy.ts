@@ -5,6 +5,10 @@ export const ROLES = ['admin', 'editor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const SESSION_COOKIE = 'timeline.sid';
+/** The sign-in form's CSRF token, before there is a session (a signed double-submit cookie). */
+export const LOGIN_CSRF_COOKIE = 'timeline.login-csrf';
+/** Live sessions one account may hold; signing in once more ends the oldest. */
+export const MAX_SESSIONS_PER_USER = 10;
 /** Sliding: each request pushes the end of an idle session this far ahead. */
 export const SESSION_IDLE_MS = 30 * MINUTE;
 /** Fixed at sign-in: no session outlives this, however busy. */

@@ -4,10 +4,12 @@ import type { FieldErrors } from '../../platform/errors.ts';
 import { submitForm } from '../../platform/http/forms.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { retryLabel } from './auth.mappers.ts';
-import { formBody, requireEditor } from './auth.middleware.ts';
+import { MAX_SESSIONS_PER_USER } from './auth.policy.ts';
+import { keepNewestSessions } from './sessions.repo.ts';
+import { cookieSettings, formBody, requireEditor } from './auth.middleware.ts';
 import { loginSchema, passwordChangeSchema } from './auth.schema.ts';
 import { changePassword, signIn, WRONG_CREDENTIALS } from './auth.service.ts';
-import { beginUserSession, regenerateSession, setFlash } from './session.ts';
+import { beginUserSession, setFlash } from './session.ts';
 
 /** Where to go after signing in: only a path inside /admin, never another site. */
 export function safeNext(value: unknown): string | undefined {
@@ -35,16 +37,18 @@ function renderPasswordForm(res: Response, status: number, errors: FieldErrors =
   res.status(status).render('auth/password', { layout: 'admin', title: 'Change your password', errors });
 }
 
-export function authRoutes({ db, clock }: FeatureDeps, csrf: RequestHandler): Router {
+export function authRoutes({ db, clock, config }: FeatureDeps, csrf: RequestHandler, signInCsrf: RequestHandler): Router {
   const r = Router();
+  const cookies = cookieSettings(config);
 
   r.get('/login', (req, res) => {
     const next = safeNext(req.query.next);
     if (res.locals.currentUser) return res.redirect(next ?? '/admin');
+    if (req.query['signed-out'] === '1') res.locals.flash = [{ type: 'success', text: 'You have signed out.' }];
     renderLogin(res, 200, { next });
   });
 
-  r.post('/login', formBody, csrf, async (req: Request, res: Response) => {
+  r.post('/login', formBody, signInCsrf, async (req: Request, res: Response) => {
     const next = safeNext(req.body?.next);
     await submitForm(
       loginSchema,
@@ -59,6 +63,7 @@ export function authRoutes({ db, clock }: FeatureDeps, csrf: RequestHandler): Ro
         }
         if (result.outcome === 'refused') return renderLogin(res, 422, { values, problem: WRONG_CREDENTIALS, next });
         await beginUserSession(req, result.user.id, result.fingerprint, clock());
+        await keepNewestSessions(db, result.user.id, MAX_SESSIONS_PER_USER);
         res.redirect(303, next ?? '/admin');
       },
       (errors, status) => renderLogin(res, status, { values: { email: text(req.body?.email) }, errors, next }),
@@ -67,9 +72,10 @@ export function authRoutes({ db, clock }: FeatureDeps, csrf: RequestHandler): Ro
 
   r.post('/logout', requireEditor, formBody, csrf, async (req, res) => {
     req.log.info({ userId: req.session.userId }, 'signed out');
-    await regenerateSession(req);
-    setFlash(req, 'success', 'You have signed out.');
-    res.redirect(303, '/admin/login');
+    await new Promise<void>((resolve, reject) => req.session.destroy((err: unknown) => (err ? reject(err) : resolve())));
+    res.clearCookie(cookies.session, { path: cookies.path });
+    // The message rides in the URL: a session written just to say goodbye would outlive the visit.
+    res.redirect(303, '/admin/login?signed-out=1');
   });
 
   r.get('/account/password', requireEditor, (_req, res) => renderPasswordForm(res, 200));

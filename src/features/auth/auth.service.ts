@@ -5,7 +5,7 @@ import { ValidationError } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { normalizeEmail } from './auth.schema.ts';
-import { hashPassword, passwordProblem, verifyNobody, verifyPassword } from './password.ts';
+import { hashPassword, needsRehash, passwordProblem, verifyNobody, verifyPassword } from './password.ts';
 import { admitAttempt, recordFailure, recordSuccess, throttleKeys } from './throttle.service.ts';
 import * as repo from './users.repo.ts';
 import { createAccount } from './users.service.ts';
@@ -50,7 +50,16 @@ export async function signIn(
     return { outcome: 'refused' };
   }
   await recordSuccess(db, keys);
-  const { passwordHash, ...user } = found;
+  let { passwordHash, ...user } = found;
+  if (needsRehash(passwordHash)) {
+    // Upgraded while the password is at hand (ASVS 11.4.2). The fingerprint follows the hash, so
+    // the account's other sessions end this once.
+    const fresh = await hashPassword(input.password);
+    if (await repo.upgradeHash(db, user.id, passwordHash, fresh)) {
+      log.info({ ...who, userId: user.id }, 'upgraded the password hash to the current parameters');
+      passwordHash = fresh;
+    }
+  }
   log.info({ ...who, userId: user.id }, 'signed in');
   return { outcome: 'signed-in', user, fingerprint: passwordFingerprint(passwordHash) };
 }
@@ -93,7 +102,7 @@ export async function ensureFirstAdmin({ db, config, logger, clock }: FeatureDep
       { email: config.adminEmail, name: '', role: 'admin', password: config.adminPassword },
       clock(),
     );
-    logger.info({ userId: user.id, email: user.email }, 'created the first administrator from ADMIN_EMAIL');
+    logger.info({ userId: user.id, email: maskEmail(user.email) }, 'created the first administrator from ADMIN_EMAIL');
   } catch (err) {
     if (!(err instanceof ValidationError)) throw err;
     // Another instance starting at the same moment may have created it first.

@@ -54,12 +54,20 @@ thunder1 tomcat12 trouble1 vanessa1 warrior1 wildcats wolverine xavier12 yellow1
 
 const COMMON = new Set(LIST.split(/\s+/).filter((p) => p.length > 0));
 
+/** "Summer2024!" -> "summer": what people add to a common word to pass composition rules. */
+const stem = (p: string) => p.replace(/[\d\W_]+$/u, '');
+
+/** The words under the listed passwords ("summer" from "summer2024"), three letters or more. */
+const STEMS = new Set([...COMMON].map(stem).filter((s) => s.length >= 3));
+
 const SEQUENCES = ['0123456789012345678901234567890', '9876543210987654321098765432109', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiopasdfghjklzxcvbnm'];
 
 /** True for the passwords attackers try first: listed ones, one repeated character, a plain run. */
 export function isCommonPassword(password: string): boolean {
   const p = password.toLowerCase();
   if (COMMON.has(p)) return true;
+  const base = stem(p);
+  if (base !== p && (COMMON.has(base) || STEMS.has(base))) return true;
   if (/^(.)\1*$/u.test(p)) return true;
   return SEQUENCES.some((s) => s.includes(p));
 }

@@ -24,7 +24,8 @@ function originProblem(req: Request): string | null {
   return null;
 }
 
-function tokenMatches(tokens: CsrfSync, req: Request): boolean {
+/** The session's synchroniser token (csrf-sync) matches the one sent. */
+export function sessionTokenMatches(tokens: CsrfSync, req: Request): boolean {
   const given = tokens.getTokenFromRequest(req);
   const expected = req.session ? tokens.getTokenFromState(req) : undefined;
   if (typeof given !== 'string' || typeof expected !== 'string') return false;
@@ -35,11 +36,11 @@ function tokenMatches(tokens: CsrfSync, req: Request): boolean {
 
 export const CSRF_MESSAGE = 'This form has expired or did not come from Timeline. Go back, reload the page and try again.';
 
-/** Refuses a state-changing request without this session's token or from another site; removes `_csrf` from the body. */
-export function csrfGuard(tokens: CsrfSync): RequestHandler {
+/** Refuses a state-changing request whose token `valid` rejects, or from another site; removes `_csrf` from the body. */
+export function csrfGuard(valid: (req: Request) => boolean): RequestHandler {
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
-    const problem = originProblem(req) ?? (tokenMatches(tokens, req) ? null : 'missing or wrong token');
+    const problem = originProblem(req) ?? (valid(req) ? null : 'missing or wrong token');
     if (problem) {
       req.log?.warn({ problem, path: req.originalUrl }, 'refused a state-changing request (CSRF)');
       res.status(403);

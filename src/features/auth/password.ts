@@ -9,6 +9,23 @@ const ARGON2: Options = { algorithm: Algorithm.Argon2id, memoryCost: 19456, time
 // The same password typed on two keyboards can arrive in two Unicode forms.
 const normalize = (password: string) => password.normalize('NFKC');
 
+/**
+ * True when a stored hash is weaker than what hashPassword makes today (another algorithm, an
+ * older version, less memory, fewer passes or lanes): signing in then stores a fresh hash.
+ */
+export function needsRehash(passwordHash: string): boolean {
+  const m = /^\$(argon2(?:id|i|d))\$v=(\d+)\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(passwordHash);
+  if (!m) return true;
+  const [, algorithm, version, memory, time, lanes] = m;
+  return (
+    algorithm !== 'argon2id' ||
+    Number(version) < 19 ||
+    Number(memory) < ARGON2.memoryCost! ||
+    Number(time) < ARGON2.timeCost! ||
+    Number(lanes) < ARGON2.parallelism!
+  );
+}
+
 export function hashPassword(password: string): Promise<string> {
   return hash(normalize(password), ARGON2);
 }

@@ -61,3 +61,16 @@ export async function pruneExpiredSessions(db: Db, now: Date): Promise<number> {
   });
   return count;
 }
+
+/** Ends the user's oldest live sessions beyond the newest `keep`; returns how many. */
+export async function keepNewestSessions(db: Db, userId: number, keep: number): Promise<number> {
+  const old = await db.session.findMany({
+    where: { userId },
+    orderBy: [{ absoluteExpiresAt: 'desc' }, { id: 'desc' }],
+    skip: keep,
+    select: { id: true },
+  });
+  if (old.length === 0) return 0;
+  const { count } = await db.session.deleteMany({ where: { id: { in: old.map((s) => s.id) } } });
+  return count;
+}

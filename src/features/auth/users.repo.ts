@@ -37,6 +37,12 @@ export async function insertUser(
   }
 }
 
+/** Replaces a hash by a stronger one of the same password, unless the password changed meanwhile. */
+export async function upgradeHash(db: Db, userId: number, oldHash: string, newHash: string): Promise<boolean> {
+  const { count } = await db.user.updateMany({ where: { id: userId, passwordHash: oldHash }, data: { passwordHash: newHash } });
+  return count === 1;
+}
+
 /** Sets the new hash and ends every other session of the user, in one transaction. */
 export async function replacePassword(db: Db, userId: number, passwordHash: string, keepSessionId: string, now: Date) {
   await db.$transaction([

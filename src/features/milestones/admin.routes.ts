@@ -1,4 +1,5 @@
-import express, { Router, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
+import { formParser } from '../../platform/http/form-parser.ts';
 import { currentUserId, setFlash, type Auth } from '../auth/index.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { submitForm } from '../../platform/http/forms.ts';
@@ -17,7 +18,7 @@ import { OUTCOMES } from './rules.ts';
 import { createWebhook, deleteWebhook, sendTestDelivery, webhookDetail, webhooksPage } from './webhooks.service.ts';
 import { idFromParam } from '../../platform/http/params.ts';
 
-const body = express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 50 });
+const body = formParser({ limit: '100kb', parameterLimit: 50 });
 
 const OUTCOME_HINTS: Record<string, string> = {
   met: 'Happened: met, early or late, worked out from the settling event’s date',

@@ -29,7 +29,7 @@ export interface FlagCounts {
  * queues one webhook delivery per active webhook and new transition. A claim skipped over while the
  * server was down goes upcoming -> due -> overdue in one run, with both transitions recorded.
  */
-export async function flagTransitions(db: Db, now: Date, overdueCutoff: Date, graceDays: number): Promise<FlagCounts> {
+export async function flagTransitions(db: Db, now: Date, overdueCutoff: Date, graceDays: number, notify = true): Promise<FlagCounts> {
   const [dueDated, dueRelative, , , overdue] = await db.$transaction([
     db.$executeRaw`
       INSERT INTO "MilestoneTransition" ("milestoneId", "fromStatus", "toStatus", "dueAt", "flaggedAt")
@@ -62,7 +62,7 @@ export async function flagTransitions(db: Db, now: Date, overdueCutoff: Date, gr
     db.$executeRaw`
       UPDATE "Milestone" SET "status" = 'overdue', "updatedAt" = ${now}
       WHERE "status" = 'due' AND "windowEnd" IS NOT NULL AND "windowEnd" <= ${overdueCutoff}`,
-    db.$executeRaw`
+    ...(notify ? [db.$executeRaw`
       INSERT INTO "WebhookDelivery"
         ("webhookId", "transitionId", "idempotencyKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
       SELECT w."id", t."id",
@@ -71,7 +71,7 @@ export async function flagTransitions(db: Db, now: Date, overdueCutoff: Date, gr
         'pending', 0, ${now}, ${now}
       FROM "MilestoneTransition" t CROSS JOIN "Webhook" w
       WHERE t."flaggedAt" = ${now} AND w."active" = TRUE
-      ON CONFLICT DO NOTHING`,
+      ON CONFLICT DO NOTHING`] : []),
   ]);
   return { due: dueDated + dueRelative, overdue };
 }

@@ -6,6 +6,8 @@ import { DAY_MS } from './rules.ts';
 export interface FlagOptions {
   /** MILESTONE_GRACE_DAYS: days after a window closes before the claim is overdue. */
   graceDays?: number;
+  /** Queue webhook deliveries for the new transitions (default true; a time-travel run passes false). */
+  notify?: boolean;
 }
 
 export interface FlagSummary {
@@ -13,6 +15,8 @@ export interface FlagSummary {
   due: number;
   overdue: number;
   transitions: number;
+  /** Whether webhook deliveries were queued for them. */
+  notified: boolean;
 }
 
 /**
@@ -23,8 +27,9 @@ export interface FlagSummary {
 export async function flagMilestones(db: Db, now: Date, opts: FlagOptions = {}): Promise<FlagSummary> {
   const graceDays = opts.graceDays ?? 0;
   const cutoff = new Date(now.getTime() - graceDays * DAY_MS);
-  const { due, overdue } = await flagTransitions(db, now, cutoff, graceDays);
+  const notify = opts.notify ?? true;
+  const { due, overdue } = await flagTransitions(db, now, cutoff, graceDays, notify);
   const transitions = due + overdue;
   if (transitions > 0) await bumpContentVersion(db);
-  return { now: now.toISOString(), due, overdue, transitions };
+  return { now: now.toISOString(), due, overdue, transitions, notified: notify };
 }
