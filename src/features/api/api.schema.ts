@@ -59,7 +59,7 @@ export const EventOut = named(
     organizations: z.array(LinkOut),
     subjects: z.array(LinkOut),
     tags: z.array(z.object({ slug: z.string(), name: z.string() })),
-    sources: z.array(SourceRefOut).describe('Empty in lists; filled on the event itself'),
+    sources: z.array(SourceRefOut).describe("The event's sources, with their quotes"),
   }),
 );
 
