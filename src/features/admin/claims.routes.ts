@@ -1,61 +1,15 @@
 // /admin/claims/extract: paste an article, read its dated claims, tick and save the chosen ones in one step.
 import express, { type Router } from 'express';
-import { z } from 'zod';
 import type { Auth } from '../auth/index.ts';
 import { setFlash } from '../auth/index.ts';
-import { EXTRACT_LANGUAGES, extractClaims, type Candidate } from '../claims/index.ts';
-import { choiceField, createMilestone, milestoneSchema, textField, type MilestoneInput } from '../content/index.ts';
-import { parseInput, type FieldErrors } from '../../platform/validation.ts';
+import { EXTRACT_LANGUAGES, extractClaims } from '../claims/index.ts';
+import { createMilestone } from '../content/index.ts';
+import { parseInput } from '../../platform/validation.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { choices } from './admin.repo.ts';
 import { formBody, writeContext, type Render } from './admin.http.ts';
-
-export const EXTRACT_LIMIT = '1mb';
-const TEXT_MAX = 1_000_000; // characters; the body limit is in bytes
-const ROWS_MAX = 200;
-
-const readForm = z.object({
-  text: textField('article text', TEXT_MAX, { multiline: true, required: true }),
-  published: textField('publication date', 10, { required: true }).refine((v) => isDay(v), 'Give the publication date as YYYY-MM-DD.'),
-  lang: choiceField('language', EXTRACT_LANGUAGES, 'en'),
-  source: textField('source', 12),
-});
-
-function isDay(v: string): boolean {
-  const d = new Date(`${v}T00:00:00.000Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
-/** Text that is mostly not text (NUL bytes, control characters, replacement characters) is refused outright. */
-function looksBinary(text: string): boolean {
-  if (text.includes('\u0000')) return true;
-  const odd = text.match(/[\u0001-\u0008\u000e-\u001f\u007f\ufffd]/g)?.length ?? 0;
-  return odd > 16 && odd / text.length > 0.01;
-}
-
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
-
-interface Row extends Candidate {
-  index: number;
-  picked: boolean;
-  title: string;
-  expectedText: string;
-  quote: string;
-  errors: FieldErrors;
-}
-
-function rowsFrom(candidates: Candidate[]): Row[] {
-  return candidates.slice(0, ROWS_MAX).map((c, index) => ({
-    ...c,
-    index,
-    picked: false,
-    title: '',
-    expectedText: c.phrase,
-    quote: c.sentence,
-    errors: {},
-  }));
-}
+import { EXTRACT_LIMIT, looksBinary, pickedClaims, readForm, ROWS_MAX, rowsFrom } from './claims.form.ts';
 
 export function claimRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, render: Render) {
   const { auth, db } = deps;
@@ -93,35 +47,8 @@ export function claimRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, rende
 
     if (body.step !== 'save') return page(res, { values, rows, read: true });
 
-    // Save: the ticked rows, as edited, each a dated claim linked to the source with its sentence as quote.
-    const picks = new Set(list(body.pick).filter((v) => /^\d{1,3}$/.test(v)).map(Number));
-    const titles = list(body.rowTitle);
-    const expected = list(body.rowExpected);
-    const quotes = list(body.rowQuote);
-    const errors: FieldErrors = {};
-    if (!/^[1-9]\d{0,9}$/.test(String(body.source ?? ''))) errors.source = 'Choose the source the article is: each saved claim links to it.';
-    if (picks.size === 0) errors._form = 'Tick at least one sentence to save it as a claim.';
-    const inputs: MilestoneInput[] = [];
-    for (const row of rows) {
-      row.title = titles[row.index] ?? '';
-      row.expectedText = expected[row.index]?.trim() || row.phrase;
-      row.quote = quotes[row.index]?.trim() || row.sentence;
-      row.picked = picks.has(row.index);
-      if (!row.picked) continue;
-      const input = parseInput(milestoneSchema, {
-        title: row.title,
-        kind: 'dated',
-        source: String(body.source ?? ''),
-        claimedOn: published,
-        relativeTo: published,
-        quote: row.quote,
-        expectedText: row.expectedText,
-      });
-      if (input.ok) inputs.push(input.value);
-      else row.errors = input.errors;
-    }
-    const rowErrors = rows.some((x) => Object.keys(x.errors).length > 0);
-    if (Object.keys(errors).length > 0 || rowErrors) {
+    const { inputs, errors } = pickedClaims(rows, body, published);
+    if (Object.keys(errors).length > 0 || rows.some((x) => Object.keys(x.errors).length > 0)) {
       return page(res, { values, rows, read: true, errors, hasErrors: true }, 422);
     }
     const ctx = writeContext(deps, req);
