@@ -15,7 +15,7 @@ export async function createOrganization(ctx: WriteContext, input: OrganizationI
   return createAudited(ctx, {
     type: 'organization',
     slug: { model: 'organization', given, from: input.name },
-    create: (slug) => repo.createOrganization(ctx.db, { slug, ...fields }),
+    create: (slug, db) => repo.createOrganization(db, { slug, ...fields }),
     links: () => [],
     label: input.name,
     snapshot: (slug) => organizationSnapshot({ ...fields, slug }),
