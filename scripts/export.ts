@@ -1,15 +1,17 @@
 // `npm run export -- [FILE]`: everything as one JSON file (stdout without FILE), the same as
 // /admin/data/export.json. `npm run export -- --csv DIR` writes one CSV file per entity instead.
+import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ENTITY_LISTS, exportWithFacts, exportCsv } from '../src/features/content/index.ts';
+import { ENTITY_LISTS, exportWithFactsStream, exportCsvStream } from '../src/features/content/index.ts';
 import { createDb, type Db } from '../src/platform/db.ts';
 import { migrateOrExit } from '../src/platform/migrate.ts';
+import { writeChunks } from '../src/platform/streams.ts';
 import { configOrExit } from './config.ts';
 
 /** Writes the export; returns the files written (none when the JSON went to `stdout`). */
-export async function runExport(db: Db, argv: string[], now: Date, stdout: (text: string) => void): Promise<string[]> {
+export async function runExport(db: Db, argv: string[], now: Date, stdout: (text: string) => void | Promise<unknown>): Promise<string[]> {
   const csvAt = argv.indexOf('--csv');
   if (csvAt >= 0) {
     const dir = argv[csvAt + 1];
@@ -18,19 +20,35 @@ export async function runExport(db: Db, argv: string[], now: Date, stdout: (text
     const files: string[] = [];
     for (const entity of ENTITY_LISTS) {
       const file = path.join(dir, `${entity}.csv`);
-      fs.writeFileSync(file, await exportCsv(db, entity));
+      await toFile(file, exportCsvStream(db, entity));
       files.push(file);
     }
     return files;
   }
-  const json = `${JSON.stringify(await exportWithFacts(db, now), null, 2)}\n`;
+  // Written as it is read, page by page: memory stays bounded whatever the number of events.
+  const chunks = exportWithFactsStream(db, now);
   const file = argv.find((a) => !a.startsWith('--'));
   if (!file) {
-    stdout(json);
+    for await (const chunk of chunks) await stdout(chunk);
     return [];
   }
-  fs.writeFileSync(file, json);
+  await toFile(file, chunks);
   return [file];
+}
+
+/** Writes the chunks to a temporary file beside `file`, then renames it: never a half-written export under the name. */
+async function toFile(file: string, chunks: AsyncIterable<string>): Promise<void> {
+  const tmp = `${file}.partial`;
+  const out = fs.createWriteStream(tmp);
+  try {
+    await writeChunks(out, chunks);
+    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  } catch (err) {
+    out.destroy();
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+  fs.renameSync(tmp, file);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -38,7 +56,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   await migrateOrExit(url);
   const db = await createDb({ url });
   try {
-    const files = await runExport(db, process.argv.slice(2), new Date(), (text) => process.stdout.write(text));
+    const files = await runExport(db, process.argv.slice(2), new Date(), (text) => (process.stdout.write(text) ? undefined : once(process.stdout, 'drain')));
     for (const f of files) console.error(`wrote ${f}`);
   } catch (err) {
     console.error((err as Error).message);

@@ -7,8 +7,8 @@ import {
   ENTITY_LISTS,
   checkboxField,
   choiceField,
-  exportWithFacts,
-  exportCsv,
+  exportWithFactsStream,
+  exportCsvStream,
   importWithFacts,
   textField,
   type EntityList,
@@ -21,6 +21,18 @@ import { submitForm } from '../../platform/http/forms.ts';
 import { parseOrThrow } from '../../platform/validation.ts';
 import { IMPORT_LIMIT, formBody, writeContext, type Render } from './admin.http.ts';
 import { formParser } from '../../platform/http/form-parser.ts';
+import { writeChunks } from '../../platform/streams.ts';
+
+/** Sends a download as it is produced (bounded memory); a failure after the first bytes cuts the response. */
+async function streamOut(res: express.Response, chunks: AsyncIterable<string>): Promise<void> {
+  try {
+    await writeChunks(res, chunks);
+    res.end();
+  } catch (err) {
+    if (!res.headersSent) throw err;
+    res.destroy(err as Error);
+  }
+}
 
 const IMPORT_MAX = 10 * 1024 * 1024; // characters; the body limit (IMPORT_LIMIT) is in bytes
 
@@ -72,14 +84,16 @@ export function dataRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, render
   r.get('/data/export.json', auth.requireEditor, async (_req, res) => {
     const now = deps.clock();
     res.attachment(`timeline-${now.toISOString().slice(0, 10)}.json`);
-    res.type('application/json').send(JSON.stringify(await exportWithFacts(db, now), null, 2));
+    res.type('application/json');
+    await streamOut(res, exportWithFactsStream(db, now));
   });
 
   r.get('/data/export/:entity.csv', auth.requireEditor, async (req, res) => {
     const entity = asEntity(String(req.params.entity));
     if (!entity) throw new NotFoundError(`There is no CSV export of "${String(req.params.entity).slice(0, 30)}".`);
     res.attachment(`timeline-${entity}.csv`);
-    res.type('text/csv; charset=utf-8').send(await exportCsv(db, entity));
+    res.type('text/csv; charset=utf-8');
+    await streamOut(res, exportCsvStream(db, entity));
   });
 
   r.post('/data/import', auth.requireAdmin, formParser({ limit: IMPORT_LIMIT, parameterLimit: 20 }), auth.csrf, async (req, res) => {

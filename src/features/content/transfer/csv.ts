@@ -12,7 +12,8 @@ const NEUTRALISED = /^'+[=+\-@\t\r]/;
 const neutralise = (cell: string) => (FORMULA.test(cell) ? `'${cell}` : cell);
 const restore = (cell: string) => (NEUTRALISED.test(cell) ? cell.slice(1) : cell);
 
-export function toCsv(entity: EntityList, records: PlainRecord[]): string {
+/** CSV text of the records, with the header row unless `header` is false (the next page of a stream). */
+export function toCsv(entity: EntityList, records: PlainRecord[], header = true): string {
   const columns = CSV_COLUMNS[entity];
   const rows = records.map((r) =>
     Object.entries(columns).map(([name, kind]) => {
@@ -23,7 +24,7 @@ export function toCsv(entity: EntityList, records: PlainRecord[]): string {
       return String(v);
     }),
   );
-  return stringify([Object.keys(columns), ...rows.map((cells) => cells.map(neutralise))]);
+  return stringify([...(header ? [Object.keys(columns)] : []), ...rows.map((cells) => cells.map(neutralise))]);
 }
 
 export interface CsvProblem {

@@ -5,9 +5,9 @@ import { bumpContentVersion } from '../../../platform/content-version.ts';
 import { auditData, type WriteContext } from '../audit.ts';
 import { slugField, text } from '../fields.ts';
 import { FACT_KINDS, allFacts, formatFact, insertFacts, sourceIdsAll, subjectIdsBySlug, type FactCreate, type FactKind } from '../../facts/index.ts';
-import { exportAll, type ExportBundle } from './export.service.ts';
+import { exportAll, exportJsonStream, type ExportBundle } from './export.service.ts';
 import { importData, type ImportOptions, type ImportReport } from './import.service.ts';
-import { sourceKeys } from './records.ts';
+import { sourceKeys, type Json } from './records.ts';
 import type { RowError } from './import.check.ts';
 import type { Db } from '../../../platform/db.ts';
 
@@ -139,6 +139,11 @@ export async function writeFacts(
   );
   if (rows.length) await bumpContentVersion(ctx.db);
   return out;
+}
+
+/** The JSON export with the facts, as text chunks (see exportJsonStream). */
+export function exportWithFactsStream(db: Db, now: Date): AsyncGenerator<string> {
+  return exportJsonStream(db, now, { facts: async () => (await exportFacts(db)) as unknown as Json });
 }
 
 /** The JSON export with the facts. */

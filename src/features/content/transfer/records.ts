@@ -26,8 +26,8 @@ export function sourceKeys(rows: readonly { id: number; publisher: string; title
   return out;
 }
 
-export function rowsToRecords(all: AllRows) {
-  const keys = sourceKeys(all.sources);
+/** Records of the rows given; `keys` (every source's key) when `all` holds only some of the sources. */
+export function rowsToRecords(all: AllRows, keys: Map<number, string> = sourceKeys(all.sources)) {
   const keyOf = (id: number | null) => (id === null ? null : (keys.get(id) ?? null));
   return {
     organizations: all.organizations.map((o) => ({ slug: o.slug, name: o.name, website: o.website, description: o.description })),
