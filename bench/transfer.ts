@@ -70,6 +70,7 @@ export async function benchTransfer(events: number, log: (s: string) => void = c
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const poller = pollHealth(base);
       await new Promise((r) => setTimeout(r, 300));
+      const rssBeforeMb = Math.round(process.memoryUsage().rss / 2 ** 20);
       const t0 = performance.now();
       let detail = '';
       if (phase === 'export') {
@@ -85,7 +86,7 @@ export async function benchTransfer(events: number, log: (s: string) => void = c
       const health = await poller.stop();
       server.close();
       await db.$disconnect();
-      const line = { phase, events, seconds: +(ms / 1000).toFixed(1), peakRssMb: mb(process.resourceUsage().maxRSS), healthzMaxMs: health.maxMs, healthzRequests: health.requests, healthzErrors: health.errors, detail, goalHealthzUnder1s: health.maxMs < 1000 };
+      const line = { phase, events, seconds: +(ms / 1000).toFixed(1), rssBeforeMb, peakRssMb: mb(process.resourceUsage().maxRSS), healthzMaxMs: health.maxMs, healthzRequests: health.requests, healthzErrors: health.errors, detail, goalHealthzUnder1s: health.maxMs < 1000 };
       results.push(line);
       log(JSON.stringify(line));
     }

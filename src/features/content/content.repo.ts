@@ -154,14 +154,14 @@ export const auditOp = (db: Db, data: Prisma.AuditLogUncheckedCreateInput): Op =
 export function subjectLinkOps(db: Db, subjectId: number, organizationIds: number[], replace: boolean): Op[] {
   return [
     ...(replace ? [db.subjectOrganization.deleteMany({ where: { subjectId } })] : []),
-    db.subjectOrganization.createMany({ data: organizationIds.map((organizationId) => ({ subjectId, organizationId })) }),
+    ...(organizationIds.length ? [db.subjectOrganization.createMany({ data: organizationIds.map((organizationId) => ({ subjectId, organizationId })) })] : []),
   ];
 }
 
 export function sourceLinkOps(db: Db, sourceId: number, discrepancies: { claim: string; correction: string }[], replace: boolean): Op[] {
   return [
     ...(replace ? [db.discrepancy.deleteMany({ where: { sourceId } })] : []),
-    db.discrepancy.createMany({ data: discrepancies.map((d) => ({ sourceId, claim: d.claim, correction: d.correction })) }),
+    ...(discrepancies.length ? [db.discrepancy.createMany({ data: discrepancies.map((d) => ({ sourceId, claim: d.claim, correction: d.correction })) })] : []),
   ];
 }
 
@@ -182,11 +182,11 @@ export function eventLinkOps(db: Db, eventId: number, links: EventLinks, replace
           db.eventTag.deleteMany({ where: { eventId } }),
         ]
       : []),
-    db.eventOrganization.createMany({ data: links.organizationIds.map((organizationId) => ({ eventId, organizationId })) }),
-    db.eventSubject.createMany({ data: links.subjectIds.map((subjectId) => ({ eventId, subjectId })) }),
-    db.eventSource.createMany({
-      data: links.sources.map((s, position) => ({ eventId, sourceId: s.sourceId, quote: s.quote, position })),
-    }),
+    ...(links.organizationIds.length ? [db.eventOrganization.createMany({ data: links.organizationIds.map((organizationId) => ({ eventId, organizationId })) })] : []),
+    ...(links.subjectIds.length ? [db.eventSubject.createMany({ data: links.subjectIds.map((subjectId) => ({ eventId, subjectId })) })] : []),
+    ...(links.sources.length
+      ? [db.eventSource.createMany({ data: links.sources.map((s, position) => ({ eventId, sourceId: s.sourceId, quote: s.quote, position })) })]
+      : []),
     ...links.tags.map((t) =>
       db.eventTag.create({
         data: { event: { connect: { id: eventId } }, tag: { connectOrCreate: { where: { slug: t.slug }, create: t } } },
@@ -200,8 +200,8 @@ export function milestoneLinkOps(db: Db, milestoneId: number, organizationIds: n
     ...(replace
       ? [db.milestoneOrganization.deleteMany({ where: { milestoneId } }), db.milestoneSubject.deleteMany({ where: { milestoneId } })]
       : []),
-    db.milestoneOrganization.createMany({ data: organizationIds.map((organizationId) => ({ milestoneId, organizationId })) }),
-    db.milestoneSubject.createMany({ data: subjectIds.map((subjectId) => ({ milestoneId, subjectId })) }),
+    ...(organizationIds.length ? [db.milestoneOrganization.createMany({ data: organizationIds.map((organizationId) => ({ milestoneId, organizationId })) })] : []),
+    ...(subjectIds.length ? [db.milestoneSubject.createMany({ data: subjectIds.map((subjectId) => ({ milestoneId, subjectId })) })] : []),
   ];
 }
 

@@ -110,13 +110,14 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
   const newSources = created(pl.sources);
   const newEvents = created(pl.events);
   const newMilestones = created(pl.milestones);
-  const ids = await runYielding<{ id: number }>([
-    ...newOrgs.map(({ rec }) => repo.createOrganization(db, { slug: rec.slug, name: rec.name, website: rec.website, description: rec.description })),
-    ...newSubjects.map(({ rec }) => repo.createSubject(db, { slug: rec.slug, name: rec.name, kind: rec.kind, description: rec.description })),
-    ...newSources.map(({ rec }) => repo.createSource(db, sourceData(rec))),
-    ...newEvents.map(({ rec }) => repo.createEvent(db, eventData(rec))),
-    ...newMilestones.map(({ rec }) => repo.createMilestone(db, milestoneData(rec))),
-  ]);
+  function* creates(): Generator<repo.Op> {
+    for (const { rec } of newOrgs) yield repo.createOrganization(db, { slug: rec.slug, name: rec.name, website: rec.website, description: rec.description });
+    for (const { rec } of newSubjects) yield repo.createSubject(db, { slug: rec.slug, name: rec.name, kind: rec.kind, description: rec.description });
+    for (const { rec } of newSources) yield repo.createSource(db, sourceData(rec));
+    for (const { rec } of newEvents) yield repo.createEvent(db, eventData(rec));
+    for (const { rec } of newMilestones) yield repo.createMilestone(db, milestoneData(rec));
+  }
+  const ids = await runYielding<{ id: number }>(creates());
   let n = 0;
   const take = <T>(items: Item<T>[]) => items.map((it) => ({ ...it, existingId: ids[n++]!.id }));
   const made = {
@@ -145,66 +146,69 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
     const need = (m: Map<string, number>, slugs: string[]) => slugs.map((s) => m.get(s)!);
     const ref = (m: Map<string, number>, slug: string | null) => (slug === null ? null : m.get(slug)!);
 
+    // The created items with their new ids, by row: a look-up per item (not a scan of the list).
+    const madeByRow = new Map<string, Item<unknown>>();
+    for (const [entity, items] of Object.entries(made)) for (const m of items as Item<unknown>[]) madeByRow.set(`${entity}/${m.row}`, m);
     const merge = <T>(entity: EntityList, items: Item<T>[]) =>
-      changed(items).map((it) => (it.action === 'create' ? (made as unknown as Record<string, Item<T>[]>)[entity]!.find((m) => m.row === it.row)! : it));
+      changed(items).map((it) => (it.action === 'create' ? (madeByRow.get(`${entity}/${it.row}`) as Item<T>) : it));
 
-    const ops: repo.Op[] = [];
-    const audits: repo.Op[] = [];
-    const audit = <T>(entity: EntityList, it: Item<T>, label: string) => {
+    // The operations are made as they are run (a generator): 100,000 rows never sit in memory as pending queries.
+    function* audit<T>(entity: EntityList, it: Item<T>, label: string): Generator<repo.Op> {
       const type = ENTITY_TYPE[entity];
       if (!type) return;
       const changes = diffSnapshots(flatten(it.before), flatten(it.after));
-      audits.push(repo.auditOp(db, auditData(ctx, { type, id: it.existingId!, label, action: it.action === 'create' ? 'create' : 'update', changes })));
-    };
-
-    for (const it of merge('organizations', pl.organizations)) {
-      if (it.action === 'update') ops.push(repo.updateOrganization(db, it.existingId!, { name: it.rec.name, website: it.rec.website, description: it.rec.description }));
-      audit('organizations', it, it.rec.name);
+      yield repo.auditOp(db, auditData(ctx, { type, id: it.existingId!, label, action: it.action === 'create' ? 'create' : 'update', changes }));
     }
-    for (const it of merge('subjects', pl.subjects)) {
-      const { rec } = it;
-      if (it.action === 'update') ops.push(repo.updateSubject(db, it.existingId!, { name: rec.name, kind: rec.kind, description: rec.description }));
-      ops.push(...repo.subjectLinkOps(db, it.existingId!, need(orgId, rec.organizations), it.action === 'update'));
-      audit('subjects', it, rec.name);
-    }
-    for (const it of changed(pl.tags)) {
-      ops.push(repo.upsertTag(db, it.rec));
-    }
-    for (const it of merge('sources', pl.sources)) {
-      const { rec } = it;
-      ops.push(repo.updateSource(db, it.existingId!, { ...(it.action === 'update' ? sourceData(rec) : {}), citesId: sourceId(rec.cites) }));
-      ops.push(...repo.sourceLinkOps(db, it.existingId!, rec.discrepancies, it.action === 'update'));
-      audit('sources', it, `${rec.publisher}: ${rec.title}`);
-    }
-    for (const it of merge('events', pl.events)) {
-      const { rec } = it;
-      if (it.action === 'update') ops.push(repo.updateEvent(db, it.existingId!, eventData(rec)));
-      const links: repo.EventLinks = {
-        organizationIds: need(orgId, rec.organizations),
-        subjectIds: need(subjectId, rec.subjects),
-        sources: rec.sources.map((s) => ({ sourceId: sourceId(s.source)!, quote: s.quote })),
-        tags: rec.tags.map((slug) => ({ slug, name: tagName.get(slug) ?? slug })),
-      };
-      ops.push(...repo.eventLinkOps(db, it.existingId!, links, it.action === 'update'));
-      audit('events', it, rec.title);
-    }
-    for (const it of merge('milestones', pl.milestones)) {
-      const { rec } = it;
-      const refs = {
-        sourceId: sourceId(rec.source),
-        afterEventId: rec.kind === 'relative' ? ref(eventId, rec.afterEvent) : null,
-        settledByEventId: ref(eventId, rec.settledBy),
-        revisesId: ref(milestoneId, rec.revises),
-      };
-      ops.push(repo.updateMilestone(db, it.existingId!, { ...(it.action === 'update' ? milestoneData(rec) : {}), ...refs }));
-      ops.push(...repo.milestoneLinkOps(db, it.existingId!, need(orgId, rec.organizations), need(subjectId, rec.subjects), it.action === 'update'));
-      if (it.action === 'create' && rec.transitions.length) {
-        ops.push(repo.createTransitions(db, it.existingId!, rec.transitions.map((t) => ({ fromStatus: t.fromStatus, toStatus: t.toStatus, dueAt: t.dueAt!, flaggedAt: t.flaggedAt! }))));
+    function* operations(): Generator<repo.Op> {
+      for (const it of merge('organizations', pl.organizations)) {
+        if (it.action === 'update') yield repo.updateOrganization(db, it.existingId!, { name: it.rec.name, website: it.rec.website, description: it.rec.description });
+        yield* audit('organizations', it, it.rec.name);
       }
-      audit('milestones', it, rec.title);
+      for (const it of merge('subjects', pl.subjects)) {
+        const { rec } = it;
+        if (it.action === 'update') yield repo.updateSubject(db, it.existingId!, { name: rec.name, kind: rec.kind, description: rec.description });
+        yield* repo.subjectLinkOps(db, it.existingId!, need(orgId, rec.organizations), it.action === 'update');
+        yield* audit('subjects', it, rec.name);
+      }
+      for (const it of changed(pl.tags)) {
+        yield repo.upsertTag(db, it.rec);
+      }
+      for (const it of merge('sources', pl.sources)) {
+        const { rec } = it;
+        yield repo.updateSource(db, it.existingId!, { ...(it.action === 'update' ? sourceData(rec) : {}), citesId: sourceId(rec.cites) });
+        yield* repo.sourceLinkOps(db, it.existingId!, rec.discrepancies, it.action === 'update');
+        yield* audit('sources', it, `${rec.publisher}: ${rec.title}`);
+      }
+      for (const it of merge('events', pl.events)) {
+        const { rec } = it;
+        if (it.action === 'update') yield repo.updateEvent(db, it.existingId!, eventData(rec));
+        const links: repo.EventLinks = {
+          organizationIds: need(orgId, rec.organizations),
+          subjectIds: need(subjectId, rec.subjects),
+          sources: rec.sources.map((s) => ({ sourceId: sourceId(s.source)!, quote: s.quote })),
+          tags: rec.tags.map((slug) => ({ slug, name: tagName.get(slug) ?? slug })),
+        };
+        yield* repo.eventLinkOps(db, it.existingId!, links, it.action === 'update');
+        yield* audit('events', it, rec.title);
+      }
+      for (const it of merge('milestones', pl.milestones)) {
+        const { rec } = it;
+        const refs = {
+          sourceId: sourceId(rec.source),
+          afterEventId: rec.kind === 'relative' ? ref(eventId, rec.afterEvent) : null,
+          settledByEventId: ref(eventId, rec.settledBy),
+          revisesId: ref(milestoneId, rec.revises),
+        };
+        yield repo.updateMilestone(db, it.existingId!, { ...(it.action === 'update' ? milestoneData(rec) : {}), ...refs });
+        yield* repo.milestoneLinkOps(db, it.existingId!, need(orgId, rec.organizations), need(subjectId, rec.subjects), it.action === 'update');
+        if (it.action === 'create' && rec.transitions.length) {
+          yield repo.createTransitions(db, it.existingId!, rec.transitions.map((t) => ({ fromStatus: t.fromStatus, toStatus: t.toStatus, dueAt: t.dueAt!, flaggedAt: t.flaggedAt! })));
+        }
+        yield* audit('milestones', it, rec.title);
+      }
+      yield* searchTextOfRenamed(db, all, pl, orgName, subjectName, tagName);
     }
-    ops.push(...searchTextOfRenamed(db, all, pl, orgName, subjectName, tagName));
-    await runYielding([...ops, ...audits]);
+    await runYielding(operations());
   }
 }
 
