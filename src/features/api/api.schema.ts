@@ -220,7 +220,7 @@ export const SubjectDetailOut = named(
   'A subject with its organizations and typed facts.',
   z.object({
     facts: z.array(FactOut),
-    subject: z.object({ slug: z.string(), name: z.string(), kind: z.string(), description: z.string(), organizations: z.array(LinkOut) }),
+    subject: z.object({ slug: z.string(), name: z.string(), kind: z.string(), description: z.string(), aliases: z.array(z.string()), organizations: z.array(LinkOut) }),
   }),
 );
 
