@@ -20,6 +20,7 @@ import {
   timelineQuerySchema,
   type TimelineQuery,
 } from '../timeline/index.ts';
+import { DATA_LICENCE, timelineJsDoc, type TjsEvent } from '../datasets/index.ts';
 import { sourcesQuery } from './api.query.ts';
 import * as out from './api.schema.ts';
 
@@ -84,6 +85,36 @@ function timelineList(force?: Partial<TimelineQuery>) {
   };
 }
 
+/** At most this many events in one TimelineJS answer (a timeline cannot be paged). */
+const TIMELINEJS_MAX = 5000;
+
+/** The events matching the filters, oldest first, as TimelineJS slides. */
+async function timelineJs(db: Db, req: Request) {
+  const force = { type: 'events', order: 'oldest' } as const;
+  const first = parseQuery(req, force);
+  const max = Math.min(first.limit ?? TIMELINEJS_MAX, TIMELINEJS_MAX);
+  const events: TjsEvent[] = [];
+  let cursor: string | undefined;
+  do {
+    const q = cursor ? parseQuery({ query: { ...req.query, cursor } } as unknown as Request, force) : first;
+    const page = await listTimeline(db, q, Math.min(100, max - events.length), undefined, { sources: true });
+    for (const e of page.entries) {
+      if (e.type !== 'event') continue;
+      const link = e.sources.find((s) => s.url);
+      events.push({
+        slug: e.slug,
+        title: e.title,
+        summary: e.summary,
+        date: e.date.text,
+        organizations: e.organizations.map((o) => o.name),
+        link: link ? { url: link.url!, title: link.title, publisher: link.publisher } : null,
+      });
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && events.length < max);
+  return timelineJsDoc(events, new Date(), DATA_LICENCE);
+}
+
 const slug = (what: string, example: string): Param => ({ name: 'slug', in: 'path', description: `The ${what}'s slug.`, example });
 
 export const endpoints: Endpoint[] = [
@@ -100,6 +131,16 @@ export const endpoints: Endpoint[] = [
     params: filters.filter((p) => p.name !== 'status'),
     response: out.listOf(out.EventOut),
     handle: timelineList({ type: 'events' }),
+  },
+  {
+    path: '/timelinejs.json',
+    summary: `The events, with the same filters, as a TimelineJS (Knight Lab) JSON timeline, oldest first; at most ${TIMELINEJS_MAX} events (limit: fewer). Public downloads of everything: /downloads.`,
+    params: filters
+      .filter((p) => p.name !== 'status' && p.name !== 'order' && p.name !== 'cursor')
+      .map((p) => (p.name === 'limit' ? { ...p, description: `1 to 100: at most this many events (default: all of them, up to ${TIMELINEJS_MAX}).` } : p)),
+    response: out.TimelineJsOut,
+    exampleQuery: { limit: '1' },
+    handle: timelineJs,
   },
   {
     path: '/events/{slug}',
