@@ -464,6 +464,11 @@ describe('seedDatabase on a database holding the seed before the corrections', (
       expect(await old.db.discrepancy.count()).toBe(await fresh.db.discrepancy.count());
       const retitled = await old.db.auditLog.findFirstOrThrow({ where: { entityType: 'event', entityId: gemini.id, action: 'update' } });
       expect(JSON.parse(retitled.changes).title).toEqual({ before: 'Google announces and launches Gemini', after: 'Google launches Gemini 1.0' });
+      // A claim that keeps its source is not recorded as changing it, whatever key the seed file uses for it.
+      const may = await old.db.milestone.findUniqueOrThrow({ where: { slug: 'google-gemini-may-2024' } });
+      const mayChanges = JSON.parse((await old.db.auditLog.findFirstOrThrow({ where: { entityType: 'milestone', entityId: may.id, action: 'update' } })).changes);
+      expect(mayChanges.expectedText).toEqual({ before: 'mai 2024', after: 'qu’on attend en mai 2024' });
+      expect(mayChanges.source).toBeUndefined();
 
       const history = await old.db.auditLog.count();
       await seedDatabase(old.db, seedData, NOW);
