@@ -100,5 +100,7 @@ describe(`merging records (${testEngine()})`, { timeout: 120_000 }, () => {
     const kept = await t.db.subject.findUniqueOrThrow({ where: { id: gpt4.id } });
     expect(kept.aliases).toContain('Brain Model');
     expect((await request(t.app).get('/subjects/brain-model').expect(301)).headers.location).toBe('/subjects/gpt-4');
+    expect((await request(t.app).get('/api/v1/subjects/brain-model').expect(301)).headers.location).toBe('/api/v1/subjects/gpt-4');
+    await request(t.app).get('/api/v1/subjects/never-was').expect(404);
   });
 });

@@ -8,6 +8,7 @@ import { importTimelineJs, type TjsDoc } from '../../src/features/datasets/index
 import type { Db } from '../../src/platform/db.ts';
 import { runExport } from '../../scripts/export.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { signIn } from '../helpers/admin-session.ts';
 import { testEngine } from '../helpers/db.ts';
 
 let t: TestApp;
@@ -101,5 +102,17 @@ describe(`TimelineJS (${testEngine()})`, { timeout: 120_000 }, () => {
     lines.length = 0;
     expect(await runTimelineJsImport(t.db, { file, dryRun: false, validOnly: false, from: 'timelinejs' }, t.clock(), (l) => lines.push(l))).toBe(1);
     expect(lines[0]).toMatch(/^slide 1, start_date: The slide has no start_date/);
+  });
+
+  it('when an admin picks TimelineJS at /admin/data, then the dry run counts the slides and a bad slide is named', async () => {
+    const { agent, token } = await signIn(t.app, t.db, 'admin');
+    const post = (content: string, mode: string) => agent.post('/admin/data/import').type('form').send({ _csrf: token, format: 'timelinejs', entity: '', content, mode });
+    const good = JSON.stringify({ events: [{ start_date: { year: 1997, month: 5, day: 11 }, text: { headline: 'Deep Blue wins the rematch' } }] });
+    expect((await post(good, 'dry-run').expect(200)).text).toContain('Dry run: 1 slide: 1 events created');
+    expect(await t.db.event.count({ where: { slug: 'deep-blue-wins-the-rematch' } })).toBe(0);
+    await post(good, 'import').expect(303);
+    expect(await t.db.event.count({ where: { slug: 'deep-blue-wins-the-rematch' } })).toBe(1);
+    const bad = await post(JSON.stringify({ events: [{ start_date: { year: 1997, day: 11 }, text: { headline: 'x' } }] }), 'dry-run').expect(422);
+    expect(bad.text).toContain('A day without a month');
   });
 });

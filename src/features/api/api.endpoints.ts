@@ -20,6 +20,7 @@ import {
   timelineQuerySchema,
   type TimelineQuery,
 } from '../timeline/index.ts';
+import { redirectFor } from '../content/index.ts';
 import { DATA_LICENCE, timelineJsDoc, type TjsEvent } from '../datasets/index.ts';
 import { sourcesQuery } from './api.query.ts';
 import * as out from './api.schema.ts';
@@ -43,6 +44,8 @@ export interface Endpoint {
   /** The query of the example on the /api page, where `limit=1` does not fit. */
   exampleQuery?: Record<string, string>;
   handle: (db: Db, req: Request) => Promise<unknown>;
+  /** When `handle` finds nothing: where the record went (a merged subject's slug), for a 301. */
+  movedTo?: (db: Db, req: Request) => Promise<string | null>;
 }
 
 const DEFAULT_LIMIT = 20;
@@ -183,6 +186,10 @@ export const endpoints: Endpoint[] = [
     params: [slug('subject', 'gpt-4')],
     response: out.one(out.SubjectDetailOut),
     handle: async (db, req) => ({ data: await subjectPage(db, String(req.params.slug)) }),
+    movedTo: async (db, req) => {
+      const to = await redirectFor(db, 'subject', String(req.params.slug));
+      return to ? `/api/v1/subjects/${encodeURIComponent(to)}` : null;
+    },
   },
   {
     path: '/sources',
