@@ -131,8 +131,8 @@ export async function createMilestone(ctx: WriteContext, input: MilestoneInput) 
     type: 'milestone',
     slug: { model: 'milestone', given: input.slug, from: input.title },
     // A new claim starts upcoming; the flagging job moves it along.
-    create: (slug) => repo.createMilestone(ctx.db, { slug, status: 'upcoming', ...scalars(input, r) }),
-    links: (id) => repo.milestoneLinkOps(ctx.db, id, r.organizationIds, r.subjectIds, false),
+    create: (slug, db) => repo.createMilestone(db, { slug, status: 'upcoming', ...scalars(input, r) }),
+    links: (id, db) => repo.milestoneLinkOps(db, id, r.organizationIds, r.subjectIds, false),
     label: input.title,
     snapshot: (slug) => milestoneSnapshot(fieldsOf(input, slug)),
   });
