@@ -30,6 +30,8 @@ export interface OrganizationSeed {
   name: string;
   website: string | null;
   description: string;
+  /** Other names it goes by; imports match them and search finds them (docs/decisions/0033). */
+  aliases?: string[];
 }
 
 export interface SubjectSeed {
@@ -113,7 +115,7 @@ interface MilestoneSeedBase {
 
 export interface DatedMilestoneSeed extends MilestoneSeedBase {
   kind: 'dated';
-  /** The expected date as the source put it, in a form parseFuzzyDate accepts. */
+  /** The expected date in the source's own words, read by the claim grammar against `claimedOn`. */
   expectedText: string;
 }
 
@@ -158,6 +160,7 @@ const organizations: OrganizationSeed[] = [
     name: 'Meta',
     website: 'https://about.meta.com/',
     description: 'Owner of Facebook, Instagram, WhatsApp and Messenger; publishes the Llama family of language models.',
+    aliases: ['Meta AI', 'Facebook AI Research', 'FAIR', 'Facebook', 'Meta Platforms'],
   },
   {
     slug: 'openai',
@@ -170,6 +173,8 @@ const organizations: OrganizationSeed[] = [
     name: 'Google',
     website: 'https://about.google/',
     description: 'Search and cloud company; maker of the Bard chatbot and the Gemini models.',
+    // Its AI labs (DeepMind, merged with Google Brain into Google DeepMind in 2023) count as Google here.
+    aliases: ['Google DeepMind', 'DeepMind', 'Google Brain', 'Google Research', 'Alphabet'],
   },
   {
     slug: 'microsoft',
@@ -200,6 +205,7 @@ const organizations: OrganizationSeed[] = [
     name: 'Technology Innovation Institute',
     website: 'https://www.tii.ae/',
     description: 'Abu Dhabi government research centre (TII) that publishes the Falcon language models.',
+    aliases: ['TII'],
   },
 ];
 
@@ -1169,7 +1175,7 @@ const milestones: MilestoneSeed[] = [
     claim:
       "Relaying the WSJ, the article puts the start of training for Meta's answer to GPT-4 at the beginning of 2024; Mint's English relay of the report gives the same timing.",
     kind: 'dated',
-    expectedText: 'début 2024',
+    expectedText: 'à partir de début 2024',
     sourceKey: ARTICLE,
     claimedOn: ARTICLE_DATE,
     quote: 'à partir de début 2024',
@@ -1187,7 +1193,7 @@ const milestones: MilestoneSeed[] = [
     claim:
       "On the article's reading of the WSJ, the GPT-4 rival reaches users some time in 2024, as long as its training keeps to plan.",
     kind: 'dated',
-    expectedText: 'courant 2024',
+    expectedText: 'dans le courant de l’année prochaine',
     sourceKey: ARTICLE,
     claimedOn: ARTICLE_DATE,
     quote: 'dans le courant de l’année prochaine',
@@ -1224,7 +1230,7 @@ const milestones: MilestoneSeed[] = [
     claim:
       'The article dates Google\'s Gemini to May 2024. No English relay of the WSJ report that we hold gives that month, so the claim is the article\'s own.',
     kind: 'dated',
-    expectedText: 'mai 2024',
+    expectedText: 'qu’on attend en mai 2024',
     sourceKey: ARTICLE,
     claimedOn: ARTICLE_DATE,
     quote: 'qu’on attend en mai 2024',

@@ -19,7 +19,7 @@ const db = base.$extends({
 const ctx = { db, now: new Date('2026-01-15T12:00:00Z'), userId: null };
 
 if (mode === 'create') {
-  await createSubject(ctx, { name: 'Crash Model', slug: 'crash-model', kind: 'model', description: '', organizations: ['crash-org'] });
+  await createSubject(ctx, { name: 'Crash Model', slug: 'crash-model', kind: 'model', description: '', aliases: [], organizations: ['crash-org'] });
 } else {
   const source = { key: 'crash-source', publisher: 'Crash News', title: 'A report', url: null, publishedOn: '2024-01-02', language: 'en', isPrimary: false, cites: null, discrepancies: [] };
   const events = Array.from({ length: 50 }, (_, i) => ({

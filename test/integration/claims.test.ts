@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { signIn } from '../helpers/admin-session.ts';
 import { makeEvent } from '../helpers/factories.ts';
+import { createMilestones, milestoneSchema } from '../../src/features/content/index.ts';
 
 const SEED_ARTICLE = readShared(SEED_ARTICLE_FILE);
 const day = (iso: string) => `${iso}T00:00:00.000Z`;
@@ -149,6 +150,18 @@ describe('/admin/claims/extract', () => {
     expect(saved[1]!.quote).toMatch(/^La sortie surviendrait probablement après l’annonce de Gemini.*qu’on attend en mai 2024\.$/);
   });
 
+  it('when one of the claims saved together cannot be written, then none of them is, and their history stays empty', async () => {
+    const [before, history] = [await t.db.milestone.count(), await t.db.auditLog.count()];
+    const taken = (await t.db.milestone.findFirstOrThrow()).slug;
+    const input = (title: string, slug = '') =>
+      milestoneSchema.parse({ title, slug, kind: 'dated', source: String(sourceId), claimedOn: '2023-09-11', expectedText: 'mai 2024', quote: title });
+    const saving = createMilestones({ db: t.db, now: t.clock(), userId: null }, [input('Saved first, then taken back'), input('Clashes', taken)]);
+    await expect(saving).rejects.toThrow(/slug is taken/);
+    expect(await t.db.milestone.count()).toBe(before);
+    expect(await t.db.milestone.count({ where: { title: 'Saved first, then taken back' } })).toBe(0);
+    expect(await t.db.auditLog.count()).toBe(history);
+  });
+
   it('when a ticked sentence has no title, then nothing is saved and the page comes back with 422 and the error beside it', async () => {
     const before = await t.db.milestone.count();
     const res = await post('/admin/claims/extract', {
@@ -178,12 +191,14 @@ describe('/admin/claims/extract', () => {
     expect(res.text).toContain('paste at most 1 MB');
   });
 
-  // A refused form answers 422 like every other form (docs/decisions: one validation path).
-  it('when the paste is binary garbage, then it is refused with 422 and says it is not text', async () => {
+  // Bytes that are not text are a malformed request (400), not a field to correct (422).
+  it('when the paste is binary garbage, then it is refused with 400, says it is not text and keeps the other fields', async () => {
     const garbage = Array.from({ length: 4000 }, (_, i) => String.fromCharCode(i % 32)).join('');
-    const res = await post('/admin/claims/extract', { text: garbage, published: '2024-01-01', lang: 'en', step: 'read' });
-    expect(res.status).toBe(422);
+    const res = await post('/admin/claims/extract', { text: garbage, published: '2024-01-01', lang: 'fr', step: 'read' });
+    expect(res.status).toBe(400);
     expect(res.text).toContain('This is not text');
+    expect(res.text).toContain('value="2024-01-01"');
+    expect(res.text).not.toContain(String.fromCharCode(1));
   });
 
   it('when the form comes without its CSRF token or from a visitor, then it is refused', async () => {

@@ -49,31 +49,52 @@ export async function runOps(ops: repo.Op[]): Promise<void> {
   for (const op of ops) await op;
 }
 
+/** Finds the slug, then writes the row, its links and its AuditLog entry through `tx`, a transaction's client. */
+async function createIn(ctx: WriteContext, tx: Db, spec: CreateSpec): Promise<{ id: number; slug: string }> {
+  let slug = '';
+  if (spec.slug) {
+    const { model, given, from } = spec.slug;
+    if (given !== undefined && (await repo.idOfSlug(tx, model, given)) !== null) throw slugConflict();
+    const base = slugify(from) || model;
+    slug = given ?? firstFreeSlug(base, new Set(await repo.slugsStartingWith(tx, model, base)));
+  }
+  const changes = diffSnapshots(null, spec.snapshot(slug));
+  const { id } = await spec.create(slug, tx);
+  await runOps([...spec.links(id, tx), repo.auditOp(tx, auditData(ctx, { type: spec.type, id, label: spec.label, action: 'create', changes }))]);
+  return { id, slug };
+}
+
 export async function createAudited(ctx: WriteContext, spec: CreateSpec): Promise<{ id: number; slug: string }> {
-  const { db } = ctx;
   for (let attempt = 0; ; attempt++) {
-    let slug = '';
-    if (spec.slug) {
-      const { model, given, from } = spec.slug;
-      if (given !== undefined && (await repo.idOfSlug(db, model, given)) !== null) throw slugConflict();
-      const base = slugify(from) || model;
-      slug = given ?? firstFreeSlug(base, new Set(await repo.slugsStartingWith(db, model, base)));
-    }
-    const changes = diffSnapshots(null, spec.snapshot(slug));
     try {
       // The row, its links and its AuditLog entry in one transaction: all or nothing.
-      const id = await inOneTransaction(db, async (tx) => {
-        const { id } = await spec.create(slug, tx);
-        await runOps([...spec.links(id, tx), repo.auditOp(tx, auditData(ctx, { type: spec.type, id, label: spec.label, action: 'create', changes }))]);
-        return id;
-      });
-      await bumpContentVersion(db);
-      return { id, slug };
+      const made = await inOneTransaction(ctx.db, (tx) => createIn(ctx, tx, spec));
+      await bumpContentVersion(ctx.db);
+      return made;
     } catch (err) {
       // Another editor took the same slug between our look-up and our write: take the next one.
       if (prismaFailure(err) === 'unique' && spec.slug && spec.slug.given === undefined && attempt < 5) continue;
       throw mapWriteError(err, spec.type);
     }
+  }
+}
+
+/**
+ * Several creates in ONE transaction, in order: every record is written with its links and its
+ * history, or none is (the claims an editor saves together from an article).
+ */
+export async function createAllAudited(ctx: WriteContext, specs: CreateSpec[]): Promise<{ id: number; slug: string }[]> {
+  if (specs.length === 0) return [];
+  try {
+    const made = await inOneTransaction(ctx.db, async (tx) => {
+      const out: { id: number; slug: string }[] = [];
+      for (const spec of specs) out.push(await createIn(ctx, tx, spec));
+      return out;
+    });
+    await bumpContentVersion(ctx.db);
+    return made;
+  } catch (err) {
+    throw mapWriteError(err, specs[0]!.type);
   }
 }
 

@@ -13,6 +13,7 @@ export interface Named {
   id: number;
   slug: string;
   name: string;
+  aliases: string;
 }
 
 const bySlug = { orderBy: { slug: 'asc' as const } };
@@ -88,13 +89,13 @@ export async function idOfSlug(db: Db, model: SlugModel, slug: string): Promise<
 
 export async function organizationsBySlug(db: Db, slugs: string[]): Promise<Named[]> {
   if (!slugs.length) return [];
-  const rows = await inChunks(slugs, (chunk) => db.organization.findMany({ where: { slug: { in: chunk } }, select: { id: true, slug: true, name: true } }));
+  const rows = await inChunks(slugs, (chunk) => db.organization.findMany({ where: { slug: { in: chunk } }, select: { id: true, slug: true, name: true, aliases: true } }));
   return rows.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
 
 export async function subjectsBySlug(db: Db, slugs: string[]): Promise<Named[]> {
   if (!slugs.length) return [];
-  const rows = await inChunks(slugs, (chunk) => db.subject.findMany({ where: { slug: { in: chunk } }, select: { id: true, slug: true, name: true } }));
+  const rows = await inChunks(slugs, (chunk) => db.subject.findMany({ where: { slug: { in: chunk } }, select: { id: true, slug: true, name: true, aliases: true } }));
   return rows.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
 
@@ -269,8 +270,8 @@ export async function referencesTo(db: Db, type: EntityType, id: number): Promis
 // Rows whose searchText holds an organization's or a subject's name
 
 const names = {
-  organizations: { select: { organization: { select: { id: true, name: true } } }, orderBy: { organizationId: 'asc' as const } },
-  subjects: { select: { subject: { select: { id: true, name: true } } }, orderBy: { subjectId: 'asc' as const } },
+  organizations: { select: { organization: { select: { id: true, name: true, aliases: true } } }, orderBy: { organizationId: 'asc' as const } },
+  subjects: { select: { subject: { select: { id: true, name: true, aliases: true } } }, orderBy: { subjectId: 'asc' as const } },
 };
 
 export async function rowsNaming(db: Db, kind: 'organization' | 'subject', id: number) {

@@ -17,7 +17,7 @@ export { createOrganization, updateOrganization, deleteOrganization } from './or
 export { createSubject, updateSubject, deleteSubject } from './subjects.service.ts';
 export { createSource, updateSource, deleteSource, sourceLabel } from './sources.service.ts';
 export { createEvent, updateEvent, deleteEvent } from './events.service.ts';
-export { createMilestone, updateMilestone, deleteMilestone, milestonePlacement } from './milestones.service.ts';
+export { createMilestone, createMilestones, updateMilestone, deleteMilestone, milestonePlacement } from './milestones.service.ts';
 export { eventSearchText, milestoneSearchText } from './search-fields.ts';
 export { historyOf, listChanges, isEntityType, adminPath, showValue, parseChanges, type ChangeVM } from './history.service.ts';
 export { slugify, firstFreeSlug } from './slug.ts';
@@ -27,3 +27,5 @@ export { importData, type ImportReport, type ImportFormat, type RowError } from 
 export { ENTITY_LISTS, type EntityList } from './transfer/transfer.schema.ts';
 export { text as textField, choice as choiceField, checkbox as checkboxField } from './fields.ts';
 export { exportWithFacts, exportWithFactsStream, importWithFacts, writeFacts, exportFacts, type FactInput, type FactPlan } from './transfer/facts.transfer.ts';
+export { aliasesOf, aliasKey, searchName } from './aliases.ts';
+export { mergeRecords, redirectFor, type MergeKind, type MergeResult } from './merge.ts';

@@ -1,6 +1,7 @@
 import type { FieldErrors } from '../../platform/errors.ts';
 import type { Snapshot, WriteContext } from './audit.ts';
-import { createAudited, deleteAudited, invalid, updateAudited } from './commit.ts';
+import { createAllAudited, createAudited, deleteAudited, invalid, updateAudited, type CreateSpec } from './commit.ts';
+import { searchName } from './aliases.ts';
 import * as repo from './content.repo.ts';
 import type { MilestoneInput } from './content.schema.ts';
 import { dayText, resolveNamed, slugsOf, sourceRef } from './resolve.ts';
@@ -76,14 +77,14 @@ async function resolve(ctx: WriteContext, input: MilestoneInput) {
     afterEventId,
     searchText: milestoneSearchText(
       { ...input, expectedText: input.expected?.text ?? null },
-      named.organizations.map((o) => o.name),
-      named.subjects.map((s) => s.name),
+      named.organizations.map(searchName),
+      named.subjects.map(searchName),
     ),
   };
 }
 
 /** The span that places a claim on the timeline: its window, or the first day of an open-ended one. */
-function placementWindow(e: { start: Date | null; end: Date | null } | null): { start: Date; end: Date } | null {
+export function placementWindow(e: { start: Date | null; end: Date | null } | null): { start: Date; end: Date } | null {
   if (!e) return null;
   if (e.start && e.end) return { start: e.start, end: e.end };
   if (e.start) return { start: e.start, end: new Date(e.start.getTime() + DAY_MS) };
@@ -124,9 +125,9 @@ const fieldsOf = (input: MilestoneInput, slug: string): MilestoneFields => ({
   likelihoodText: input.likelihood?.text ?? null,
 });
 
-export async function createMilestone(ctx: WriteContext, input: MilestoneInput) {
+async function createSpec(ctx: WriteContext, input: MilestoneInput): Promise<CreateSpec> {
   const r = await resolve(ctx, input);
-  return createAudited(ctx, {
+  return {
     type: 'milestone',
     slug: { model: 'milestone', given: input.slug, from: input.title },
     // A new claim starts upcoming; the flagging job moves it along.
@@ -134,7 +135,18 @@ export async function createMilestone(ctx: WriteContext, input: MilestoneInput) 
     links: (id, db) => repo.milestoneLinkOps(db, id, r.organizationIds, r.subjectIds, false),
     label: input.title,
     snapshot: (slug) => milestoneSnapshot(fieldsOf(input, slug)),
-  });
+  };
+}
+
+export async function createMilestone(ctx: WriteContext, input: MilestoneInput) {
+  return createAudited(ctx, await createSpec(ctx, input));
+}
+
+/** Several claims saved together: all checked first, then all written in one transaction, or none. */
+export async function createMilestones(ctx: WriteContext, inputs: MilestoneInput[]) {
+  const specs: CreateSpec[] = [];
+  for (const input of inputs) specs.push(await createSpec(ctx, input));
+  return createAllAudited(ctx, specs);
 }
 
 export async function updateMilestone(ctx: WriteContext, id: number, input: MilestoneInput) {

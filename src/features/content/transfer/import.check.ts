@@ -62,7 +62,7 @@ export function readImport(text: string, format: ImportFormat, entity?: EntityLi
   if (!data || typeof data !== 'object' || Array.isArray(data)) return fileError('The JSON file must hold one object, as written by the export.');
   const obj = data as Record<string, unknown>;
   // `facts` is read by importWithFacts (facts.transfer.ts), which strips it before calling here.
-  const unknown = Object.keys(obj).filter((k) => !['format', 'version', 'exportedAt', 'facts', ...ENTITY_LISTS].includes(k));
+  const unknown = Object.keys(obj).filter((k) => !['format', 'version', 'exportedAt', 'licence', 'facts', ...ENTITY_LISTS].includes(k));
   if (unknown.length) return fileError(`Unknown top-level field${unknown.length > 1 ? 's' : ''}: ${unknown.map((k) => `"${k.slice(0, 40)}"`).join(', ')}.`);
   if (obj.format !== undefined && obj.format !== EXPORT_FORMAT) return fileError(`"format" must be "${EXPORT_FORMAT}".`);
   if (obj.version !== undefined && obj.version !== 1) return fileError('This file was written by a newer version of Timeline (version must be 1).');
@@ -223,11 +223,21 @@ export function plan(all: AllRows, p: Parsed, ctx: Context) {
     if (entity === 'milestones') return { ...r, source: ctx.canonicalSource(r.source as string | null) };
     return r;
   };
+  // The audit names an existing source by the key the export gives it, whatever key the file used.
+  const heldKey = (k: string | null) => {
+    const c = ctx.canonicalSource(k);
+    return c === null || c === undefined || c.startsWith('new:') ? k : c;
+  };
+  const withHeldSources = (entity: EntityList, r: PlainRecord): PlainRecord => {
+    if (entity === 'events') return { ...r, sources: (r.sources as { source: string; quote: string | null }[]).map((s) => ({ ...s, source: heldKey(s.source) })) };
+    if (entity === 'milestones') return { ...r, source: heldKey(r.source as string | null) };
+    return r;
+  };
   function items<T>(entity: EntityList, rows: Valid<T>[], keyOf: (r: T) => string, toPlain: (r: T) => PlainRecord): Item<T>[] {
     const map = existing[entity] as Map<string, { id: number; rec: PlainRecord }>;
     return rows.map(({ row, rec }) => {
       const found = map.get(keyOf(rec));
-      const after = toPlain(rec);
+      const after = withHeldSources(entity, toPlain(rec));
       const before = found ? comparableExport(entity, found.rec) : null;
       const same = before !== null && stableJson(withCanonicalSources(entity, before)) === stableJson(withCanonicalSources(entity, after));
       return { row, rec, action: !found ? 'create' : same ? 'unchanged' : 'update', existingId: found?.id ?? null, before, after };

@@ -5,8 +5,9 @@ import type { Db } from '../../../platform/db.ts';
 import { auditData, diffSnapshots, type EntityType, type WriteContext } from '../audit.ts';
 import * as repo from '../content.repo.ts';
 import { inOneTransaction } from '../commit.ts';
-import { milestonePlacement } from '../milestones.service.ts';
+import { milestonePlacement, placementWindow } from '../milestones.service.ts';
 import { eventSearchText, milestoneSearchText } from '../search-fields.ts';
+import { aliasText, searchName } from '../aliases.ts';
 import { flatten } from './records.ts';
 import type { AllRows } from './transfer.repo.ts';
 import type { EntityList, EventRecord, MilestoneRecord, SourceRecord } from './transfer.schema.ts';
@@ -46,10 +47,11 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
   const created = <T>(items: Item<T>[]) => items.filter((i) => i.action === 'create');
 
   // Names after the import, for searchText.
-  const orgName = new Map(all.organizations.map((o) => [o.slug, o.name]));
-  for (const { rec } of pl.organizations) orgName.set(rec.slug, rec.name);
-  const subjectName = new Map(all.subjects.map((s) => [s.slug, s.name]));
-  for (const { rec } of pl.subjects) subjectName.set(rec.slug, rec.name);
+  // (With their aliases: searchName; docs/decisions/0033.)
+  const orgName = new Map(all.organizations.map((o) => [o.slug, searchName(o)]));
+  for (const { rec } of pl.organizations) orgName.set(rec.slug, searchName({ name: rec.name, aliases: aliasText(rec.aliases) }));
+  const subjectName = new Map(all.subjects.map((s) => [s.slug, searchName(s)]));
+  for (const { rec } of pl.subjects) subjectName.set(rec.slug, searchName({ name: rec.name, aliases: aliasText(rec.aliases) }));
   const tagName = new Map(all.tags.map((t) => [t.slug, t.name]));
   for (const { rec } of pl.tags) tagName.set(rec.slug, rec.name);
   const names = (m: Map<string, string>, slugs: string[]) => slugs.map((s) => m.get(s) ?? s);
@@ -67,7 +69,7 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
     searchText: eventSearchText(r.title, r.summary, names(orgName, r.organizations), names(subjectName, r.subjects), names(tagName, r.tags)),
   });
   const milestoneData = (r: MilestoneRecord) => {
-    const window = r.kind === 'dated' ? r.expectedText : null;
+    const window = r.kind === 'dated' ? r.expected : null;
     const afterText = r.kind === 'relative' ? r.afterText : null;
     return {
       slug: r.slug,
@@ -80,6 +82,11 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
       windowStart: window?.start ?? null,
       windowEnd: window?.end ?? null,
       windowPrecision: window?.precision ?? null,
+      expectedShape: window?.shape ?? 'window',
+      relativeTo: window?.relativeTo ?? null,
+      likelihoodLow: r.likelihood?.low ?? null,
+      likelihoodHigh: r.likelihood?.high ?? null,
+      likelihoodText: r.likelihood?.text ?? null,
       afterText,
       status: r.status,
       dueAt: r.dueAt,
@@ -87,7 +94,7 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
       gapDays: r.gapDays,
       resolutionNote: r.resolutionNote,
       resolvedAt: r.resolvedAt,
-      ...milestonePlacement(window, r.claimedOn),
+      ...milestonePlacement(placementWindow(window), r.claimedOn),
       searchText: milestoneSearchText(
         { ...r, expectedText: window?.text ?? null, afterText },
         names(orgName, r.organizations),
@@ -111,8 +118,8 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
   const newEvents = created(pl.events);
   const newMilestones = created(pl.milestones);
   function* creates(): Generator<repo.Op> {
-    for (const { rec } of newOrgs) yield repo.createOrganization(db, { slug: rec.slug, name: rec.name, website: rec.website, description: rec.description });
-    for (const { rec } of newSubjects) yield repo.createSubject(db, { slug: rec.slug, name: rec.name, kind: rec.kind, description: rec.description });
+    for (const { rec } of newOrgs) yield repo.createOrganization(db, { slug: rec.slug, name: rec.name, website: rec.website, description: rec.description, aliases: aliasText(rec.aliases) });
+    for (const { rec } of newSubjects) yield repo.createSubject(db, { slug: rec.slug, name: rec.name, kind: rec.kind, description: rec.description, aliases: aliasText(rec.aliases) });
     for (const { rec } of newSources) yield repo.createSource(db, sourceData(rec));
     for (const { rec } of newEvents) yield repo.createEvent(db, eventData(rec));
     for (const { rec } of newMilestones) yield repo.createMilestone(db, milestoneData(rec));
@@ -161,12 +168,12 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
     }
     function* operations(): Generator<repo.Op> {
       for (const it of merge('organizations', pl.organizations)) {
-        if (it.action === 'update') yield repo.updateOrganization(db, it.existingId!, { name: it.rec.name, website: it.rec.website, description: it.rec.description });
+        if (it.action === 'update') yield repo.updateOrganization(db, it.existingId!, { name: it.rec.name, website: it.rec.website, description: it.rec.description, aliases: aliasText(it.rec.aliases) });
         yield* audit('organizations', it, it.rec.name);
       }
       for (const it of merge('subjects', pl.subjects)) {
         const { rec } = it;
-        if (it.action === 'update') yield repo.updateSubject(db, it.existingId!, { name: rec.name, kind: rec.kind, description: rec.description });
+        if (it.action === 'update') yield repo.updateSubject(db, it.existingId!, { name: rec.name, kind: rec.kind, description: rec.description, aliases: aliasText(rec.aliases) });
         yield* repo.subjectLinkOps(db, it.existingId!, need(orgId, rec.organizations), it.action === 'update');
         yield* audit('subjects', it, rec.name);
       }
@@ -222,8 +229,8 @@ function searchTextOfRenamed(
   tagName: Map<string, string>,
 ): repo.Op[] {
   const renamed = new Set([
-    ...all.organizations.filter((o) => orgName.get(o.slug) !== o.name).map((o) => `o:${o.slug}`),
-    ...all.subjects.filter((s) => subjectName.get(s.slug) !== s.name).map((s) => `s:${s.slug}`),
+    ...all.organizations.filter((o) => orgName.get(o.slug) !== searchName(o)).map((o) => `o:${o.slug}`),
+    ...all.subjects.filter((s) => subjectName.get(s.slug) !== searchName(s)).map((s) => `s:${s.slug}`),
     ...all.tags.filter((t) => tagName.get(t.slug) !== t.name).map((t) => `t:${t.slug}`),
   ]);
   if (!renamed.size) return [];

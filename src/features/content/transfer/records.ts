@@ -1,6 +1,7 @@
 // Rows and parsed import records, both turned into the export's plain JSON records, so that the
 // export writes them and the import compares a file against the database field by field.
 import { toEdtf } from '../../dates/index.ts';
+import { aliasesOf } from '../aliases.ts';
 import { dayText } from '../resolve.ts';
 import { slugify } from '../slug.ts';
 import type { AllRows } from './transfer.repo.ts';
@@ -30,12 +31,13 @@ export function sourceKeys(rows: readonly { id: number; publisher: string; title
 export function rowsToRecords(all: AllRows, keys: Map<number, string> = sourceKeys(all.sources)) {
   const keyOf = (id: number | null) => (id === null ? null : (keys.get(id) ?? null));
   return {
-    organizations: all.organizations.map((o) => ({ slug: o.slug, name: o.name, website: o.website, description: o.description })),
+    organizations: all.organizations.map((o) => ({ slug: o.slug, name: o.name, website: o.website, description: o.description, aliases: aliasesOf(o.aliases) })),
     subjects: all.subjects.map((s) => ({
       slug: s.slug,
       name: s.name,
       kind: s.kind,
       description: s.description,
+      aliases: aliasesOf(s.aliases),
       organizations: sorted(s.organizations.map((o) => o.organization.slug)),
     })),
     tags: all.tags.map((t) => ({ slug: t.slug, name: t.name })),
@@ -72,6 +74,8 @@ export function rowsToRecords(all: AllRows, keys: Map<number, string> = sourceKe
       claimedOn: dayText(m.claimedOn),
       quote: m.quote,
       expectedText: m.expectedText,
+      relativeTo: dayText(m.relativeTo),
+      likelihood: m.likelihoodText,
       afterEvent: m.afterEvent?.slug ?? null,
       afterText: m.afterText,
       status: m.status,
@@ -92,7 +96,7 @@ export type Records = ReturnType<typeof rowsToRecords>;
 
 /** A parsed import record in the export's shape (derived and write-once fields left out), to compare. */
 export const comparable = {
-  organizations: (r: { slug: string; name: string; website: string | null; description: string }): PlainRecord => ({ ...r }),
+  organizations: (r: { slug: string; name: string; website: string | null; description: string; aliases: string[] }): PlainRecord => ({ ...r }),
   subjects: (r: SubjectRecord): PlainRecord => ({ ...r, organizations: sorted(r.organizations) }),
   tags: (r: { slug: string; name: string }): PlainRecord => ({ ...r }),
   sources: (r: SourceRecord): PlainRecord => ({ ...r, publishedOn: dayText(r.publishedOn) }),
@@ -101,10 +105,12 @@ export const comparable = {
     return { ...rest, date: date?.text ?? null, organizations: sorted(r.organizations), subjects: sorted(r.subjects), tags: sorted(r.tags) };
   },
   milestones: (r: MilestoneRecord): PlainRecord => {
-    const { transitions: _t, expectedText, ...rest } = r;
+    const { transitions: _t, expected, likelihood, ...rest } = r;
     return {
       ...rest,
-      expectedText: expectedText?.text ?? null,
+      expectedText: expected?.text ?? null,
+      relativeTo: dayText(expected?.relativeTo ?? null),
+      likelihood: likelihood?.text ?? null,
       claimedOn: dayText(r.claimedOn),
       dueAt: iso(r.dueAt),
       resolvedAt: iso(r.resolvedAt),
