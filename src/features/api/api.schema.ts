@@ -269,8 +269,10 @@ export const SourceDetailOut = named(
     scorecard: ScorecardOut,
     calibration: CalibrationOut.nullable(),
     source: SourceRefOut.extend({ cites: SourceRefOut.nullable(), citedBy: z.array(SourceRefOut), discrepancies: z.array(Discrepancy) }),
-    events: z.array(EventOut.extend({ quote: z.string().nullable() })),
-    milestones: z.array(MilestoneOut),
+    events: z.array(EventOut.extend({ quote: z.string().nullable() })).describe('The first 500 events citing the source, by date'),
+    eventsMore: z.number().int().describe('How many more events cite it (in the export)'),
+    milestones: z.array(MilestoneOut).describe('The first 500 claims made in it'),
+    milestonesMore: z.number().int().describe('How many more claims were made in it'),
   }),
 );
 

@@ -26,6 +26,8 @@ const ENTITY_TYPE: Partial<Record<EntityList, EntityType>> = {
 const IMPORT_TX_MS = 30 * 60_000;
 /** Operations between two yields to the event loop, so other requests keep being answered. */
 const YIELD_EVERY = 200;
+/** Rows per statement for audit entries and new events' links. */
+const BATCH = 500;
 
 /** Runs operations one after the other, giving the event loop a turn every YIELD_EVERY of them. */
 async function runYielding<T>(ops: Iterable<repo.Op>): Promise<T[]> {
@@ -160,11 +162,22 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
       changed(items).map((it) => (it.action === 'create' ? (madeByRow.get(`${entity}/${it.row}`) as Item<T>) : it));
 
     // The operations are made as they are run (a generator): 100,000 rows never sit in memory as pending queries.
+    // Audit entries and new events' links are written BATCH rows per statement, not one per row.
+    const pendingAudits: ReturnType<typeof auditData>[] = [];
+    const pendingLinks: repo.NewEventLinkRows = { organizations: [], subjects: [], sources: [] };
+    const pendingLinkCount = () => pendingLinks.organizations.length + pendingLinks.subjects.length + pendingLinks.sources.length;
+    function* flush(all: boolean): Generator<repo.Op> {
+      if (pendingAudits.length >= BATCH || (all && pendingAudits.length)) yield repo.createAudits(db, pendingAudits.splice(0));
+      if (pendingLinkCount() >= BATCH || (all && pendingLinkCount())) {
+        yield* repo.newEventLinkOps(db, { organizations: pendingLinks.organizations.splice(0), subjects: pendingLinks.subjects.splice(0), sources: pendingLinks.sources.splice(0) });
+      }
+    }
     function* audit<T>(entity: EntityList, it: Item<T>, label: string): Generator<repo.Op> {
       const type = ENTITY_TYPE[entity];
       if (!type) return;
       const changes = diffSnapshots(flatten(it.before), flatten(it.after));
-      yield repo.auditOp(db, auditData(ctx, { type, id: it.existingId!, label, action: it.action === 'create' ? 'create' : 'update', changes }));
+      pendingAudits.push(auditData(ctx, { type, id: it.existingId!, label, action: it.action === 'create' ? 'create' : 'update', changes }));
+      yield* flush(false);
     }
     function* operations(): Generator<repo.Op> {
       for (const it of merge('organizations', pl.organizations)) {
@@ -195,7 +208,14 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
           sources: rec.sources.map((s) => ({ sourceId: sourceId(s.source)!, quote: s.quote })),
           tags: rec.tags.map((slug) => ({ slug, name: tagName.get(slug) ?? slug })),
         };
-        yield* repo.eventLinkOps(db, it.existingId!, links, it.action === 'update');
+        if (it.action === 'update') yield* repo.eventLinkOps(db, it.existingId!, links, true);
+        else {
+          const eventId = it.existingId!;
+          for (const organizationId of links.organizationIds) pendingLinks.organizations.push({ eventId, organizationId });
+          for (const subjectId of links.subjectIds) pendingLinks.subjects.push({ eventId, subjectId });
+          links.sources.forEach((x, position) => pendingLinks.sources.push({ eventId, sourceId: x.sourceId, quote: x.quote, position }));
+          yield* repo.eventLinkOps(db, eventId, { organizationIds: [], subjectIds: [], sources: [], tags: links.tags }, false);
+        }
         yield* audit('events', it, rec.title);
       }
       for (const it of merge('milestones', pl.milestones)) {
@@ -215,7 +235,10 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
       }
       yield* searchTextOfRenamed(db, all, pl, orgName, subjectName, tagName);
     }
-    await runYielding(operations());
+    await runYielding((function* () {
+      yield* operations();
+      yield* flush(true);
+    })());
   }
 }
 
