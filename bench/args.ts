@@ -14,7 +14,7 @@ export interface BenchOptions {
   /** LOG_LEVEL of the app under test (its pino-http request log goes to a file). */
   logLevel: string;
   seed: number;
-  only: 'all' | 'http' | 'flag';
+  only: 'all' | 'http' | 'flag' | 'transfer';
   /** Writes V8 CPU profiles of the app (cache off) into the run folder, and keeps it. */
   cpuProf: boolean;
   keep: boolean;
@@ -33,6 +33,7 @@ export const USAGE = `npm run bench -- [options]
   --log-level L     LOG_LEVEL of the app under test (default info)
   --seed N          seed of the generated content (default 42)
   --only http|flag  run one section only
+  --only transfer   import and export of --events events, then the Epoch import beside raw inserts (bench/transfer.ts)
   --cpu-prof        write CPU profiles of the uncached app runs and keep the run folder
   --keep            keep the run folder (databases, server logs) in the temp directory
   --postgres [URL]  also run the app's HTTP measurements on PostgreSQL, in a database created for the
@@ -91,7 +92,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     process.exit(0);
   }
   const only = values.only ?? 'all';
-  if (only !== 'all' && only !== 'http' && only !== 'flag') throw new Error(`--only takes http or flag.\n\n${USAGE}`);
+  if (only !== 'all' && only !== 'http' && only !== 'flag' && only !== 'transfer') throw new Error(`--only takes http, flag or transfer.\n\n${USAGE}`);
   return {
     events: int('events', values.events, 100_000, 1),
     milestones: int('milestones', values.milestones, 100_000, 1),

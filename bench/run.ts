@@ -8,6 +8,7 @@ import { killAllChildren } from './children.ts';
 import { benchFlagging } from './flagging.ts';
 import { createBenchDatabase, redactUrl } from './build-pg.ts';
 import { benchHttp, benchPostgresHttp, type PostgresHttpResult } from './http.ts';
+import { benchEpochImport, benchTransfer } from './transfer.ts';
 import { formatReport, machine, ratios, targets, writeResults, type BenchResults } from './report.ts';
 
 const FLAG_NOW = new Date('2026-06-15T12:00:00Z');
@@ -34,6 +35,12 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  if (opts.only === 'transfer') {
+    // Issue 12 and 9: import/export of --events events beside /healthz, then Epoch import vs raw inserts.
+    await benchTransfer(opts.events, log);
+    await benchEpochImport(20_000, log);
+    return;
+  }
   let failed = true;
   try {
     log(`Run folder: ${dir}`);
