@@ -88,3 +88,15 @@ export function toTsquery(terms: Term[], any = false): string {
   });
   return parts.join(any ? ' | ' : ' & ');
 }
+
+/** Whether folded `words` (searchWords of a text) satisfy the query: every included term, no excluded one. */
+export function matchesWords(q: SearchQuery, words: readonly string[]): boolean {
+  const has = (t: Term) =>
+    words.some((_, i) =>
+      t.words.every((w, k) => {
+        const x = words[i + k];
+        return x !== undefined && (t.prefix && k === t.words.length - 1 ? x.startsWith(w) : x === w);
+      }),
+    );
+  return q.include.every(has) && !q.exclude.some(has);
+}

@@ -147,12 +147,13 @@ function streamQuery(db: Db, t: StreamTable, f: StreamFilter, page: StreamPage):
   };
 }
 
-/** FROM and WHERE of every row of a stream that the filter keeps (for counts). */
+/** FROM (a subquery aliased `x` of the ids the filter keeps) for counts: joins may follow it. */
 export function streamWhere(db: Db, table: SearchTable, f: StreamFilter): Sql {
   const t = table === 'Event' ? EVENTS : MILESTONES;
   const c = filterConditions(db, t, f);
   const where = c.where.length ? sql`WHERE ${join(c.where, ' AND ')}` : empty;
-  return sql`FROM ${raw(`"${t.name}"`)} x ${c.join} ${where}`;
+  const cols = raw(table === 'Event' ? 'x."id", x."kind", x."confidence"' : 'x."id", x."status"');
+  return sql`FROM (SELECT ${cols} FROM ${raw(`"${t.name}"`)} x ${c.join} ${where}) x`;
 }
 
 /** SQLite returns DateTime columns of raw queries as ISO text, PostgreSQL as Date. */
@@ -406,15 +407,27 @@ export async function getSource(db: Db, id: number) {
   return row;
 }
 
-export function listOrganizations(db: Db) {
+/** Rows after (name, id) in name order: a keyset page. */
+function afterName(after: NameKey | undefined) {
+  return after ? { OR: [{ name: { gt: after[0] } }, { name: after[0], id: { gt: after[1] } }] } : {};
+}
+
+/** [name, id] of the last row of a page ordered by name. */
+export type NameKey = [string, number];
+
+export function listOrganizations(db: Db, page: { after?: NameKey; take?: number } = {}) {
   return db.organization.findMany({
+    where: afterName(page.after),
+    take: page.take,
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
     include: { _count: { select: { events: true, milestones: true } } },
   });
 }
 
-export function listSubjects(db: Db) {
+export function listSubjects(db: Db, page: { after?: NameKey; take?: number } = {}) {
   return db.subject.findMany({
+    where: afterName(page.after),
+    take: page.take,
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
     include: {
       organizations: { include: { organization: true }, orderBy: { organization: { name: 'asc' } } },
@@ -442,4 +455,33 @@ export function listAllMilestones(db: Db) {
     orderBy: [{ sortStart: 'asc' }, { sortEnd: 'asc' }, { title: 'asc' }, { id: 'asc' }],
     include: milestoneInclude,
   });
+}
+
+export type FacetName = 'organization' | 'kind' | 'confidence' | 'status' | 'tag';
+export type FacetCounts = Record<FacetName, Map<string, number>>;
+
+/**
+ * How many entries hold each value of one facet, among the rows `f` keeps on the streams asked
+ * for: one GROUP BY statement, never rows. Organizations count events and milestones together.
+ */
+export async function facetCounts(db: Db, facet: FacetName, f: StreamFilter, streams: { events: boolean; milestones: boolean }): Promise<Map<string, number>> {
+  const parts: Sql[] = [];
+  const ev = () => streamWhere(db, 'Event', f);
+  const ms = () => streamWhere(db, 'Milestone', f);
+  if (facet === 'organization') {
+    if (streams.events) parts.push(sql`SELECT o."slug" AS "v", COUNT(*) AS "n" ${ev()} JOIN "EventOrganization" fj ON fj."eventId" = x."id" JOIN "Organization" o ON o."id" = fj."organizationId" GROUP BY o."slug"`);
+    if (streams.milestones) parts.push(sql`SELECT o."slug" AS "v", COUNT(*) AS "n" ${ms()} JOIN "MilestoneOrganization" fj ON fj."milestoneId" = x."id" JOIN "Organization" o ON o."id" = fj."organizationId" GROUP BY o."slug"`);
+  } else if (facet === 'tag') {
+    if (streams.events) parts.push(sql`SELECT t."slug" AS "v", COUNT(*) AS "n" ${ev()} JOIN "EventTag" fj ON fj."eventId" = x."id" JOIN "Tag" t ON t."id" = fj."tagId" GROUP BY t."slug"`);
+  } else if (facet === 'status') {
+    if (streams.milestones) parts.push(sql`SELECT x."status" AS "v", COUNT(*) AS "n" ${ms()} GROUP BY x."status"`);
+  } else if (streams.events) {
+    const column = raw(facet === 'kind' ? '"kind"' : '"confidence"');
+    parts.push(sql`SELECT x.${column} AS "v", COUNT(*) AS "n" ${ev()} GROUP BY x.${column}`);
+  }
+  const counts = new Map<string, number>();
+  if (parts.length === 0) return counts;
+  const rows = await db.$queryRaw<{ v: string; n: number | bigint }[]>`${join(parts, ' UNION ALL ')}`;
+  for (const r of rows) counts.set(r.v, (counts.get(r.v) ?? 0) + Number(r.n));
+  return counts;
 }

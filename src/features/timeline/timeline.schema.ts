@@ -158,6 +158,7 @@ export const timelineQuerySchema = z
     q: once('q', z.string().max(200, 'Search for at most 200 characters.').optional()),
     order: oneOf('order', ORDERS),
     sort: oneOf('sort', SORTS),
+    facets: oneOf('facets', ['0', '1']),
     cursor,
     limit: once(
       'limit',
@@ -176,3 +177,12 @@ export const timelineQuerySchema = z
   });
 
 export type TimelineQuery = z.output<typeof timelineQuerySchema>;
+
+const LIMIT_MESSAGE = 'The limit is a whole number from 1 to 100.';
+
+/** The query of the organization, subject and source lists of the API: a search and keyset pages. */
+export const namedListQuery = z.object({
+  q: once('q', z.string().max(200, 'Search for at most 200 characters.').optional()),
+  cursor: once('cursor', z.string().max(500).optional()),
+  limit: once('limit', z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, LIMIT_MESSAGE).max(100, LIMIT_MESSAGE).optional()),
+});

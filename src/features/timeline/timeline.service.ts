@@ -47,6 +47,11 @@ export function isRanked(q: TimelineQuery, f: repo.StreamFilter): boolean {
   return Boolean(f.search?.include.length) && q.sort !== 'date';
 }
 
+/** The filter of a query, or a ValidationError naming the unknown slugs. */
+export async function resolveOrThrow(db: Db, q: TimelineQuery): Promise<repo.StreamFilter> {
+  return unwrap(await resolveFilter(db, q));
+}
+
 function unwrap(r: ParseResult<repo.StreamFilter>): repo.StreamFilter {
   if (!r.ok) throw new ValidationError('Some filters name things Timeline does not know.', r.errors);
   return r.value;
@@ -186,4 +191,37 @@ export function groupByYearAndMonth(entries: EntryVM[]): YearGroupVM[] {
     g.entries.push(entry);
   }
   return years;
+}
+
+export const FACETS = ['organization', 'kind', 'confidence', 'status', 'tag'] as const;
+export type Facets = Record<(typeof FACETS)[number], { value: string; count: number }[]>;
+
+/** Each facet's filter in a StreamFilter and in a TimelineQuery. */
+const FACET_FIELDS = {
+  organization: 'organizationIds',
+  kind: 'kinds',
+  confidence: 'confidences',
+  status: 'statuses',
+  tag: 'tagIds',
+} as const satisfies Record<(typeof FACETS)[number], keyof repo.StreamFilter>;
+
+/**
+ * How many entries each organization, kind, confidence, status and tag holds for the query. Each
+ * facet is counted with every filter but its own (values of one filter are alternatives: the
+ * count of a value is what the list shows with that value chosen instead), by one GROUP BY
+ * statement per facet: five statements whatever the size of the data.
+ */
+export async function listFacets(db: Db, q: TimelineQuery, resolved?: repo.StreamFilter): Promise<Facets> {
+  const filter = resolved ?? unwrap(await resolveFilter(db, q));
+  const counted = await Promise.all(
+    FACETS.map((facet) => {
+      const f: repo.StreamFilter = { ...filter, [FACET_FIELDS[facet]]: [] };
+      return repo.facetCounts(db, facet, f, streamsFor({ ...q, [facet]: [] }));
+    }),
+  );
+  const out = {} as Facets;
+  FACETS.forEach((facet, i) => {
+    out[facet] = [...counted[i]!].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+  });
+  return out;
 }
