@@ -7,6 +7,7 @@ import { matchesWords, parseSearch, searchWords } from '../search/index.ts';
 import * as repo from './timeline.repo.ts';
 import { eventVM, milestoneVM, sourceRefVM } from './timeline.mappers.ts';
 import type { MilestoneVM } from './timeline.view-models.ts';
+import type { Facets } from './timeline.service.ts';
 import { CONFIDENCE_LABELS, CONFIDENCES, EVENT_KINDS, KIND_LABELS, MILESTONE_STATUSES, STATUS_LABELS } from '../../domain/vocabulary.ts';
 
 /**
@@ -20,10 +21,11 @@ export interface Scoring {
 }
 
 export async function filterOptions(db: Db) {
-  const { organizations, subjects } = await repo.listFilterNames(db);
+  const { organizations, subjects, tags } = await repo.listFilterNames(db);
   return {
     organizations,
     subjects,
+    tags,
     kinds: EVENT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] })),
     confidences: CONFIDENCES.map((c) => ({ value: c, label: CONFIDENCE_LABELS[c] })),
     statuses: MILESTONE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
@@ -45,21 +47,50 @@ const FILTER_LABELS: Record<string, string> = {
   q: 'Search',
 };
 
-/** The filters set in a query, in words, for the collapsed filter bar: [{ label: 'Organization', value: 'Meta' }]. */
-export function activeFilters(query: Record<string, string>, options: FilterOptions): { label: string; value: string }[] {
+/** The filters set in a query, in words, for the collapsed filter bar: [{ label: 'Organization', value: 'Meta' }], one per value. */
+export function activeFilters(pairs: [string, string][], options: FilterOptions): { label: string; value: string }[] {
   const names: Record<string, Map<string, string | undefined>> = {
     organization: new Map(options.organizations.map((o) => [o.slug, o.name])),
     subject: new Map(options.subjects.map((o) => [o.slug, o.name])),
+    tag: new Map(options.tags.map((o) => [o.slug, o.name])),
     kind: new Map(options.kinds.map((o) => [o.value, o.label])),
     confidence: new Map(options.confidences.map((o) => [o.value, o.label])),
     status: new Map(options.statuses.map((o) => [o.value, o.label])),
     type: new Map([['events', 'Events only'], ['milestones', 'Milestones only'], ['all', 'Everything']]),
   };
-  return Object.entries(FILTER_LABELS).flatMap(([key, label]) => {
-    const value = query[key];
-    if (!value) return [];
-    return [{ label, value: names[key]?.get(value) ?? value }];
-  });
+  return Object.entries(FILTER_LABELS).flatMap(([key, label]) =>
+    pairs.filter(([k, v]) => k === key && v).map(([, value]) => ({ label, value: names[key]?.get(value) ?? value })),
+  );
+}
+
+export interface FilterGroup {
+  name: string;
+  label: string;
+  items: { value: string; label: string; checked: boolean; count: number | null }[];
+}
+
+/**
+ * The several-valued filters of the home page as checkbox lists, each value with its count for
+ * the current query (facets) when known. Organizations and tags without entries for the query
+ * are left out unless chosen, so that long lists stay short.
+ */
+export function filterGroups(options: FilterOptions, chosen: Record<string, Set<string>>, facets: Facets | null): FilterGroup[] {
+  const group = (name: string, label: string, values: { value: string; label: string | undefined }[], facet: keyof Facets | null, prune: boolean): FilterGroup => {
+    const counts = facet && facets ? new Map(facets[facet].map((f) => [f.value, f.count])) : null;
+    const picked = chosen[name] ?? new Set<string>();
+    const items = values
+      .map((v) => ({ value: v.value, label: v.label ?? v.value, checked: picked.has(v.value), count: counts ? (counts.get(v.value) ?? 0) : null }))
+      .filter((v) => !prune || !counts || v.checked || (v.count ?? 0) > 0);
+    return { name, label, items };
+  };
+  return [
+    group('organization', 'Organization', options.organizations.map((o) => ({ value: o.slug, label: o.name })), 'organization', true),
+    group('subject', 'Subject', options.subjects.map((o) => ({ value: o.slug, label: o.name })), null, false),
+    group('kind', 'Kind of event', options.kinds, 'kind', false),
+    group('confidence', 'Confidence', options.confidences, 'confidence', false),
+    group('status', 'Milestone status', options.statuses, 'status', false),
+    group('tag', 'Tag', options.tags.map((o) => ({ value: o.slug, label: o.name })), 'tag', true),
+  ];
 }
 
 export async function eventPage(db: Db, slug: string) {

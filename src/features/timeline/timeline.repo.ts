@@ -308,17 +308,18 @@ export interface NamedLink {
   name: string;
 }
 
-/** Organizations and subjects for the filter form, each by name then id: one raw statement, read on every home render. */
-export async function listFilterNames(db: Db): Promise<{ organizations: NamedLink[]; subjects: NamedLink[] }> {
-  const rows = await db.$queryRaw<(NamedLink & { k: 'o' | 's' })[]>`
+/** Organizations, subjects and tags for the filter form, each by name then id: one raw statement, read on every home render. */
+export async function listFilterNames(db: Db): Promise<{ organizations: NamedLink[]; subjects: NamedLink[]; tags: NamedLink[] }> {
+  const rows = await db.$queryRaw<(NamedLink & { k: 'o' | 's' | 't' })[]>`
     SELECT 'o' AS "k", "id", "slug", "name" FROM "Organization"
     UNION ALL
     SELECT 's', "id", "slug", "name" FROM "Subject"
+    UNION ALL
+    SELECT 't', "id", "slug", "name" FROM "Tag"
     ORDER BY "k", "name", "id"`;
-  const organizations: NamedLink[] = [];
-  const subjects: NamedLink[] = [];
-  for (const r of rows) (r.k === 'o' ? organizations : subjects).push({ slug: r.slug, name: r.name });
-  return { organizations, subjects };
+  const out = { organizations: [] as NamedLink[], subjects: [] as NamedLink[], tags: [] as NamedLink[] };
+  for (const r of rows) (r.k === 'o' ? out.organizations : r.k === 's' ? out.subjects : out.tags).push({ slug: r.slug, name: r.name });
+  return out;
 }
 
 /** Ids of the organizations, subjects or tags with these slugs, by slug (unknown slugs are absent). */
