@@ -14,7 +14,9 @@ export function highlight(text: string, words: ReadonlyArray<{ word: string; pre
   const out: Segment[] = [];
   let last = 0;
   for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
-    if (!searchWords(m[0]).some(isHit)) continue;
+    // Plain ASCII words (most of them) fold by lower-casing alone.
+    const folded = /^[A-Za-z0-9]+$/.test(m[0]) ? [m[0].toLowerCase()] : searchWords(m[0]);
+    if (!folded.some(isHit)) continue;
     if (m.index > last) out.push({ text: text.slice(last, m.index), hit: false });
     out.push({ text: m[0], hit: true });
     last = m.index + m[0].length;

@@ -64,8 +64,13 @@ function fts5Terms(terms: Term[], op: 'AND' | 'OR'): string {
   return terms.map((t) => `"${t.words.join(' ')}"${t.prefix ? ' *' : ''}`).join(` ${op} `);
 }
 
+/** The FTS5 MATCH expression for rows holding every term in searchText, for timeline order (no ranking). */
+export function toFts5All(terms: Term[]): string {
+  return `{searchText} : (${fts5Terms(terms, 'AND')})`;
+}
+
 /**
- * The FTS5 MATCH expression for rows holding every term in searchText. The second half never
+ * The FTS5 MATCH expression for ranking rows holding every term in searchText. The second half never
  * narrows the match (every term is in searchText), but makes bm25 count the terms found in the
  * title too, so that a title match ranks before a summary match.
  */

@@ -4,7 +4,7 @@
 // index's, or PostgreSQL scans. Only words from query.ts reach the engines, as parameters.
 import { empty, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { Db } from '../../platform/db.ts';
-import { toFts5, toFts5Any, toTsquery, type SearchQuery } from './query.ts';
+import { toFts5, toFts5All, toFts5Any, toTsquery, type SearchQuery } from './query.ts';
 
 export type SearchTable = 'Event' | 'Milestone';
 
@@ -50,7 +50,7 @@ export function searchSql(db: Db, table: SearchTable, q: SearchQuery, ranked: bo
         join_ = sql`JOIN (SELECT rowid AS "id", bm25(${fts}, 10.0, 1.0) AS "rank" FROM ${fts} WHERE ${fts} MATCH ${toFts5(q.include)}) s ON s."id" = x."id"`;
         rank = sql`s."rank"`;
       } else {
-        where.push(sql`x."id" IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${toFts5(q.include)})`);
+        where.push(sql`x."id" IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${toFts5All(q.include)})`);
       }
     }
     if (q.exclude.length) where.push(sql`x."id" NOT IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${toFts5Any(q.exclude)})`);

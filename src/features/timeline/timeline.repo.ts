@@ -147,13 +147,10 @@ function streamQuery(db: Db, t: StreamTable, f: StreamFilter, page: StreamPage):
   };
 }
 
-/** FROM (a subquery aliased `x` of the ids the filter keeps) for counts: joins may follow it. */
-export function streamWhere(db: Db, table: SearchTable, f: StreamFilter): Sql {
-  const t = table === 'Event' ? EVENTS : MILESTONES;
-  const c = filterConditions(db, t, f);
-  const where = c.where.length ? sql`WHERE ${join(c.where, ' AND ')}` : empty;
-  const cols = raw(table === 'Event' ? 'x."id", x."kind", x."confidence"' : 'x."id", x."status"');
-  return sql`FROM (SELECT ${cols} FROM ${raw(`"${t.name}"`)} x ${c.join} ${where}) x`;
+/** WHERE of the rows of a stream (aliased `x`) that the filter keeps, or null when it keeps them all (for counts). */
+function streamWhere(db: Db, table: SearchTable, f: StreamFilter): Sql | null {
+  const c = filterConditions(db, table === 'Event' ? EVENTS : MILESTONES, f);
+  return c.where.length ? sql`WHERE ${join(c.where, ' AND ')}` : null;
 }
 
 /** SQLite returns DateTime columns of raw queries as ISO text, PostgreSQL as Date. */
@@ -467,18 +464,26 @@ export type FacetCounts = Record<FacetName, Map<string, number>>;
  */
 export async function facetCounts(db: Db, facet: FacetName, f: StreamFilter, streams: { events: boolean; milestones: boolean }): Promise<Map<string, number>> {
   const parts: Sql[] = [];
-  const ev = () => streamWhere(db, 'Event', f);
-  const ms = () => streamWhere(db, 'Milestone', f);
+  // Counted on the join table's (valueId, rowId) index, grouped by id, then named: no lookup of
+  // the wide rows unless a filter needs them (then their ids, once).
+  const linked = (table: SearchTable, joinTable: string, fk: string, valueFk: string, names: string) => {
+    const where = streamWhere(db, table, f);
+    const keep = where ? sql`WHERE fj.${raw(fk)} IN (SELECT x."id" FROM ${raw(`"${table}"`)} x ${where})` : empty;
+    return sql`SELECT n."slug" AS "v", c."n" AS "n" FROM (
+      SELECT fj.${raw(valueFk)} AS "id", COUNT(*) AS "n" FROM ${raw(joinTable)} fj ${keep} GROUP BY fj.${raw(valueFk)}
+    ) c JOIN ${raw(names)} n ON n."id" = c."id"`;
+  };
+  const column = (table: SearchTable, col: string) =>
+    sql`SELECT x.${raw(col)} AS "v", COUNT(*) AS "n" FROM ${raw(`"${table}"`)} x ${streamWhere(db, table, f) ?? empty} GROUP BY x.${raw(col)}`;
   if (facet === 'organization') {
-    if (streams.events) parts.push(sql`SELECT o."slug" AS "v", COUNT(*) AS "n" ${ev()} JOIN "EventOrganization" fj ON fj."eventId" = x."id" JOIN "Organization" o ON o."id" = fj."organizationId" GROUP BY o."slug"`);
-    if (streams.milestones) parts.push(sql`SELECT o."slug" AS "v", COUNT(*) AS "n" ${ms()} JOIN "MilestoneOrganization" fj ON fj."milestoneId" = x."id" JOIN "Organization" o ON o."id" = fj."organizationId" GROUP BY o."slug"`);
+    if (streams.events) parts.push(linked('Event', '"EventOrganization"', '"eventId"', '"organizationId"', '"Organization"'));
+    if (streams.milestones) parts.push(linked('Milestone', '"MilestoneOrganization"', '"milestoneId"', '"organizationId"', '"Organization"'));
   } else if (facet === 'tag') {
-    if (streams.events) parts.push(sql`SELECT t."slug" AS "v", COUNT(*) AS "n" ${ev()} JOIN "EventTag" fj ON fj."eventId" = x."id" JOIN "Tag" t ON t."id" = fj."tagId" GROUP BY t."slug"`);
+    if (streams.events) parts.push(linked('Event', '"EventTag"', '"eventId"', '"tagId"', '"Tag"'));
   } else if (facet === 'status') {
-    if (streams.milestones) parts.push(sql`SELECT x."status" AS "v", COUNT(*) AS "n" ${ms()} GROUP BY x."status"`);
+    if (streams.milestones) parts.push(column('Milestone', '"status"'));
   } else if (streams.events) {
-    const column = raw(facet === 'kind' ? '"kind"' : '"confidence"');
-    parts.push(sql`SELECT x.${column} AS "v", COUNT(*) AS "n" ${ev()} GROUP BY x.${column}`);
+    parts.push(column('Event', facet === 'kind' ? '"kind"' : '"confidence"'));
   }
   const counts = new Map<string, number>();
   if (parts.length === 0) return counts;
