@@ -10,7 +10,7 @@ import { errorHandler, notFound } from './platform/http/error-handler.ts';
 import { canonicalLocals } from './platform/http/canonical.ts';
 import { dropEmptyParams } from './platform/http/clean-query.ts';
 import { allowFraming } from './platform/http/framing.ts';
-import { NotFoundError } from './platform/errors.ts';
+import { NotFoundError, ServiceUnavailableError } from './platform/errors.ts';
 import { createRenderCache } from './platform/http/render-cache.ts';
 import { projectRoot } from './platform/paths.ts';
 import { helpers } from './platform/views/helpers.ts';
@@ -19,6 +19,7 @@ import { apiDocsRoutes, apiRoutes } from './features/api/routes.ts';
 import { createAuth } from './features/auth/routes.ts';
 import type { FeatureDeps } from './features/deps.ts';
 import { engineOf, sqliteFilePath } from './platform/db.ts';
+import { openedFileCheck } from './platform/db-file.ts';
 import { changesRoutes } from './features/changes/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { calibrationFor, scorecardFor } from './features/milestones/index.ts';
@@ -110,7 +111,8 @@ export function createApp(deps: AppDeps): App {
   app.use('/static/vendor/vis-data/peer/umd', vendor('vis-data/peer/umd'));
   app.use('/static/vendor/moment', vendor('moment/min'));
 
-  app.use(healthRoutes({ db, databaseFile: engineOf(config.databaseUrl) === 'sqlite' ? sqliteFilePath(config.databaseUrl) : undefined }));
+  const stillOpened = engineOf(config.databaseUrl) === 'sqlite' ? openedFileCheck(sqliteFilePath(config.databaseUrl)) : () => true;
+  app.use(healthRoutes({ db, stillOpened }));
 
   app.use((req, res, next) => {
     res.locals.currentPath = req.path;
@@ -125,6 +127,10 @@ export function createApp(deps: AppDeps): App {
     next();
   });
   const auth = createAuth(deps);
+  // The admin fails closed: with its database file gone or replaced, nothing it saves would last.
+  app.use('/admin', (_req, _res, next) =>
+    next(stillOpened() ? undefined : new ServiceUnavailableError('The database file was deleted or replaced while the server was running, so nothing can be saved. Restore it and restart the server.')),
+  );
   app.use('/admin', auth.session);
   app.use('/admin', auth.routes);
   app.use('/admin', adminRoutes({ ...deps, auth }));

@@ -113,7 +113,7 @@ interface MilestoneSeedBase {
 
 export interface DatedMilestoneSeed extends MilestoneSeedBase {
   kind: 'dated';
-  /** The expected date as the source put it, in a form parseFuzzyDate accepts. */
+  /** The expected date in the source's own words, read by the claim grammar against `claimedOn`. */
   expectedText: string;
 }
 
@@ -1169,7 +1169,7 @@ const milestones: MilestoneSeed[] = [
     claim:
       "Relaying the WSJ, the article puts the start of training for Meta's answer to GPT-4 at the beginning of 2024; Mint's English relay of the report gives the same timing.",
     kind: 'dated',
-    expectedText: 'début 2024',
+    expectedText: 'à partir de début 2024',
     sourceKey: ARTICLE,
     claimedOn: ARTICLE_DATE,
     quote: 'à partir de début 2024',
@@ -1187,7 +1187,7 @@ const milestones: MilestoneSeed[] = [
     claim:
       "On the article's reading of the WSJ, the GPT-4 rival reaches users some time in 2024, as long as its training keeps to plan.",
     kind: 'dated',
-    expectedText: 'courant 2024',
+    expectedText: 'dans le courant de l’année prochaine',
     sourceKey: ARTICLE,
     claimedOn: ARTICLE_DATE,
     quote: 'dans le courant de l’année prochaine',
@@ -1224,7 +1224,7 @@ const milestones: MilestoneSeed[] = [
     claim:
       'The article dates Google\'s Gemini to May 2024. No English relay of the WSJ report that we hold gives that month, so the claim is the article\'s own.',
     kind: 'dated',
-    expectedText: 'mai 2024',
+    expectedText: 'qu’on attend en mai 2024',
     sourceKey: ARTICLE,
     claimedOn: ARTICLE_DATE,
     quote: 'qu’on attend en mai 2024',

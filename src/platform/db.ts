@@ -163,8 +163,12 @@ function unavailableHere(e: ErrorLike): boolean {
   if (typeof e.code === 'string' && UNAVAILABLE_PRISMA_CODES.has(e.code)) return true;
   if (typeof e.kind === 'string' && UNAVAILABLE_ADAPTER_KINDS.has(e.kind)) return true;
   if (e.kind === 'postgres' && typeof e.code === 'string' && UNAVAILABLE_SQLSTATE.test(e.code)) return true;
-  return typeof e.message === 'string' && UNAVAILABLE_PG_MESSAGE.test(e.message);
+  // A SQLite file overwritten or damaged under the server: nothing to fix in the request.
+  if (e.code === 'SQLITE_NOTADB' || e.code === 'SQLITE_CORRUPT') return true;
+  return typeof e.message === 'string' && (UNAVAILABLE_PG_MESSAGE.test(e.message) || UNREADABLE_SQLITE_MESSAGE.test(e.message));
 }
+
+const UNREADABLE_SQLITE_MESSAGE = /\bfile is not a database\b|\bdatabase disk image is malformed\b/;
 
 /** The error, its causes, and the driver adapter's cause that Prisma keeps in `meta`. */
 function* errorChain(err: unknown): Generator<ErrorLike> {

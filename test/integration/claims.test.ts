@@ -178,12 +178,14 @@ describe('/admin/claims/extract', () => {
     expect(res.text).toContain('paste at most 1 MB');
   });
 
-  // A refused form answers 422 like every other form (docs/decisions: one validation path).
-  it('when the paste is binary garbage, then it is refused with 422 and says it is not text', async () => {
+  // Bytes that are not text are a malformed request (400), not a field to correct (422).
+  it('when the paste is binary garbage, then it is refused with 400, says it is not text and keeps the other fields', async () => {
     const garbage = Array.from({ length: 4000 }, (_, i) => String.fromCharCode(i % 32)).join('');
-    const res = await post('/admin/claims/extract', { text: garbage, published: '2024-01-01', lang: 'en', step: 'read' });
-    expect(res.status).toBe(422);
+    const res = await post('/admin/claims/extract', { text: garbage, published: '2024-01-01', lang: 'fr', step: 'read' });
+    expect(res.status).toBe(400);
     expect(res.text).toContain('This is not text');
+    expect(res.text).toContain('value="2024-01-01"');
+    expect(res.text).not.toContain(String.fromCharCode(1));
   });
 
   it('when the form comes without its CSRF token or from a visitor, then it is refused', async () => {

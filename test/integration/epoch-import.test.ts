@@ -83,6 +83,21 @@ describe(`Epoch AI import into the seeded timeline (${testEngine()})`, { timeout
     expect(page.text).toContain('3.8×10²⁴ FLOP');
   });
 
+  it('when facts exist, then /stats plots parameters and training compute over time, with each model in the CSV at its release date', async () => {
+    const page = await request(t.app).get('/stats').expect(200);
+    expect(page.text.match(/<svg class="chart__svg"/g)).toHaveLength(5);
+    const dots = (id: string) => (page.text.split(`<h2 id="${id}">`)[1]!.split('</section>')[0]!.match(/<circle class="dot"/g) ?? []).length;
+    const csv = (parse((await request(t.app).get('/stats/model-training-compute.csv').expect(200)).text) as string[][]).slice(1);
+    expect(dots('model-training-compute')).toBe(csv.length);
+    const falcon = csv.find((r) => r[0] === 'Falcon 180B')!;
+    expect(falcon.slice(1, 4)).toEqual(['2023-09-06', '3.76e+24', '3.8×10²⁴ FLOP']);
+    const params = (parse((await request(t.app).get('/stats/model-parameters.csv').expect(200)).text) as string[][]).slice(1);
+    expect(params.find((r) => r[0] === 'Falcon 180B')?.[3]).toBe('180B parameters');
+    expect(dots('model-parameters')).toBe(params.length);
+    // A model counts once, at its newest value, whatever the number of sources.
+    expect(new Set(params.map((r) => r[0])).size).toBe(params.length);
+  });
+
   it('when a fine-tune names its base model, then the fact links to that model', async () => {
     const api = await request(t.app).get('/api/v1/subjects/llama-nemotron-ultra-253b').expect(200);
     const base = (api.body.data.facts as { kind: string; baseModel: { slug: string } | null }[]).find((f) => f.kind === 'baseModel')!;

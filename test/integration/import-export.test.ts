@@ -266,3 +266,71 @@ describe('import checks every row first', () => {
     expect(res.body.data.actions).toEqual([{ entity: 'tags', row: 2, key: 'new-tag', action: 'create' }]);
   });
 });
+
+describe('claims keep the words they were said in, through export and import', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ seed: true });
+  });
+  afterAll(async () => t.close());
+
+  const ctx = () => ({ db: t.db, now: t.clock(), userId: null });
+  const source = { key: 'forecaster', publisher: 'A forecaster', title: 'Forecasts', url: 'https://example.com/f', publishedOn: '2025-06-01', language: 'en', isPrimary: true, cites: null, discrepancies: [] };
+  const claim = (over: Record<string, unknown>) => ({
+    slug: 'agi-within-two-years',
+    title: 'Human-level AI within two years',
+    claim: '',
+    kind: 'dated',
+    source: 'forecaster',
+    claimedOn: '2025-06-01',
+    quote: 'within two years (70-80% chance)',
+    expectedText: 'within two years (70-80% chance)',
+    relativeTo: null,
+    likelihood: null,
+    afterEvent: null,
+    afterText: null,
+    status: 'upcoming',
+    dueAt: null,
+    outcome: null,
+    gapDays: null,
+    settledBy: null,
+    resolutionNote: null,
+    resolvedAt: null,
+    revises: null,
+    organizations: [],
+    subjects: [],
+    transitions: [],
+    ...over,
+  });
+  const file = (milestones: unknown[]) => JSON.stringify({ sources: [source], milestones });
+
+  it('when a deadline with a stated likelihood is imported, then its shape, the day it counts from and the likelihood are kept, and its export imports as unchanged', async () => {
+    const r = await importData(ctx(), file([claim({})]), { format: 'json', dryRun: false });
+    expect(r.errors).toEqual([]);
+    const m = await t.db.milestone.findUniqueOrThrow({ where: { slug: 'agi-within-two-years' } });
+    expect(m.expectedShape).toBe('deadline');
+    expect(m.relativeTo?.toISOString()).toBe('2025-06-01T00:00:00.000Z');
+    expect([m.windowStart?.toISOString(), m.windowEnd?.toISOString()]).toEqual(['2025-06-01T00:00:00.000Z', '2027-06-01T00:00:00.000Z']);
+    expect([m.likelihoodLow, m.likelihoodHigh]).toEqual([0.7, 0.8]);
+
+    const { agent } = await signIn(t.app, t.db, 'editor');
+    const exported = JSON.parse((await agent.get('/admin/data/export.json').expect(200)).text) as ExportBundle;
+    const out = exported.milestones.find((x) => x.slug === 'agi-within-two-years')!;
+    expect(out).toMatchObject({ expectedText: 'within two years (70-80% chance)', relativeTo: '2025-06-01', likelihood: '70-80% chance' });
+    const again = await importData(ctx(), JSON.stringify(exported), { format: 'json', dryRun: true });
+    expect(again.counts).toMatchObject({ create: 0, update: 0 });
+  });
+
+  it('when a relative horizon comes without any date said, or in words nobody can read, then the row is refused naming the field', async () => {
+    const r = await importData(
+      ctx(),
+      file([claim({ slug: 'no-day', claimedOn: null, expectedText: 'next year' }), claim({ slug: 'gibberish', expectedText: 'when pigs fly' })]),
+      { format: 'json', dryRun: true },
+    );
+    expect(r.errors.map((e) => [e.row, e.field])).toEqual([
+      [1, 'relativeTo'],
+      [2, 'expectedText'],
+    ]);
+    expect(r.errors[1]!.message).toMatch(/not an expected date we understand/);
+  });
+});

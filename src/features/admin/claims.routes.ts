@@ -6,7 +6,6 @@ import { EXTRACT_LANGUAGES, extractClaims } from '../claims/index.ts';
 import { createMilestone } from '../content/index.ts';
 import { parseInput } from '../../platform/validation.ts';
 import type { FeatureDeps } from '../deps.ts';
-import { ValidationError } from '../../platform/errors.ts';
 import { choices } from './admin.repo.ts';
 import { formBody, writeContext, type Render } from './admin.http.ts';
 import { EXTRACT_LIMIT, looksBinary, pickedClaims, readForm, ROWS_MAX, rowsFrom } from './claims.form.ts';
@@ -38,9 +37,14 @@ export function claimRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, rende
   r.post('/claims/extract', auth.requireEditor, auth.csrf, async (req, res) => {
     const body = formBody(req);
     const raw = typeof body.text === 'string' ? body.text : '';
-    if (looksBinary(raw)) throw new ValidationError('This is not text: paste the words of the article, not a file’s bytes.', { text: 'Not text.' });
-    const parsed = parseInput(readForm, { text: body.text, published: body.published, lang: body.lang, source: body.source });
     const values = { text: raw, published: body.published ?? '', lang: body.lang ?? 'en', source: body.source ?? '' };
+    // Bytes that are not text are a malformed request (400), not a field to correct (422); the
+    // other fields are kept, the bytes are not echoed back.
+    if (looksBinary(raw)) {
+      const message = 'This is not text: paste the words of the article, not a file’s bytes.';
+      return page(res, { values: { ...values, text: '' }, errors: { text: message }, hasErrors: true }, 400);
+    }
+    const parsed = parseInput(readForm, { text: body.text, published: body.published, lang: body.lang, source: body.source });
     if (!parsed.ok) return page(res, { values, errors: parsed.errors, hasErrors: true }, 422);
     const { text, published, lang } = parsed.value;
     const rows = rowsFrom(extractClaims(text, new Date(`${published}T00:00:00.000Z`), lang));

@@ -14,6 +14,8 @@ import { adminNav } from './auth.mappers.ts';
 import { PrismaSessionStore } from './session-store.ts';
 import { regenerateSession, takeFlash, type Flash } from './session.ts';
 import { findUserById } from './users.repo.ts';
+import { keepForm } from './kept-form.ts';
+import { renderLogin } from './login.view.ts';
 
 export interface CurrentUser {
   id: number;
@@ -148,9 +150,22 @@ export function sessionStack(deps: FeatureDeps, tokens: TokenSources, secret: st
   return r;
 }
 
+export const SESSION_ENDED = 'Your session ended while you were working. Sign in again:';
+
 function refuseSignedOut(req: Request, res: Response): void {
   if (wantsJson(req)) {
     res.status(401).json({ error: { code: 'unauthorized', message: 'Sign in to continue.' } });
+    return;
+  }
+  // A form posted by an editor whose session just ended: keep what they typed (kept-form.ts).
+  if (req.method === 'POST' && res.locals.sessionEnded === true) {
+    const { kept, tooLarge } = keepForm(req.originalUrl, req.body);
+    const problem = kept
+      ? `${SESSION_ENDED} what you sent is kept, and you can send it again once signed in.`
+      : tooLarge
+        ? `${SESSION_ENDED} what you sent was too large to keep here, so go back in your browser to copy it before you sign in.`
+        : `${SESSION_ENDED} then send your form again.`;
+    renderLogin(res, 401, { problem, kept });
     return;
   }
   const back = req.method === 'GET' ? `?next=${encodeURIComponent(req.originalUrl)}` : '';

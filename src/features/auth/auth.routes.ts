@@ -2,6 +2,7 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { FieldErrors } from '../../platform/errors.ts';
 import { submitForm } from '../../platform/http/forms.ts';
+import { formParser } from '../../platform/http/form-parser.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { retryLabel } from './auth.mappers.ts';
 import { MAX_SESSIONS_PER_USER } from './auth.policy.ts';
@@ -10,32 +11,21 @@ import { cookieSettings, formBody, requireEditor } from './auth.middleware.ts';
 import { loginSchema, passwordChangeSchema } from './auth.schema.ts';
 import { changePassword, signIn, WRONG_CREDENTIALS } from './auth.service.ts';
 import { beginUserSession, setFlash } from './session.ts';
+import { readKeptForm, safeNext } from './kept-form.ts';
+import { renderLogin } from './login.view.ts';
 
-/** Where to go after signing in: only a path inside /admin, never another site. */
-export function safeNext(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.length > 2000) return undefined;
-  if (!/^\/admin(?:[/?#]|$)/.test(value) || /[\\\u0000-\u001f\u007f]/.test(value)) return undefined;
-  return value;
-}
+export { safeNext };
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value.slice(0, 300) : '';
 }
 
-interface LoginView {
-  values?: { email?: string };
-  errors?: FieldErrors;
-  problem?: string;
-  next?: string;
-}
-
-function renderLogin(res: Response, status: number, view: LoginView): void {
-  res.status(status).render('auth/login', { layout: 'admin', title: 'Sign in', values: {}, errors: {}, ...view });
-}
-
 function renderPasswordForm(res: Response, status: number, errors: FieldErrors = {}): void {
   res.status(status).render('auth/password', { layout: 'admin', title: 'Change your password', errors });
 }
+
+/** The sign-in form, with room for a kept form (one field, up to KEPT_FORM_LIMIT as JSON). */
+const loginBody = formParser({ limit: '1mb', parameterLimit: 50 });
 
 export function authRoutes({ db, clock, config }: FeatureDeps, csrf: RequestHandler, signInCsrf: RequestHandler): Router {
   const r = Router();
@@ -48,8 +38,10 @@ export function authRoutes({ db, clock, config }: FeatureDeps, csrf: RequestHand
     renderLogin(res, 200, { next });
   });
 
-  r.post('/login', formBody, signInCsrf, async (req: Request, res: Response) => {
+  r.post('/login', loginBody, signInCsrf, async (req: Request, res: Response) => {
     const next = safeNext(req.body?.next);
+    const kept = readKeptForm(req.body?.kept);
+    if (req.body && typeof req.body === 'object') delete (req.body as Record<string, unknown>).kept;
     await submitForm(
       loginSchema,
       req.body,
@@ -59,14 +51,23 @@ export function authRoutes({ db, clock, config }: FeatureDeps, csrf: RequestHand
         if (result.outcome === 'throttled') {
           res.set('Retry-After', String(result.retryAfterSeconds));
           const problem = `Too many failed sign-ins from here. Try again ${retryLabel(result.retryAfterSeconds)}.`;
-          return renderLogin(res, 429, { values, problem, next });
+          return renderLogin(res, 429, { values, problem, next, kept });
         }
-        if (result.outcome === 'refused') return renderLogin(res, 422, { values, problem: WRONG_CREDENTIALS, next });
+        if (result.outcome === 'refused') return renderLogin(res, 422, { values, problem: WRONG_CREDENTIALS, next, kept });
         await beginUserSession(req, result.user.id, result.fingerprint, clock());
         await keepNewestSessions(db, result.user.id, MAX_SESSIONS_PER_USER);
+        if (kept) {
+          res.render('auth/resume', {
+            layout: 'admin',
+            title: 'Send your form again',
+            action: kept.action,
+            fields: kept.fields.map(([name, value]) => ({ name, value, shown: value.length > 200 ? `${value.slice(0, 200)}…` : value })),
+          });
+          return;
+        }
         res.redirect(303, next ?? '/admin');
       },
-      (errors, status) => renderLogin(res, status, { values: { email: text(req.body?.email) }, errors, next }),
+      (errors, status) => renderLogin(res, status, { values: { email: text(req.body?.email) }, errors, next, kept }),
     );
   });
 

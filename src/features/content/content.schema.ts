@@ -179,6 +179,47 @@ export interface ClaimReading {
   relativeTo: Date | null;
 }
 
+/**
+ * The expected date and stated likelihood of a claim, read the same way by the form and the
+ * import: the claim grammar, against the day it was said (docs/decisions/0018). Reports a field
+ * error and returns null when the words cannot be read.
+ */
+export function readExpectation(
+  v: { kind: string; expectedText: string; relativeTo: Date | null; claimedOn: Date | null; likelihood: string | null },
+  ctx: z.RefinementCtx,
+): { expected: ClaimReading | null; likelihood: Likelihood | null } | null {
+  let expected: ClaimReading | null = null;
+  let stated: Likelihood | null = null;
+  if (v.kind === 'dated' && v.expectedText) {
+    const said = v.relativeTo ?? v.claimedOn;
+    const r = tryParseClaimDate(v.expectedText, { relativeTo: said });
+    if (!r.ok) {
+      const message = r.needsSaidDate ? `${r.error.replace(/\.$/, '')}: fill in “Said on” or “Claimed on”.` : r.error;
+      ctx.addIssue({ code: 'custom', path: [r.needsSaidDate ? 'relativeTo' : 'expectedText'], message });
+      return null;
+    }
+    if (r.value.shape === 'offset') {
+      ctx.addIssue({ code: 'custom', path: ['expectedText'], message: 'This date counts from another event: choose the kind “relative” and that event.' });
+      return null;
+    }
+    if (r.value.shape === 'deadline' && !r.value.start) {
+      ctx.addIssue({ code: 'custom', path: ['relativeTo'], message: 'A deadline runs from the day it was said: fill in “Said on” or “Claimed on”.' });
+      return null;
+    }
+    const w = r.value;
+    expected = { text: w.text, shape: w.shape, start: w.start, end: w.end, precision: w.precision, relativeTo: w.relativeTo ?? (w.start && said ? said : null) };
+    stated = w.likelihood;
+  }
+  if (v.likelihood) {
+    stated = parseLikelihood(v.likelihood);
+    if (!stated) {
+      ctx.addIssue({ code: 'custom', path: ['likelihood'], message: 'Give the likelihood as the source put it, as a percentage: 70%, 70-80% chance, p=0.7.' });
+      return null;
+    }
+  }
+  return { expected, likelihood: stated };
+}
+
 export const milestoneSchema = milestoneFields
   .extend({
     expectedText: text('expected date', 200),
@@ -187,40 +228,12 @@ export const milestoneSchema = milestoneFields
   })
   .superRefine(milestoneRules)
   .transform(({ source, expectedText, afterEvent, afterText, relativeTo, likelihood, ...rest }, ctx) => {
-    let expected: ClaimReading | null = null;
-    let stated: Likelihood | null = null;
-    if (rest.kind === 'dated' && expectedText) {
-      const said = relativeTo ?? rest.claimedOn;
-      const r = tryParseClaimDate(expectedText, { relativeTo: said });
-      if (!r.ok) {
-        const message = r.needsSaidDate ? `${r.error.replace(/\.$/, '')}: fill in “Said on” or “Claimed on”.` : r.error;
-        ctx.addIssue({ code: 'custom', path: [r.needsSaidDate ? 'relativeTo' : 'expectedText'], message });
-        return z.NEVER;
-      }
-      if (r.value.shape === 'offset') {
-        ctx.addIssue({ code: 'custom', path: ['expectedText'], message: 'This date counts from another event: choose the kind “relative” and that event.' });
-        return z.NEVER;
-      }
-      if (r.value.shape === 'deadline' && !r.value.start) {
-        ctx.addIssue({ code: 'custom', path: ['relativeTo'], message: 'A deadline runs from the day it was said: fill in “Said on” or “Claimed on”.' });
-        return z.NEVER;
-      }
-      const v = r.value;
-      expected = { text: v.text, shape: v.shape, start: v.start, end: v.end, precision: v.precision, relativeTo: v.relativeTo ?? (v.start && said ? said : null) };
-      stated = v.likelihood;
-    }
-    if (likelihood) {
-      stated = parseLikelihood(likelihood);
-      if (!stated) {
-        ctx.addIssue({ code: 'custom', path: ['likelihood'], message: 'Give the likelihood as the source put it, as a percentage: 70%, 70-80% chance, p=0.7.' });
-        return z.NEVER;
-      }
-    }
+    const read = readExpectation({ kind: rest.kind, expectedText, relativeTo, claimedOn: rest.claimedOn, likelihood }, ctx);
+    if (!read) return z.NEVER;
     return {
       ...rest,
       sourceId: source,
-      expected,
-      likelihood: stated,
+      ...read,
       afterEvent: rest.kind === 'relative' ? afterEvent : null,
       afterText: rest.kind === 'relative' ? afterText : null,
     };

@@ -83,7 +83,7 @@ async function resolve(ctx: WriteContext, input: MilestoneInput) {
 }
 
 /** The span that places a claim on the timeline: its window, or the first day of an open-ended one. */
-function placementWindow(e: { start: Date | null; end: Date | null } | null): { start: Date; end: Date } | null {
+export function placementWindow(e: { start: Date | null; end: Date | null } | null): { start: Date; end: Date } | null {
   if (!e) return null;
   if (e.start && e.end) return { start: e.start, end: e.end };
   if (e.start) return { start: e.start, end: new Date(e.start.getTime() + DAY_MS) };

@@ -1,21 +1,11 @@
-import fs from 'node:fs';
 import { Router } from 'express';
 import type { Db } from '../../platform/db.ts';
 
 export interface HealthDeps {
   db: Db;
   timeoutMs?: number;
-  /** The SQLite file the server opened: deleted or replaced (another device/inode) means down. */
-  databaseFile?: string;
-}
-
-/** A check that the file at `file` is still the one present now, by device and inode. */
-export function sameFile(file: string): () => boolean {
-  const opened = fs.statSync(file, { throwIfNoEntry: false });
-  return () => {
-    const now = fs.statSync(file, { throwIfNoEntry: false });
-    return Boolean(opened && now && now.dev === opened.dev && now.ino === opened.ino);
-  };
+  /** Whether the SQLite file is still the one the server opened (deleted, replaced or overwritten means down). */
+  stillOpened?: () => boolean;
 }
 
 /** Resolves true when the database answers a trivial query within the timeout. */
@@ -34,9 +24,8 @@ export async function databaseAnswers(db: Db, timeoutMs: number): Promise<boolea
   }
 }
 
-export function healthRoutes({ db, timeoutMs = 2000, databaseFile }: HealthDeps): Router {
+export function healthRoutes({ db, timeoutMs = 2000, stillOpened = () => true }: HealthDeps): Router {
   const r = Router();
-  const stillOpened = databaseFile ? sameFile(databaseFile) : () => true;
   r.get('/healthz', async (_req, res) => {
     const ok = stillOpened() && (await databaseAnswers(db, timeoutMs));
     res.setHeader('Cache-Control', 'no-store');

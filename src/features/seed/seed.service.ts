@@ -9,7 +9,7 @@
 import { seedData, type MilestoneSeed, type SeedData } from '../../../prisma/seed/data.ts';
 import type { Db } from '../../platform/db.ts';
 import { ConflictError } from '../../platform/errors.ts';
-import { parseFuzzyDate, type FuzzyDate } from '../dates/index.ts';
+import { parseFuzzyDate, tryParseClaimDate, type FuzzyDate, type Precision } from '../dates/index.ts';
 import { deleteSource, importData, milestonePlacement, type ImportReport, type WriteContext } from '../content/index.ts';
 import { scoreResolution, statusAt } from '../milestones/index.ts';
 import { countContent, findSourceIds } from './seed.repo.ts';
@@ -91,6 +91,8 @@ export function seedFile(data: SeedData, now: Date) {
         claimedOn: m.claimedOn,
         quote: m.quote,
         expectedText: m.kind === 'dated' ? m.expectedText : null,
+        relativeTo: m.kind === 'dated' ? m.claimedOn : null,
+        likelihood: null,
         afterEvent: m.kind === 'relative' ? m.afterEventSlug : null,
         afterText: m.kind === 'relative' ? m.afterText : null,
         status: derived.status,
@@ -128,8 +130,21 @@ export interface DerivedMilestone {
  * Window, status, due date, gap and sort position of a seeded milestone.
  * `eventDates` holds the dates of the events known so far, by slug.
  */
+/**
+ * A seeded claim's window: its words as the source wrote them ("qu’on attend en mai 2024"), read
+ * by the claim grammar against the day the claim was made, as the form and the import read them.
+ * Seeded claims are windows; any other reading is a mistake in the seed.
+ */
+export function seedWindow(expectedText: string, claimedOn: string): FuzzyDate {
+  const r = tryParseClaimDate(expectedText, { relativeTo: utcDay(claimedOn) });
+  if (!r.ok) throw new Error(r.error);
+  const { start, end, precision } = r.value;
+  if (!start || !end) throw new Error(`"${expectedText}" is not a closed window (it reads as a ${r.value.shape})`);
+  return { start, end, precision: precision as Precision, text: expectedText };
+}
+
 export function deriveMilestone(m: MilestoneSeed, eventDates: ReadonlyMap<string, FuzzyDate>, now: Date): DerivedMilestone {
-  const window = m.kind === 'dated' ? parseFuzzyDate(m.expectedText) : null;
+  const window = m.kind === 'dated' ? seedWindow(m.expectedText, m.claimedOn) : null;
   const claimedOn = utcDay(m.claimedOn);
   const { sortStart, sortEnd } = milestonePlacement(window, claimedOn);
 
@@ -176,9 +191,10 @@ export function validateSeed(data: SeedData): void {
   const refs = (where: string, label: string, known: Set<string>, values: readonly string[]): void => {
     for (const v of values) if (!known.has(v)) problems.push(`${where}: unknown ${label} "${v}"`);
   };
-  const date = (where: string, text: string): void => {
+  const date = (where: string, text: string, claimedOn?: string): void => {
     try {
-      parseFuzzyDate(text);
+      if (claimedOn === undefined) parseFuzzyDate(text);
+      else seedWindow(text, claimedOn);
     } catch (err) {
       problems.push(`${where}: ${(err as Error).message}`);
     }
@@ -215,7 +231,7 @@ export function validateSeed(data: SeedData): void {
     refs(where, 'source', sources, [m.sourceKey]);
     day(where, m.claimedOn);
     if (m.resolvedAt !== undefined) day(where, m.resolvedAt);
-    if (m.kind === 'dated') date(where, m.expectedText);
+    if (m.kind === 'dated' && isUtcDay(m.claimedOn)) date(where, m.expectedText, m.claimedOn);
     if (m.kind === 'relative') refs(where, 'event', events, [m.afterEventSlug]);
     if (m.settledByEventSlug !== undefined) refs(where, 'event', events, [m.settledByEventSlug]);
     if ((m.outcome === 'early' || m.outcome === 'late') && m.settledByEventSlug === undefined) {

@@ -165,7 +165,7 @@ describe('seedDatabase', () => {
 
   it('when the seed has run, then the Gemini "mai 2024" milestone is resolved early by 147 days, settled by the Gemini launch', async () => {
     const m = await t.db.milestone.findUniqueOrThrow({ where: { slug: 'google-gemini-may-2024' }, include: { settledBy: true } });
-    expect(m.expectedText).toBe('mai 2024');
+    expect(m.expectedText).toBe('qu’on attend en mai 2024');
     expect(m.windowStart?.toISOString()).toBe('2024-05-01T00:00:00.000Z');
     expect(m.windowEnd?.toISOString()).toBe('2024-06-01T00:00:00.000Z');
     expect(m.windowPrecision).toBe('month');
@@ -181,7 +181,7 @@ describe('seedDatabase', () => {
       where: { slug: 'meta-next-model-training-early-2024' },
       include: { settledBy: true, source: true },
     });
-    expect(m.expectedText).toBe('début 2024');
+    expect(m.expectedText).toBe('à partir de début 2024');
     expect(m.windowStart?.toISOString()).toBe('2024-01-01T00:00:00.000Z');
     expect(m.windowEnd?.toISOString()).toBe('2024-05-01T00:00:00.000Z');
     expect(m.sortStart.toISOString()).toBe('2024-01-01T00:00:00.000Z');
@@ -194,6 +194,16 @@ describe('seedDatabase', () => {
     expect(m.quote).toBe('à partir de début 2024');
     expect(m.claimedOn?.toISOString()).toBe('2023-09-11T00:00:00.000Z');
     expect(m.resolvedAt?.toISOString()).toBe('2024-07-31T00:00:00.000Z');
+  });
+
+  it('when the seed has run, then the release claim keeps the article’s own words and “next year” is read against the article’s date', async () => {
+    const m = await t.db.milestone.findUniqueOrThrow({ where: { slug: 'meta-next-model-release-2024' } });
+    expect(m.expectedText).toBe('dans le courant de l’année prochaine');
+    expect(m.quote).toBe('dans le courant de l’année prochaine');
+    expect(m.relativeTo?.toISOString()).toBe('2023-09-11T00:00:00.000Z');
+    expect(m.expectedShape).toBe('window');
+    expect([m.windowStart?.toISOString(), m.windowEnd?.toISOString()]).toEqual(['2024-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z']);
+    expect(m.outcome).toBe('met');
   });
 
   it('when the seed has run, then relative and attribute milestones sit on the claim day and have no due date', async () => {
@@ -454,6 +464,11 @@ describe('seedDatabase on a database holding the seed before the corrections', (
       expect(await old.db.discrepancy.count()).toBe(await fresh.db.discrepancy.count());
       const retitled = await old.db.auditLog.findFirstOrThrow({ where: { entityType: 'event', entityId: gemini.id, action: 'update' } });
       expect(JSON.parse(retitled.changes).title).toEqual({ before: 'Google announces and launches Gemini', after: 'Google launches Gemini 1.0' });
+      // A claim that keeps its source is not recorded as changing it, whatever key the seed file uses for it.
+      const may = await old.db.milestone.findUniqueOrThrow({ where: { slug: 'google-gemini-may-2024' } });
+      const mayChanges = JSON.parse((await old.db.auditLog.findFirstOrThrow({ where: { entityType: 'milestone', entityId: may.id, action: 'update' } })).changes);
+      expect(mayChanges.expectedText).toEqual({ before: 'mai 2024', after: 'qu’on attend en mai 2024' });
+      expect(mayChanges.source).toBeUndefined();
 
       const history = await old.db.auditLog.count();
       await seedDatabase(old.db, seedData, NOW);

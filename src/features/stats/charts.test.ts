@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heatmap, quarterRange, quarterWithin, stackedColumns, ticks } from './charts.ts';
+import { heatmap, logScatter, quarterRange, quarterWithin, stackedColumns, ticks } from './charts.ts';
 
 const d = (s: string) => new Date(s);
 
@@ -30,5 +30,36 @@ describe('stats chart geometry', () => {
     const col = s.columns[0]!;
     expect(col.total).toBe(4);
     expect(col.segments.reduce((a, x) => a + x.height, 0)).toBeCloseTo(s.baseline - s.ticks.at(-1)!.line);
+  });
+});
+
+describe('log scatter', () => {
+  it('when values span orders of magnitude, then a ten-times larger value sits one decade higher and later dates further right', () => {
+    const s = logScatter([
+      { date: d('2020-06-01T00:00:00Z'), value: 1.75e11, title: 'GPT-3' },
+      { date: d('2023-03-14T00:00:00Z'), value: 1.75e12, title: 'Bigger' },
+    ]);
+    const a = s.points[0]!;
+    const b = s.points[1]!;
+    expect(b.x).toBeGreaterThan(a.x);
+    expect(b.y).toBeLessThan(a.y);
+    const decade = Math.abs(s.yTicks[1]!.y - s.yTicks[0]!.y);
+    expect(a.y - b.y).toBeCloseTo(decade, 0);
+    expect(s.yTicks.map((t) => t.label)).toContain('10¹²');
+    expect(s.xTicks.map((t) => t.label)).toEqual(['2020', '2021', '2022', '2023', '2024']);
+    for (const p of s.points) {
+      expect(p.x).toBeGreaterThanOrEqual(s.left);
+      expect(p.x).toBeLessThanOrEqual(s.right);
+      expect(p.y).toBeGreaterThanOrEqual(s.top);
+      expect(p.y).toBeLessThanOrEqual(s.bottom);
+    }
+  });
+
+  it('when a value is zero or missing, then it is left out rather than drawn at minus infinity', () => {
+    const s = logScatter([
+      { date: d('2021-01-01T00:00:00Z'), value: 0, title: 'zero' },
+      { date: d('2021-01-01T00:00:00Z'), value: 5e24, title: 'ok' },
+    ]);
+    expect(s.points.map((p) => p.title)).toEqual(['ok']);
   });
 });

@@ -208,3 +208,76 @@ export function stackedRows(rows: { label: string; counts: Record<string, number
     }),
   };
 }
+
+export interface ScatterPoint {
+  x: number;
+  y: number;
+  title: string;
+}
+
+export interface LogScatter {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  /** Years along the bottom, powers of ten up the side. */
+  xTicks: { label: string; x: number }[];
+  yTicks: { label: string; y: number; text: number }[];
+  points: ScatterPoint[];
+  /** Right edge of the power-of-ten labels; baseline of the year labels. */
+  tickX: number;
+  tickY: number;
+}
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const power = (n: number) => `10${[...String(n)].map((c) => (c === '-' ? '⁻' : SUPERSCRIPT_DIGITS[Number(c)])).join('')}`;
+
+/**
+ * Values over time on a logarithmic scale (a model's parameters or training compute grow by
+ * orders of magnitude): one dot per point, a year axis and one tick per power of ten (every
+ * second or third power when the range is wide).
+ */
+export function logScatter(points: { date: Date; value: number; title: string }[]): LogScatter {
+  const left = 56;
+  const top = 12;
+  const plotW = 640;
+  const plotH = 260;
+  const shown = points.filter((p) => p.value > 0 && Number.isFinite(p.value));
+  const years = shown.map((p) => p.date.getUTCFullYear());
+  const logs = shown.map((p) => Math.log10(p.value));
+  // reduce, not Math.min(...): a spread of 100,000 arguments overflows the stack.
+  const min = (xs: number[], empty: number) => (xs.length ? xs.reduce((a, b) => Math.min(a, b)) : empty);
+  const max = (xs: number[], empty: number) => (xs.length ? xs.reduce((a, b) => Math.max(a, b)) : empty);
+  const firstYear = min(years, 2020);
+  const lastYear = max(years, firstYear) + 1;
+  const lo = Math.floor(min(logs, 0));
+  const hi = Math.max(lo + 1, Math.ceil(max(logs, 1)));
+  const t0 = Date.UTC(firstYear, 0, 1);
+  const t1 = Date.UTC(lastYear, 0, 1);
+  const sx = (t: number) => left + ((t - t0) / (t1 - t0)) * plotW;
+  const sy = (l: number) => top + plotH - ((l - lo) / (hi - lo)) * plotH;
+  // Round years (every 1, 2, 5, 10, 20 or 25), about ten of them.
+  const yearStep = [1, 2, 5, 10, 20, 25, 50].find((s) => (lastYear - firstYear) / s <= 10) ?? 100;
+  const powerStep = Math.max(1, Math.ceil((hi - lo) / 8));
+  const xTicks: LogScatter['xTicks'] = [];
+  for (let y = Math.ceil(firstYear / yearStep) * yearStep; y <= lastYear; y += yearStep) xTicks.push({ label: String(y), x: sx(Date.UTC(y, 0, 1)) });
+  const yTicks: LogScatter['yTicks'] = [];
+  for (let e = lo; e <= hi; e += powerStep) yTicks.push({ label: power(e), y: sy(e), text: sy(e) + 4 });
+  return {
+    width: left + plotW + 16,
+    height: top + plotH + 30,
+    left,
+    right: left + plotW,
+    top,
+    bottom: top + plotH,
+    xTicks,
+    yTicks,
+    points: shown.map((p, i) => ({ x: round(sx(p.date.getTime())), y: round(sy(logs[i]!)), title: p.title })),
+    tickX: left - 6,
+    tickY: top + plotH + 18,
+  };
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;

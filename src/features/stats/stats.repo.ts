@@ -1,4 +1,5 @@
-// Queries behind /stats: dates, organizations and outcomes only, no text.
+// Queries behind /stats: dates, organizations, outcomes and model facts; no free text.
+import { join, sqltag as sql } from '@prisma/client/runtime/client';
 import type { Db } from '../../platform/db.ts';
 
 export function eventPlacements(db: Db) {
@@ -19,4 +20,39 @@ export function organizations(db: Db) {
 
 export function claimOutcomes(db: Db) {
   return db.milestone.findMany({ select: { sortStart: true, sortEnd: true, status: true, outcome: true }, orderBy: { id: 'asc' } });
+}
+
+export interface ModelFactPoint {
+  subjectId: number;
+  slug: string;
+  name: string;
+  kind: string;
+  value: number;
+  released: Date;
+  source: string | null;
+}
+
+/**
+ * The numeric facts a chart plots over time (parameters, training compute), each at the date of
+ * its model's first release event; one query whatever the number of models. Every fact is
+ * returned oldest first, so the caller keeps the last of each model and kind (the newest value).
+ */
+export async function modelFactPoints(db: Db, kinds: readonly string[]): Promise<ModelFactPoint[]> {
+  const rows = await db.$queryRaw<
+    { subjectId: number; slug: string; name: string; kind: string; value: number; released: Date | string; source: string | null }[]
+  >(sql`
+    SELECT f."subjectId", s."slug", s."name", f."kind", f."value", r."released", src."publisher" AS "source"
+    FROM "SubjectFact" f
+    JOIN "Subject" s ON s."id" = f."subjectId"
+    JOIN (
+      SELECT es."subjectId", MIN(e."dateStart") AS "released"
+      FROM "EventSubject" es JOIN "Event" e ON e."id" = es."eventId"
+      WHERE e."kind" = 'release'
+      GROUP BY es."subjectId"
+    ) r ON r."subjectId" = f."subjectId"
+    LEFT JOIN "Source" src ON src."id" = f."sourceId"
+    WHERE f."kind" IN (${join(kinds.map((k) => sql`${k}`))}) AND f."value" > 0
+    ORDER BY f."subjectId", f."kind", f."recordedAt", f."id"`);
+  // SQLite gives raw DateTime columns back as ISO text, PostgreSQL as Date.
+  return rows.map((r) => ({ ...r, subjectId: Number(r.subjectId), value: Number(r.value), released: new Date(r.released) }));
 }

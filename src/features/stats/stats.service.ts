@@ -1,11 +1,12 @@
 // The datasets behind /stats, each as a chart, a table and a CSV.
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../platform/db.ts';
+import { FACT_LABELS, formatFact, FACT_UNITS, type FactKind } from '../facts/index.ts';
 import { OUTCOME_LABELS, scorecardsPage } from '../milestones/index.ts';
-import { heatmap, quarterOf, quarterRange, quarterWithin, stackedColumns, stackedRows } from './charts.ts';
+import { heatmap, logScatter, quarterOf, quarterRange, quarterWithin, stackedColumns, stackedRows } from './charts.ts';
 import * as repo from './stats.repo.ts';
 
-export const DATASETS = ['entries-by-organization', 'claims-by-outcome', 'source-records'] as const;
+export const DATASETS = ['entries-by-organization', 'claims-by-outcome', 'source-records', 'model-parameters', 'model-training-compute'] as const;
 export type Dataset = (typeof DATASETS)[number];
 
 /** A table as plain cells: the chart's data, shown below it and served as CSV. */
@@ -105,9 +106,36 @@ export async function sourceRecords(db: Db) {
   return { chart: stackedRows(rows, OUTCOME_KEYS), table, keys: OUTCOME_KEYS };
 }
 
+const PLOTTED_FACTS = { 'model-parameters': 'parameters', 'model-training-compute': 'trainingCompute' } as const satisfies Partial<Record<Dataset, FactKind>>;
+type FactDataset = keyof typeof PLOTTED_FACTS;
+
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Each model's newest value of a numeric fact, at the date of its first release, on a log scale. */
+function modelFactChart(points: repo.ModelFactPoint[], kind: FactKind) {
+  const newest = new Map<number, repo.ModelFactPoint>();
+  for (const p of points) if (p.kind === kind) newest.set(p.subjectId, p);
+  const models = [...newest.values()].sort((a, b) => a.released.getTime() - b.released.getTime() || a.name.localeCompare(b.name));
+  const unit = FACT_UNITS[kind] ?? null;
+  const table: DataTable = {
+    columns: ['Model', 'First released', `${FACT_LABELS[kind]}${unit ? ` (${unit})` : ''}`, 'As people read it', 'Source'],
+    rows: models.map((m) => [m.name, dayOf(m.released), m.value, formatFact(m.value, unit), m.source ?? '']),
+  };
+  const chart = logScatter(models.map((m) => ({ date: m.released, value: m.value, title: `${m.name} (${dayOf(m.released)}): ${formatFact(m.value, unit)}` })));
+  return { chart, table, label: FACT_LABELS[kind] };
+}
+
+export async function modelFacts(db: Db) {
+  const points = await repo.modelFactPoints(db, Object.values(PLOTTED_FACTS));
+  return [
+    { id: 'model-parameters', title: 'Model size over time', noun: 'parameter count', fact: modelFactChart(points, PLOTTED_FACTS['model-parameters']) },
+    { id: 'model-training-compute', title: 'Training compute over time', noun: 'training compute', fact: modelFactChart(points, PLOTTED_FACTS['model-training-compute']) },
+  ];
+}
+
 export async function statsPage(db: Db) {
-  const [entries, claims, sources] = await Promise.all([entriesByOrganization(db), claimsByOutcome(db), sourceRecords(db)]);
-  return { entries, claims, sources, outcomeKeys: OUTCOME_KEYS };
+  const [entries, claims, sources, factCharts] = await Promise.all([entriesByOrganization(db), claimsByOutcome(db), sourceRecords(db), modelFacts(db)]);
+  return { entries, claims, sources, factCharts, outcomeKeys: OUTCOME_KEYS };
 }
 
 /** A spreadsheet must not run a cell as a formula: text starting with = + - @ (or a tab or CR) gets a leading apostrophe. */
@@ -121,6 +149,8 @@ export async function datasetCsv(db: Db, dataset: Dataset): Promise<string> {
       ? (await entriesByOrganization(db)).table
       : dataset === 'claims-by-outcome'
         ? (await claimsByOutcome(db)).table
-        : (await sourceRecords(db)).table;
+        : dataset === 'source-records'
+          ? (await sourceRecords(db)).table
+          : modelFactChart(await repo.modelFactPoints(db, [PLOTTED_FACTS[dataset as FactDataset]]), PLOTTED_FACTS[dataset as FactDataset]).table;
   return stringify([table.columns, ...table.rows.map((r) => r.map(neutral))]);
 }

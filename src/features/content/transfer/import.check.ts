@@ -223,11 +223,21 @@ export function plan(all: AllRows, p: Parsed, ctx: Context) {
     if (entity === 'milestones') return { ...r, source: ctx.canonicalSource(r.source as string | null) };
     return r;
   };
+  // The audit names an existing source by the key the export gives it, whatever key the file used.
+  const heldKey = (k: string | null) => {
+    const c = ctx.canonicalSource(k);
+    return c === null || c === undefined || c.startsWith('new:') ? k : c;
+  };
+  const withHeldSources = (entity: EntityList, r: PlainRecord): PlainRecord => {
+    if (entity === 'events') return { ...r, sources: (r.sources as { source: string; quote: string | null }[]).map((s) => ({ ...s, source: heldKey(s.source) })) };
+    if (entity === 'milestones') return { ...r, source: heldKey(r.source as string | null) };
+    return r;
+  };
   function items<T>(entity: EntityList, rows: Valid<T>[], keyOf: (r: T) => string, toPlain: (r: T) => PlainRecord): Item<T>[] {
     const map = existing[entity] as Map<string, { id: number; rec: PlainRecord }>;
     return rows.map(({ row, rec }) => {
       const found = map.get(keyOf(rec));
-      const after = toPlain(rec);
+      const after = withHeldSources(entity, toPlain(rec));
       const before = found ? comparableExport(entity, found.rec) : null;
       const same = before !== null && stableJson(withCanonicalSources(entity, before)) === stableJson(withCanonicalSources(entity, after));
       return { row, rec, action: !found ? 'create' : same ? 'unchanged' : 'update', existingId: found?.id ?? null, before, after };

@@ -4,7 +4,7 @@
 import type { Db } from '../../../platform/db.ts';
 import { auditData, diffSnapshots, type EntityType, type WriteContext } from '../audit.ts';
 import * as repo from '../content.repo.ts';
-import { milestonePlacement } from '../milestones.service.ts';
+import { milestonePlacement, placementWindow } from '../milestones.service.ts';
 import { eventSearchText, milestoneSearchText } from '../search-fields.ts';
 import { flatten } from './records.ts';
 import type { AllRows } from './transfer.repo.ts';
@@ -46,7 +46,7 @@ export async function write(ctx: WriteContext, all: AllRows, pl: Plan, c: Contex
     searchText: eventSearchText(r.title, r.summary, names(orgName, r.organizations), names(subjectName, r.subjects), names(tagName, r.tags)),
   });
   const milestoneData = (r: MilestoneRecord) => {
-    const window = r.kind === 'dated' ? r.expectedText : null;
+    const window = r.kind === 'dated' ? r.expected : null;
     const afterText = r.kind === 'relative' ? r.afterText : null;
     return {
       slug: r.slug,
@@ -59,6 +59,11 @@ export async function write(ctx: WriteContext, all: AllRows, pl: Plan, c: Contex
       windowStart: window?.start ?? null,
       windowEnd: window?.end ?? null,
       windowPrecision: window?.precision ?? null,
+      expectedShape: window?.shape ?? 'window',
+      relativeTo: window?.relativeTo ?? null,
+      likelihoodLow: r.likelihood?.low ?? null,
+      likelihoodHigh: r.likelihood?.high ?? null,
+      likelihoodText: r.likelihood?.text ?? null,
       afterText,
       status: r.status,
       dueAt: r.dueAt,
@@ -66,7 +71,7 @@ export async function write(ctx: WriteContext, all: AllRows, pl: Plan, c: Contex
       gapDays: r.gapDays,
       resolutionNote: r.resolutionNote,
       resolvedAt: r.resolvedAt,
-      ...milestonePlacement(window, r.claimedOn),
+      ...milestonePlacement(placementWindow(window), r.claimedOn),
       searchText: milestoneSearchText(
         { ...r, expectedText: window?.text ?? null, afterText },
         names(orgName, r.organizations),

@@ -72,6 +72,8 @@ export function rowsToRecords(all: AllRows) {
       claimedOn: dayText(m.claimedOn),
       quote: m.quote,
       expectedText: m.expectedText,
+      relativeTo: dayText(m.relativeTo),
+      likelihood: m.likelihoodText,
       afterEvent: m.afterEvent?.slug ?? null,
       afterText: m.afterText,
       status: m.status,
@@ -101,10 +103,12 @@ export const comparable = {
     return { ...rest, date: date?.text ?? null, organizations: sorted(r.organizations), subjects: sorted(r.subjects), tags: sorted(r.tags) };
   },
   milestones: (r: MilestoneRecord): PlainRecord => {
-    const { transitions: _t, expectedText, ...rest } = r;
+    const { transitions: _t, expected, likelihood, ...rest } = r;
     return {
       ...rest,
-      expectedText: expectedText?.text ?? null,
+      expectedText: expected?.text ?? null,
+      relativeTo: dayText(expected?.relativeTo ?? null),
+      likelihood: likelihood?.text ?? null,
       claimedOn: dayText(r.claimedOn),
       dueAt: iso(r.dueAt),
       resolvedAt: iso(r.resolvedAt),

@@ -9,10 +9,11 @@ import {
   milestoneFields,
   milestoneRules,
   organizationSchema,
+  readExpectation,
   sourceFields,
   subjectSchema,
 } from '../content.schema.ts';
-import { choice, optionalText, slugField, slugList, text } from '../fields.ts';
+import { choice, day, optionalText, slugField, slugList, text } from '../fields.ts';
 
 export const ENTITY_LISTS = ['organizations', 'subjects', 'tags', 'sources', 'events', 'milestones'] as const;
 export type EntityList = (typeof ENTITY_LISTS)[number];
@@ -83,6 +84,11 @@ export const milestoneRecord = milestoneFields
   .extend({
     slug: requiredSlug(),
     source: ref('source'),
+    // The expected date in the source's own words, read like the form reads it: against the
+    // day it was said (or the claim date), with its shape and any stated likelihood.
+    expectedText: text('expected date', 200),
+    relativeTo: day('date said'),
+    likelihood: optionalText('stated likelihood', 100),
     status: choice('status', MILESTONE_STATUSES, 'upcoming'),
     dueAt: instant('dueAt'),
     outcome: optionalChoice('outcome', OUTCOMES),
@@ -93,7 +99,11 @@ export const milestoneRecord = milestoneFields
     revises: ref('revised claim'),
     transitions: items('transitions', transitionRecord, 20),
   })
-  .superRefine(milestoneRules);
+  .superRefine(milestoneRules)
+  .transform(({ expectedText, relativeTo, likelihood, ...rest }, ctx) => {
+    const read = readExpectation({ kind: rest.kind, expectedText, relativeTo, claimedOn: rest.claimedOn, likelihood }, ctx);
+    return read ? { ...rest, ...read } : z.NEVER;
+  });
 
 export const recordSchemas = {
   organizations: organizationRecord,
@@ -149,6 +159,8 @@ export const CSV_COLUMNS: Record<EntityList, Record<string, 'text' | 'list' | 'j
     claimedOn: 'text',
     quote: 'text',
     expectedText: 'text',
+    relativeTo: 'text',
+    likelihood: 'text',
     afterEvent: 'text',
     afterText: 'text',
     status: 'text',
