@@ -91,15 +91,17 @@ describe('full-text search', () => {
     expect(await titles('_')).toEqual(['Chips up 40% this year']);
   });
 
-  it.each(['"unclosed', '-', '***', 'NEAR(', 'OR', 'AND', '*', '^', ':', 'quokka OR', 'NEAR(quokka', '"quokka', 'y'.repeat(10_000)])(
+  it.each(
+    ['"unclosed', '-', '***', 'NEAR(', 'OR', 'AND', '*', '^', ':', 'quokka OR', 'NEAR(quokka', '"quokka', 'y'.repeat(10_000)].map((q) => [q.length > 40 ? `${q.length} characters` : q, q]),
+  )(
     'when the search is %j, then it answers 200 reading plain words',
-    async (q) => {
+    async (_label, q) => {
       const res = await request(t.app).get(`/api/v1/events?q=${encodeURIComponent(q)}`);
-      expect(res.status).toBe(q.length > 200 ? 400 : 200);
+      expect(res.status).toBe(200);
       // Every word typed must be found: "quokka OR" looks for quokka and a word starting with "or".
       if (q === '"quokka') expect(res.body.data.map((e: Entry) => e.title)).toContain('Début de Quokka');
       const page = await request(t.app).get(`/?q=${encodeURIComponent(q)}`);
-      expect(page.status).toBe(q.length > 200 ? 400 : 200);
+      expect(page.status).toBe(200);
     },
   );
 

@@ -155,7 +155,8 @@ export const timelineQuerySchema = z
     type: oneOf('type', ENTRY_TYPES),
     from: fuzzy('from'),
     to: fuzzy('to'),
-    q: once('q', z.string().max(200, 'Search for at most 200 characters.').optional()),
+    // Any length is read (the parser keeps the first 1,000 characters): a search is never refused.
+    q: once('q', z.string().optional()),
     order: oneOf('order', ORDERS),
     sort: oneOf('sort', SORTS),
     facets: oneOf('facets', ['0', '1']),
@@ -182,7 +183,7 @@ const LIMIT_MESSAGE = 'The limit is a whole number from 1 to 100.';
 
 /** The query of the organization, subject and source lists of the API: a search and keyset pages. */
 export const namedListQuery = z.object({
-  q: once('q', z.string().max(200, 'Search for at most 200 characters.').optional()),
+  q: once('q', z.string().optional()),
   cursor: once('cursor', z.string().max(500).optional()),
   limit: once('limit', z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, LIMIT_MESSAGE).max(100, LIMIT_MESSAGE).optional()),
 });
