@@ -72,6 +72,15 @@ describe('full-text search', () => {
     expect(await titles('quokka', '&sort=date')).toEqual(['Minor update', 'Début de Quokka']);
   });
 
+  it('when a common word is listed in timeline order a row at a time, then the pages hold every match once, in order', async () => {
+    // Small pages of a word most rows hold: SQLite walks the date index instead of sorting the matches.
+    const small = await titles('numbat', '&sort=date&order=oldest&limit=1');
+    const big = await titles('numbat', '&sort=date&order=oldest&limit=100');
+    expect(small).toHaveLength(12);
+    expect(small).toEqual(big);
+    expect(await titles('numbat', '&sort=date&limit=2')).toEqual([...big].reverse());
+  });
+
   it('when a phrase is quoted, then only the words in that order match', async () => {
     expect(await titles('"open weights"', '&sort=date&order=oldest')).toEqual(['Open weights for Wombat']);
     expect(await titles('open weights', '&sort=date&order=oldest')).toEqual(['Open weights for Wombat', 'Weights are open, says Wombat']);

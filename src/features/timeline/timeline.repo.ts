@@ -3,7 +3,7 @@ import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtim
 import type { Prisma } from '../../generated/sqlite/client.ts';
 import type { Db } from '../../platform/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import { searchSql, type SearchQuery, type SearchSql, type SearchTable } from '../search/index.ts';
+import { preferIndexWalk, searchSql, type SearchQuery, type SearchSql, type SearchTable } from '../search/index.ts';
 import type { CursorKey, RankKey } from './timeline.schema.ts';
 
 export const eventListInclude = {
@@ -123,9 +123,11 @@ function combine(where: Sql[], s: SearchSql): { join: Sql; where: Sql[]; rank: S
  * seek on the (start, end, title, id) index with it, so a page inside a long run of equal starts
  * costs what page 1 costs. In relevance order it is `(rank, id) > (…)`.
  */
-function streamQuery(db: Db, t: StreamTable, f: StreamFilter, page: StreamPage): { from: Sql; rank: Sql } {
+async function streamQuery(db: Db, t: StreamTable, f: StreamFilter, page: StreamPage): Promise<{ from: Sql; rank: Sql }> {
   const base = filterConditions(db, t, { ...f, search: undefined });
-  const s = f.search ? searchSql(db, t.name, f.search, Boolean(page.ranked)) : null;
+  // A search alone in timeline order: walk the date index when the words are common (SQLite).
+  const walk = Boolean(f.search && !page.ranked && base.where.length === 0 && (await preferIndexWalk(db, t.name, f.search, page.take)));
+  const s = f.search ? searchSql(db, t.name, f.search, Boolean(page.ranked), walk) : null;
   const and = [...base.where, ...(s?.where ?? [])];
   const table = raw(`"${t.name}"`);
   if (page.ranked && s?.rank) {
@@ -191,7 +193,7 @@ interface RawLink {
 
 /** One page of events with their organizations, subjects and tags (each by name), as `eventListInclude` reads them: two statements. */
 export async function listEvents(db: Db, f: StreamFilter, page: StreamPage): Promise<(EventListRow & { rank: number })[]> {
-  const q = streamQuery(db, EVENTS, f, page);
+  const q = await streamQuery(db, EVENTS, f, page);
   const rows = await db.$queryRaw<RawEvent[]>`
     SELECT x."id", x."slug", x."title", x."summary", x."kind", x."confidence", x."dateStart", x."dateEnd",
       x."datePrecision", x."dateText", x."searchText", x."createdAt", x."updatedAt", ${q.rank} AS "rank"
@@ -287,7 +289,7 @@ export async function withSources(db: Db, events: EventListRow[]): Promise<(Even
  * rows with `milestoneInclude` through Prisma, put back in the page's order.
  */
 export async function listMilestones(db: Db, f: StreamFilter, page: StreamPage): Promise<(MilestoneRow & { rank: number })[]> {
-  const q = streamQuery(db, MILESTONES, f, page);
+  const q = await streamQuery(db, MILESTONES, f, page);
   const found = await db.$queryRaw<{ id: number | bigint; rank: number | string }[]>`SELECT x."id", ${q.rank} AS "rank" ${q.from}`;
   if (found.length === 0) return [];
   const ids = found.map((r) => Number(r.id));
