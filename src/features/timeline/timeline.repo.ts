@@ -470,9 +470,12 @@ export async function facetCounts(db: Db, facet: FacetName, f: StreamFilter, str
   // the wide rows unless a filter needs them (then their ids, once).
   const linked = (table: SearchTable, joinTable: string, fk: string, valueFk: string, names: string) => {
     const where = streamWhere(db, table, f);
-    const keep = where ? sql`WHERE fj.${raw(fk)} IN (SELECT x."id" FROM ${raw(`"${table}"`)} x ${where})` : empty;
+    // Filtered: from the kept ids into the join table's primary key (rowId, valueId).
+    const from = where
+      ? sql`(SELECT x."id" FROM ${raw(`"${table}"`)} x ${where}) i JOIN ${raw(joinTable)} fj ON fj.${raw(fk)} = i."id"`
+      : sql`${raw(joinTable)} fj`;
     return sql`SELECT n."slug" AS "v", c."n" AS "n" FROM (
-      SELECT fj.${raw(valueFk)} AS "id", COUNT(*) AS "n" FROM ${raw(joinTable)} fj ${keep} GROUP BY fj.${raw(valueFk)}
+      SELECT fj.${raw(valueFk)} AS "id", COUNT(*) AS "n" FROM ${from} GROUP BY fj.${raw(valueFk)}
     ) c JOIN ${raw(names)} n ON n."id" = c."id"`;
   };
   const column = (table: SearchTable, col: string) =>
