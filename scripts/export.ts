@@ -1,15 +1,30 @@
 // `npm run export -- [FILE]`: everything as one JSON file (stdout without FILE), the same as
-// /admin/data/export.json. `npm run export -- --csv DIR` writes one CSV file per entity instead.
+// /admin/data/export.json. `npm run export -- --csv DIR` writes one CSV file per entity instead;
+// `npm run export -- --format timelinejs [FILE]` writes the events as TimelineJS JSON.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ENTITY_LISTS, exportWithFacts, exportCsv } from '../src/features/content/index.ts';
+import { DATA_LICENCE, exportTimelineJs } from '../src/features/datasets/index.ts';
 import { createDb, type Db } from '../src/platform/db.ts';
 import { migrateOrExit } from '../src/platform/migrate.ts';
 import { configOrExit } from './config.ts';
 
 /** Writes the export; returns the files written (none when the JSON went to `stdout`). */
 export async function runExport(db: Db, argv: string[], now: Date, stdout: (text: string) => void): Promise<string[]> {
+  const formatAt = argv.indexOf('--format');
+  const format = formatAt >= 0 ? argv[formatAt + 1] : 'json';
+  if (format !== 'json' && format !== 'timelinejs') throw new Error('--format takes json (default) or timelinejs.');
+  if (format === 'timelinejs') {
+    const json = `${JSON.stringify(await exportTimelineJs(db, now, DATA_LICENCE), null, 2)}\n`;
+    const file = argv.find((a, i) => !a.startsWith('--') && i !== formatAt + 1);
+    if (!file) {
+      stdout(json);
+      return [];
+    }
+    fs.writeFileSync(file, json);
+    return [file];
+  }
   const csvAt = argv.indexOf('--csv');
   if (csvAt >= 0) {
     const dir = argv[csvAt + 1];
@@ -24,7 +39,7 @@ export async function runExport(db: Db, argv: string[], now: Date, stdout: (text
     return files;
   }
   const json = `${JSON.stringify(await exportWithFacts(db, now), null, 2)}\n`;
-  const file = argv.find((a) => !a.startsWith('--'));
+  const file = argv.find((a, i) => !a.startsWith('--') && (formatAt < 0 || i !== formatAt + 1));
   if (!file) {
     stdout(json);
     return [];

@@ -10,19 +10,25 @@ export interface EpochArgs {
   file: string;
   dryRun: boolean;
   validOnly: boolean;
+  /** epoch (default) or timelinejs (scripts/import-timelinejs.ts). */
+  from?: (typeof SOURCES)[number];
+  /** timelinejs: what an unknown group becomes. */
+  groups?: 'tags' | 'organizations';
 }
 
-export const SOURCES = ['epoch'] as const;
+export const SOURCES = ['epoch', 'timelinejs'] as const;
 
 export function parseEpochArgs(argv: string[]): EpochArgs {
   const at = argv.indexOf('--from');
   const from = argv[at + 1];
   if (!from || !(SOURCES as readonly string[]).includes(from)) throw new Error(`--from takes one of: ${SOURCES.join(', ')}.`);
   const file = argv.filter((a, i) => !a.startsWith('--') && i !== at + 1)[0];
-  if (!file) throw new Error('Usage: npm run import -- --from epoch FILE.csv [--dry-run] [--valid-only]');
-  const unknown = argv.filter((a) => a.startsWith('--') && !['--from', '--dry-run', '--valid-only'].includes(a));
+  if (!file) throw new Error('Usage: npm run import -- --from epoch FILE.csv [--dry-run] [--valid-only]\n       npm run import -- --from timelinejs FILE.json [--dry-run] [--groups-as-organizations]');
+  const known = from === 'timelinejs' ? ['--from', '--dry-run', '--groups-as-organizations'] : ['--from', '--dry-run', '--valid-only'];
+  const unknown = argv.filter((a) => a.startsWith('--') && !known.includes(a));
   if (unknown.length) throw new Error(`Unknown option${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`);
-  return { file, dryRun: argv.includes('--dry-run'), validOnly: argv.includes('--valid-only') };
+  const groups = argv.includes('--groups-as-organizations') ? 'organizations' : 'tags';
+  return { file, dryRun: argv.includes('--dry-run'), validOnly: argv.includes('--valid-only'), from: from as (typeof SOURCES)[number], groups };
 }
 
 export async function runEpochImport(db: Db, args: EpochArgs, now: Date, print: (line: string) => void, showProgress = false): Promise<number> {

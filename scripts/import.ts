@@ -10,6 +10,7 @@ import { createDb, type Db } from '../src/platform/db.ts';
 import { migrateOrExit } from '../src/platform/migrate.ts';
 import { configOrExit } from './config.ts';
 import { parseEpochArgs, runEpochImport, type EpochArgs } from './import-epoch.ts';
+import { runTimelineJsImport } from './import-timelinejs.ts';
 import { rowProgress } from './progress.ts';
 
 export interface ImportArgs {
@@ -75,7 +76,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   try {
     const print = (line: string) => console.log(line);
     const tty = process.stderr.isTTY ?? false;
-    process.exitCode = 'validOnly' in args ? await runEpochImport(db, args, new Date(), print, tty) : await runImport(db, args, new Date(), print, tty);
+    process.exitCode =
+      'validOnly' in args
+        ? args.from === 'timelinejs'
+          ? await runTimelineJsImport(db, args, new Date(), print)
+          : await runEpochImport(db, args, new Date(), print, tty)
+        : await runImport(db, args, new Date(), print, tty);
   } finally {
     await db.$disconnect();
   }

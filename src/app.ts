@@ -21,6 +21,7 @@ import type { FeatureDeps } from './features/deps.ts';
 import { engineOf, sqliteFilePath } from './platform/db.ts';
 import { openedFileCheck } from './platform/db-file.ts';
 import { changesRoutes } from './features/changes/routes.ts';
+import { downloadsRoutes } from './features/downloads/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { calibrationFor, scorecardFor } from './features/milestones/index.ts';
 import { milestoneAdminRoutes, milestonePublicRoutes } from './features/milestones/routes.ts';
@@ -142,6 +143,8 @@ export function createApp(deps: AppDeps): App {
   app.use('/embed', allowFraming);
   app.use(discoveryRoutes({ db, publicUrl: config.publicUrl }));
   app.use(canonicalLocals(config.publicUrl));
+  // Downloads carry their own ETag (the content version) and headers a cached copy would lose.
+  app.use(downloadsRoutes({ db, clock: deps.clock }));
   if (config.renderCache) app.use(createRenderCache({ version: contentVersionReader(db, config.contentVersionTtlMs) }));
 
   app.use('/api/v1', apiRoutes({ db }));

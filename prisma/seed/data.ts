@@ -30,6 +30,8 @@ export interface OrganizationSeed {
   name: string;
   website: string | null;
   description: string;
+  /** Other names it goes by; imports match them and search finds them (docs/decisions/0033). */
+  aliases?: string[];
 }
 
 export interface SubjectSeed {
@@ -158,6 +160,7 @@ const organizations: OrganizationSeed[] = [
     name: 'Meta',
     website: 'https://about.meta.com/',
     description: 'Owner of Facebook, Instagram, WhatsApp and Messenger; publishes the Llama family of language models.',
+    aliases: ['Meta AI', 'Facebook AI Research', 'FAIR', 'Facebook', 'Meta Platforms'],
   },
   {
     slug: 'openai',
@@ -170,6 +173,8 @@ const organizations: OrganizationSeed[] = [
     name: 'Google',
     website: 'https://about.google/',
     description: 'Search and cloud company; maker of the Bard chatbot and the Gemini models.',
+    // Its AI labs (DeepMind, merged with Google Brain into Google DeepMind in 2023) count as Google here.
+    aliases: ['Google DeepMind', 'DeepMind', 'Google Brain', 'Google Research', 'Alphabet'],
   },
   {
     slug: 'microsoft',
@@ -200,6 +205,7 @@ const organizations: OrganizationSeed[] = [
     name: 'Technology Innovation Institute',
     website: 'https://www.tii.ae/',
     description: 'Abu Dhabi government research centre (TII) that publishes the Falcon language models.',
+    aliases: ['TII'],
   },
 ];
 

@@ -48,7 +48,7 @@ describe('history', () => {
 
   it('when there are more changes than a page holds, then the log pages back through all of them once, newest first', async () => {
     const ctx = { db: t.db, now: t.clock(), userId: s.user.id };
-    for (let i = 0; i < 55; i++) await createOrganization(ctx, { name: `Paged ${i}`, slug: undefined, website: null, description: '' });
+    for (let i = 0; i < 55; i++) await createOrganization(ctx, { name: `Paged ${i}`, slug: undefined, website: null, description: '', aliases: [] });
     const total = await t.db.auditLog.count();
     const seen: string[] = [];
     let url: string | null = '/admin/changes';

@@ -65,6 +65,7 @@ describe('the API described', () => {
     expect(Object.keys(doc.paths)).toEqual([
       '/api/v1/timeline',
       '/api/v1/events',
+      '/api/v1/timelinejs.json',
       '/api/v1/events/{slug}',
       '/api/v1/milestones',
       '/api/v1/milestones/{slug}',

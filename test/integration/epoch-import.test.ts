@@ -192,7 +192,7 @@ describe(`npm run import -- --from epoch (${testEngine()})`, { timeout: 60_000 }
     const { parseEpochArgs, runEpochImport } = await import('../../scripts/import-epoch.ts');
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'epoch-cli-')), 'models.csv');
     fs.writeFileSync(file, 'Model,Publication date,Parameters\nCLI model,2024-02-03,7e9\nCLI broken,2024-02-31,\n');
-    expect(() => parseEpochArgs(['--from', 'kaggle', file])).toThrow('--from takes one of: epoch.');
+    expect(() => parseEpochArgs(['--from', 'kaggle', file])).toThrow('--from takes one of: epoch, timelinejs.');
     const lines: string[] = [];
     expect(await runEpochImport(t.db, parseEpochArgs(['--from', 'epoch', file]), t.clock(), (l) => lines.push(l))).toBe(1);
     expect(lines).toContain('row 3, Publication date: “2024-02-31” is not a date: that month has 29 days.');

@@ -60,12 +60,13 @@ export const blank: Record<string, FormValues> = {
 };
 
 export const valuesOf = {
-  organization: (r: OrganizationRow): FormValues => ({ name: r.name, slug: r.slug, website: r.website ?? '', description: r.description }),
+  organization: (r: OrganizationRow): FormValues => ({ name: r.name, slug: r.slug, website: r.website ?? '', description: r.description, aliases: r.aliases }),
   subject: (r: SubjectRow): FormValues => ({
     name: r.name,
     slug: r.slug,
     kind: r.kind,
     description: r.description,
+    aliases: r.aliases,
     organizations: r.organizations.map((o) => o.organization.slug),
   }),
   source: (r: SourceRow): FormValues => ({

@@ -5,11 +5,12 @@ import type { Auth } from '../auth/index.ts';
 import { setFlash } from '../auth/index.ts';
 import {
   historyOf,
+  mergeRecords,
   type EntityType,
   type WriteContext,
 } from '../content/index.ts';
 import type { FeatureDeps } from '../deps.ts';
-import { ConflictError } from '../../platform/errors.ts';
+import { ConflictError, ValidationError } from '../../platform/errors.ts';
 import { submitForm } from '../../platform/http/forms.ts';
 import type { FieldErrors } from '../../platform/validation.ts';
 import type { Db } from '../../platform/db.ts';
@@ -36,6 +37,7 @@ export function entityRoutes<I>(r: Router, deps: FeatureDeps & { auth: Auth }, r
   const base = `/admin/${e.plural}`;
   const cap = e.singular.charAt(0).toUpperCase() + e.singular.slice(1);
   const view = `admin/content/${e.type}-form`;
+  const canMerge = e.type === 'organization' || e.type === 'subject';
 
   async function showForm(res: Response, values: FormValues, errors: FieldErrors, id?: number, status = 200) {
     const choices = formChoices[e.type](values, await repo.choices(db), id);
@@ -47,6 +49,7 @@ export function entityRoutes<I>(r: Router, deps: FeatureDeps & { auth: Auth }, r
         action: id ? `${base}/${id}` : base,
         cancelUrl: base,
         historyUrl: id ? `${base}/${id}/history` : null,
+        mergeUrl: id && canMerge ? `${base}/${id}/merge` : null,
         values,
         errors,
         hasErrors: Object.keys(errors).length > 0,
@@ -121,10 +124,48 @@ export function entityRoutes<I>(r: Router, deps: FeatureDeps & { auth: Auth }, r
     setFlash(req, 'success', `${cap} “${label}” deleted.`);
     res.redirect(303, base);
   });
+  if (canMerge) mergeRoutes(r, deps, render, e, base);
   r.get(`/${e.plural}/:id/history`, auth.requireEditor, async (req, res) => {
     const id = idParam(req);
     const changes = await historyOf(db, e.type, id);
     const label = changes[0]?.entityLabel ?? (await e.load(db, id)).label;
     render(res, 'admin/content/history', { title: `History: ${label}`, label, changes, backUrl: base });
+  });
+}
+
+/** “Merge into…”: every reference moves to the record kept, the old slug redirects (decision 0034). Admins only. */
+function mergeRoutes<I>(r: Router, deps: FeatureDeps & { auth: Auth }, render: Render, e: EntityAdmin<I>, base: string) {
+  const { auth, db } = deps;
+  const kind = e.type as 'organization' | 'subject';
+  const show = (res: Response, id: number, label: string, values: FormValues, errors: FieldErrors, status = 200) =>
+    render(
+      res,
+      'admin/content/merge',
+      { title: `Merge ${e.singular}`, singular: e.singular, label, action: `${base}/${id}/merge`, cancelUrl: `${base}/${id}/edit`, values, errors, hasErrors: Object.keys(errors).length > 0 },
+      status,
+    );
+  r.get(`/${e.plural}/:id/merge`, auth.requireAdmin, async (req, res) => {
+    const id = idParam(req);
+    const { label } = await e.load(db, id);
+    return show(res, id, label, {}, {});
+  });
+  r.post(`/${e.plural}/:id/merge`, auth.requireAdmin, auth.csrf, async (req, res) => {
+    const id = idParam(req);
+    const { label } = await e.load(db, id);
+    const body = formBody(req);
+    const into = typeof body.into === 'string' ? body.into : '';
+    const values = { into };
+    if (typeof body.into !== 'string' && body.into !== undefined) return show(res, id, label, values, { into: `Give the ${e.singular} to keep once, as text.` }, 422);
+    if (body.confirm !== 'on' && body.confirm !== 'yes') {
+      return show(res, id, label, values, { confirm: `Tick the box to confirm: the merge cannot be undone.` }, 422);
+    }
+    try {
+      const done = await mergeRecords(writeContext(deps, req), kind, id, into);
+      setFlash(req, 'success', `“${done.merged.name}” merged into “${done.kept.name}”; /${e.plural}/${done.merged.slug} now leads there.`);
+      return res.redirect(303, `${base}/${done.kept.id}/edit`);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      return show(res, id, label, values, { into: err.message }, 422);
+    }
   });
 }

@@ -14,7 +14,7 @@ import {
   type EntityList,
   type ImportReport,
 } from '../content/index.ts';
-import { epochSummary, importEpoch } from '../datasets/index.ts';
+import { epochSummary, importEpoch, importTimelineJs, timelineJsSummary } from '../datasets/index.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { submitForm } from '../../platform/http/forms.ts';
@@ -26,7 +26,7 @@ const IMPORT_MAX = 10 * 1024 * 1024; // characters; the body limit (IMPORT_LIMIT
 
 const importForm = z
   .strictObject({
-    format: choiceField('format', ['json', 'csv', 'epoch'], 'json'),
+    format: choiceField('format', ['json', 'csv', 'epoch', 'timelinejs'], 'json'),
     entity: textField('kind of records', 20),
     content: textField('file content', IMPORT_MAX, { multiline: true, required: true }),
     mode: choiceField('action', ['dry-run', 'import'], 'dry-run'),
@@ -61,6 +61,7 @@ export function dataRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, render
       { value: 'json', label: 'JSON (a whole export)' },
       { value: 'csv', label: 'CSV (one kind of records, with a header row)' },
       { value: 'epoch', label: 'Epoch AI models table (CSV download)' },
+      { value: 'timelinejs', label: 'TimelineJS timeline (JSON; groups not held become tags)' },
     ],
     values,
     errors: {},
@@ -100,6 +101,20 @@ export function dataRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, render
               ? `Dry run: ${epochSummary(epoch)}. Nothing was written yet.`
               : `Nothing to import: ${epochSummary(epoch)}.`;
           return render(res, 'admin/data', page(values, { epoch, verdict, verdictOk: epoch.ok, canImport: epoch.ok && mode === 'dry-run' }), epoch.ok ? 200 : 422);
+        }
+        if (format === 'timelinejs') {
+          const tjs = await importTimelineJs(writeContext(deps, req), content, { dryRun: mode === 'dry-run', fileName: 'TimelineJS file' });
+          if (tjs.applied) {
+            setFlash(req, 'success', `TimelineJS import: ${timelineJsSummary(tjs)}.`);
+            return res.redirect(303, '/admin/data');
+          }
+          const verdict = !tjs.ok
+            ? `Nothing was imported: ${tjs.problems.length} problem${tjs.problems.length === 1 ? '' : 's'} to fix first (rows are slides, the title slide not counted).`
+            : mode === 'dry-run'
+              ? `Dry run: ${timelineJsSummary(tjs)}. Nothing was written yet.`
+              : `Nothing to import: ${timelineJsSummary(tjs)}.`;
+          const shown = { warnings: tjs.warnings, problems: tjs.problems, reviews: [], changes: [] };
+          return render(res, 'admin/data', page(values, { epoch: shown, verdict, verdictOk: tjs.ok, canImport: tjs.ok && mode === 'dry-run' }), tjs.ok ? 200 : 422);
         }
         const result = await importWithFacts(writeContext(deps, req), content, { format, entity: asEntity(entity), dryRun: mode === 'dry-run' });
         if (result.applied) {

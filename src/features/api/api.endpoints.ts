@@ -23,6 +23,8 @@ import {
   timelineQuerySchema,
   type TimelineQuery,
 } from '../timeline/index.ts';
+import { redirectFor } from '../content/index.ts';
+import { DATA_LICENCE, timelineJsDoc, type TjsEvent } from '../datasets/index.ts';
 import * as out from './api.schema.ts';
 
 export interface Param {
@@ -46,6 +48,8 @@ export interface Endpoint {
   /** The query of the example on the /api page, where `limit=1` does not fit. */
   exampleQuery?: Record<string, string>;
   handle: (db: Db, req: Request) => Promise<unknown>;
+  /** When `handle` finds nothing: where the record went (a merged subject's slug), for a 301. */
+  movedTo?: (db: Db, req: Request) => Promise<string | null>;
 }
 
 const DEFAULT_LIMIT = 20;
@@ -124,6 +128,37 @@ function namedList(what: 'organizations' | 'subjects' | 'sources') {
 
 const searchParam: Param = { name: 'q', in: 'query', description: 'Words to find in the name (and description): the same syntax as the timeline\'s `q`.', example: 'meta' };
 
+
+/** At most this many events in one TimelineJS answer (a timeline cannot be paged). */
+const TIMELINEJS_MAX = 5000;
+
+/** The events matching the filters, oldest first, as TimelineJS slides. */
+async function timelineJs(db: Db, req: Request) {
+  const force = { type: 'events', order: 'oldest', sort: 'date' } as const;
+  const first = parseQuery(req, force);
+  const max = Math.min(first.limit ?? TIMELINEJS_MAX, TIMELINEJS_MAX);
+  const events: TjsEvent[] = [];
+  let cursor: string | undefined;
+  do {
+    const q = cursor ? parseQuery({ query: { ...req.query, cursor } } as unknown as Request, force) : first;
+    const page = await listTimeline(db, q, Math.min(100, max - events.length), undefined, { sources: true });
+    for (const e of page.entries) {
+      if (e.type !== 'event') continue;
+      const link = e.sources.find((s) => s.url);
+      events.push({
+        slug: e.slug,
+        title: e.title,
+        summary: e.summary,
+        date: e.date.text,
+        organizations: e.organizations.map((o) => o.name),
+        link: link ? { url: link.url!, title: link.title, publisher: link.publisher } : null,
+      });
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && events.length < max);
+  return timelineJsDoc(events, new Date(), DATA_LICENCE);
+}
+
 const slug = (what: string, example: string): Param => ({ name: 'slug', in: 'path', description: `The ${what}'s slug.`, example });
 
 export const endpoints: Endpoint[] = [
@@ -140,6 +175,16 @@ export const endpoints: Endpoint[] = [
     params: filters.filter((p) => p.name !== 'status'),
     response: out.timelineListOf(out.EventOut),
     handle: timelineList({ type: 'events' }),
+  },
+  {
+    path: '/timelinejs.json',
+    summary: `The events, with the same filters, as a TimelineJS (Knight Lab) JSON timeline, oldest first; at most ${TIMELINEJS_MAX} events (limit: fewer). Public downloads of everything: /downloads.`,
+    params: filters
+      .filter((p) => !['status', 'order', 'cursor', 'sort', 'facets'].includes(p.name))
+      .map((p) => (p.name === 'limit' ? { ...p, description: `1 to 100: at most this many events (default: all of them, up to ${TIMELINEJS_MAX}).` } : p)),
+    response: out.TimelineJsOut,
+    exampleQuery: { limit: '1' },
+    handle: timelineJs,
   },
   {
     path: '/events/{slug}',
@@ -182,6 +227,10 @@ export const endpoints: Endpoint[] = [
     params: [slug('subject', 'gpt-4')],
     response: out.one(out.SubjectDetailOut),
     handle: async (db, req) => ({ data: await subjectPage(db, String(req.params.slug)) }),
+    movedTo: async (db, req) => {
+      const to = await redirectFor(db, 'subject', String(req.params.slug));
+      return to ? `/api/v1/subjects/${encodeURIComponent(to)}` : null;
+    },
   },
   {
     path: '/sources',

@@ -16,7 +16,15 @@ export function apiRoutes({ db }: ApiDeps): Router {
   const r = Router();
   for (const e of endpoints) {
     r.get(expressPath(e.path), async (req, res) => {
-      res.json(e.response.parse(await e.handle(db, req)));
+      let body: unknown;
+      try {
+        body = await e.handle(db, req);
+      } catch (err) {
+        const to = err instanceof NotFoundError && e.movedTo ? await e.movedTo(db, req) : null;
+        if (!to) throw err;
+        return res.redirect(301, to);
+      }
+      res.json(e.response.parse(body));
     });
   }
   r.use((req, _res, next) => next(new NotFoundError(`No API endpoint at ${req.originalUrl.split('?')[0]}.`)));

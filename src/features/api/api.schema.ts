@@ -220,7 +220,7 @@ export const SubjectDetailOut = named(
   'A subject with its organizations and typed facts.',
   z.object({
     facts: z.array(FactOut),
-    subject: z.object({ slug: z.string(), name: z.string(), kind: z.string(), description: z.string(), organizations: z.array(LinkOut) }),
+    subject: z.object({ slug: z.string(), name: z.string(), kind: z.string(), description: z.string(), aliases: z.array(z.string()), organizations: z.array(LinkOut) }),
   }),
 );
 
@@ -291,3 +291,19 @@ export const FacetsOut = named(
 export const timelineListOf = (item: z.ZodType) => z.object({ data: z.array(item), page: PageOut, facets: FacetsOut.optional() });
 export const one = (item: z.ZodType) => z.object({ data: item });
 export const arrayOf = (item: z.ZodType) => z.array(item);
+
+const TjsDateOut = z.object({ year: z.number().int(), month: z.number().int().optional(), day: z.number().int().optional(), display_date: z.string().optional() });
+const TjsSlideOut = z.object({
+  start_date: TjsDateOut.optional(),
+  end_date: TjsDateOut.optional(),
+  display_date: z.string().optional(),
+  text: z.object({ headline: z.string().optional(), text: z.string().optional() }).optional(),
+  media: z.object({ url: z.string(), caption: z.string().optional(), credit: z.string().optional() }).optional(),
+  group: z.string().optional(),
+  unique_id: z.string().optional(),
+});
+export const TimelineJsOut = named(
+  'TimelineJs',
+  'The events as a TimelineJS (Knight Lab) timeline: a title slide (with the licence and the date) and one slide per event; headline and text are HTML-escaped.',
+  z.object({ title: TjsSlideOut.optional(), events: z.array(TjsSlideOut), scale: z.enum(['human', 'cosmological']).optional() }),
+);

@@ -60,7 +60,8 @@ function build(): Record<string, unknown> {
     info: {
       title: 'Timeline API',
       version: '1',
-      description: 'Read-only JSON over the sourced record of the AI industry: events, claims (milestones), organizations, subjects and sources.',
+      description:
+        'Read-only JSON over the sourced record of the AI industry: events, claims (milestones), organizations, subjects and sources. The whole data set, with its licence, is also published as files at /downloads (JSON, one CSV per entity, TimelineJS).',
     },
     servers: [{ url: '/' }],
     paths,

@@ -12,6 +12,7 @@ export interface Named {
   id: number;
   slug: string;
   name: string;
+  aliases: string;
 }
 
 const bySlug = { orderBy: { slug: 'asc' as const } };
@@ -87,12 +88,12 @@ export async function idOfSlug(db: Db, model: SlugModel, slug: string): Promise<
 
 export async function organizationsBySlug(db: Db, slugs: string[]): Promise<Named[]> {
   if (!slugs.length) return [];
-  return db.organization.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, name: true }, orderBy: { slug: 'asc' } });
+  return db.organization.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, name: true, aliases: true }, orderBy: { slug: 'asc' } });
 }
 
 export async function subjectsBySlug(db: Db, slugs: string[]): Promise<Named[]> {
   if (!slugs.length) return [];
-  return db.subject.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, name: true }, orderBy: { slug: 'asc' } });
+  return db.subject.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, name: true, aliases: true }, orderBy: { slug: 'asc' } });
 }
 
 export async function existingSourceIds(db: Db, ids: number[]): Promise<Set<number>> {
@@ -285,8 +286,8 @@ export async function referencesTo(db: Db, type: EntityType, id: number): Promis
 // Rows whose searchText holds an organization's or a subject's name
 
 const names = {
-  organizations: { select: { organization: { select: { id: true, name: true } } }, orderBy: { organizationId: 'asc' as const } },
-  subjects: { select: { subject: { select: { id: true, name: true } } }, orderBy: { subjectId: 'asc' as const } },
+  organizations: { select: { organization: { select: { id: true, name: true, aliases: true } } }, orderBy: { organizationId: 'asc' as const } },
+  subjects: { select: { subject: { select: { id: true, name: true, aliases: true } } }, orderBy: { subjectId: 'asc' as const } },
 };
 
 export async function rowsNaming(db: Db, kind: 'organization' | 'subject', id: number) {

@@ -15,7 +15,7 @@ describe('content schemas', () => {
   });
 
   it('when optional fields are left out, then they take their defaults', () => {
-    expect(parseInput(organizationSchema, { name: '  Meta  ' })).toEqual({ ok: true, value: { name: 'Meta', slug: undefined, website: null, description: '' } });
+    expect(parseInput(organizationSchema, { name: '  Meta  ' })).toEqual({ ok: true, value: { name: 'Meta', slug: undefined, website: null, description: '', aliases: [] } });
   });
 
   it('when tags are typed with commas, then each becomes one tag, duplicates and blanks dropped', () => {

@@ -16,6 +16,7 @@ import {
   text,
 } from './fields.ts';
 import { slugify } from './slug.ts';
+import { aliasesField } from './aliases.ts';
 
 
 const NAME = 200;
@@ -44,6 +45,7 @@ export const organizationSchema = z.strictObject({
   slug: slugField(),
   website: httpUrl('website'),
   description: text('description', LONG, { multiline: true }),
+  aliases: aliasesField(),
 });
 export type OrganizationInput = z.output<typeof organizationSchema>;
 
@@ -52,6 +54,7 @@ export const subjectSchema = z.strictObject({
   slug: slugField(),
   kind: choice('kind', SUBJECT_KINDS, 'other'),
   description: text('description', LONG, { multiline: true }),
+  aliases: aliasesField(),
   organizations: slugList('organization'),
 });
 export type SubjectInput = z.output<typeof subjectSchema>;

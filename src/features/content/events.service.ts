@@ -1,6 +1,7 @@
 import type { FieldErrors } from '../../platform/errors.ts';
 import type { Snapshot, WriteContext } from './audit.ts';
 import { createAudited, deleteAudited, invalid, updateAudited } from './commit.ts';
+import { searchName } from './aliases.ts';
 import * as repo from './content.repo.ts';
 import type { EventInput } from './content.schema.ts';
 import { resolveNamed, slugsOf, sourceRef } from './resolve.ts';
@@ -65,8 +66,8 @@ async function resolve(ctx: WriteContext, input: EventInput) {
   const searchText = eventSearchText(
     input.title,
     input.summary,
-    named.organizations.map((o) => o.name),
-    named.subjects.map((s) => s.name),
+    named.organizations.map(searchName),
+    named.subjects.map(searchName),
     tags.map((t) => t.name),
   );
   return { links, searchText };

@@ -27,3 +27,5 @@ export { importData, type ImportReport, type ImportFormat, type RowError } from 
 export { ENTITY_LISTS, type EntityList } from './transfer/transfer.schema.ts';
 export { text as textField, choice as choiceField, checkbox as checkboxField } from './fields.ts';
 export { exportWithFacts, importWithFacts, writeFacts, exportFacts, type FactInput, type FactPlan } from './transfer/facts.transfer.ts';
+export { aliasesOf, aliasKey, searchName } from './aliases.ts';
+export { mergeRecords, redirectFor, type MergeKind, type MergeResult } from './merge.ts';

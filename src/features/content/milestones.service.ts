@@ -1,6 +1,7 @@
 import type { FieldErrors } from '../../platform/errors.ts';
 import type { Snapshot, WriteContext } from './audit.ts';
 import { createAudited, deleteAudited, invalid, updateAudited } from './commit.ts';
+import { searchName } from './aliases.ts';
 import * as repo from './content.repo.ts';
 import type { MilestoneInput } from './content.schema.ts';
 import { dayText, resolveNamed, slugsOf, sourceRef } from './resolve.ts';
@@ -76,8 +77,8 @@ async function resolve(ctx: WriteContext, input: MilestoneInput) {
     afterEventId,
     searchText: milestoneSearchText(
       { ...input, expectedText: input.expected?.text ?? null },
-      named.organizations.map((o) => o.name),
-      named.subjects.map((s) => s.name),
+      named.organizations.map(searchName),
+      named.subjects.map(searchName),
     ),
   };
 }

@@ -98,7 +98,7 @@ export function convertEpoch(rows: EpochRow[], existing: Existing): Converted {
       taken.organizations.add(slug);
       orgs.add(slug, name);
       orgName.set(slug, name);
-      push('organizations', { slug, name: name.slice(0, 200), website: null, description: '' }, r.row);
+      push('organizations', { slug, name: name.slice(0, 200), website: null, description: '', aliases: [] }, r.row);
       return slug;
     });
     const base = releaseBaseName(r.model, r.date);
@@ -113,7 +113,7 @@ export function convertEpoch(rows: EpochRow[], existing: Existing): Converted {
     if (!found) {
       taken.subjects.add(slug);
       subjects.add(slug, r.model);
-      push('subjects', { slug, name: r.model, kind: 'model', description: '', organizations: [...new Set(orgSlugs)].sort() }, r.row);
+      push('subjects', { slug, name: r.model, kind: 'model', description: '', aliases: [], organizations: [...new Set(orgSlugs)].sort() }, r.row);
     }
     subjectOfRow.set(r.row, { slug, isNew: !found, orgs: [...new Set(orgSlugs)] });
   }

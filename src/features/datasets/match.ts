@@ -12,7 +12,10 @@ export function normaliseName(name: string): string {
     .trim();
 }
 
-/** Other names organizations go by in datasets, by Timeline slug. */
+/**
+ * Built-in other names, by Timeline slug, used beside the aliases stored on the records (which
+ * an editor maintains; docs/decisions/0033): they apply when a database holds the slug.
+ */
 export const ORGANIZATION_ALIASES: Record<string, string[]> = {
   meta: ['Meta AI', 'Facebook', 'Facebook AI', 'Facebook AI Research', 'FAIR', 'Meta Platforms'],
   tii: ['TII', 'Technology Innovation Institute'],
@@ -24,8 +27,11 @@ export class NameMatcher {
   private readonly byName = new Map<string, string>();
   private readonly byCompact = new Map<string, string>();
 
-  constructor(items: Iterable<{ slug: string; name: string }>, aliases: Record<string, string[]> = {}) {
-    for (const it of items) this.add(it.slug, it.name);
+  constructor(items: Iterable<{ slug: string; name: string; aliases?: readonly string[] }>, aliases: Record<string, string[]> = {}) {
+    const held = [...items];
+    for (const it of held) this.add(it.slug, it.name);
+    // Stored aliases after every name, so that a name always wins over another record's alias.
+    for (const it of held) for (const a of it.aliases ?? []) this.index(it.slug, a);
     for (const [slug, names] of Object.entries(aliases)) {
       if (!this.bySlug.has(slug)) continue;
       for (const n of names) this.index(slug, n);

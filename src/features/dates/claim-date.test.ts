@@ -37,6 +37,13 @@ describe('parseClaimDate: shapes', () => {
     ['early next year', 'window', '2024-01-01', '2024-05-01', 'early 2024'],
     ['this year', 'window', '2023-01-01', '2024-01-01', '2023'],
     ['next quarter', 'window', '2023-10-01', '2024-01-01', 'Q4 2023'],
+    // an earliest date and a deadline together, a range said as two guesses, an aside
+    ['as early as next year or by 2026', 'window', '2024-01-01', '2027-01-01', '2024 – 2026'],
+    ['dès 2025 et au plus tard en 2027', 'window', '2025-01-01', '2028-01-01', '2025 – 2027'],
+    ['maybe five, maybe ten years', 'interval', '2028-09-11', '2033-09-11', '5–10 years after 11 September 2023'],
+    ['peut-être deux, peut-être trois ans', 'interval', '2025-09-11', '2026-09-11', '2–3 years after 11 September 2023'],
+    ['d’ici, disons, les trois à huit prochaines années', 'deadline', '2023-09-11', '2031-09-11', 'before 11 September 2031'],
+    ['within, say, two years', 'deadline', '2023-09-11', '2025-09-11', 'before 11 September 2025'],
     ['next month', 'window', '2023-10-01', '2023-11-01', 'October 2023'],
     ['this decade', 'window', '2020-01-01', '2030-01-01', '2020 – 2029'],
     // French windows, the seed article's words among them

@@ -609,9 +609,32 @@ const RE_10 = new RegExp(`^${DEADLINE_START} (.+)$`);
 const RE_11 = new RegExp(`^${EARLIEST} (.+)$`);
 const RE_12 = new RegExp(`^${AFTER} (.+)$`);
 
+/**
+ * Ways of speaking the grammar reads as their plain form: an aside inside the horizon ("d'ici,
+ * disons, les trois à huit prochaines années"), and a range said as two guesses ("maybe five,
+ * maybe ten years" is five to ten years).
+ */
+const ASIDE = /,? (?:disons|say|let's say|let us say|je dirais|I'd say|I would say|grosso modo|roughly),(?= )/g;
+const TWO_GUESSES = new RegExp(`^(?:maybe|perhaps|peut-etre) (${NUM}),? (?:maybe|perhaps|or|peut-etre|ou) (${NUM}) ${UNIT}`);
+
+function spokenForms(normalised: string): string {
+  return normalised.replace(ASIDE, '').replace(TWO_GUESSES, '$1 to $2 $3');
+}
+
+/** "as early as next year or by 2026": a window from the earliest date to the end of the deadline. */
+const EARLIEST_OR_BY = new RegExp(`^${EARLIEST} (.+?),? (?:or|and|but|et|ou|mais) (?:${DEADLINE_END}) (.+)$`);
+
 function readCore(core: string, said: Said, anchorStart: Date | null, text: string): Reading {
   const c = resolveRelative(core, said);
   let m: RegExpExecArray | null;
+
+  if ((m = EARLIEST_OR_BY.exec(c))) {
+    const from = absoluteOrRange(m[1]!);
+    const to = absoluteOrRange(m[2]!);
+    if (from && to && from.start < to.end) {
+      return windowReading({ start: from.start, end: to.end, precision: 'range' });
+    }
+  }
 
   // Offsets from another event or claim: "5-10 years after powerful AI", "within a year of AGI", "after Google's Gemini"
   if ((m = RE_1.exec(c))) {
@@ -713,7 +736,7 @@ function read(input: string, options: ClaimDateOptions): Outcome {
     const relativeTo = validDay(options.relativeTo);
     const anchorStart = validDay(options.anchorStart);
     const said: Said = { day: relativeTo, used: false };
-    const hedged = splitHedges(text, normaliseDateText(text));
+    const hedged = splitHedges(text, spokenForms(normaliseDateText(text)));
     if (hedged.core === '') throw new Problem('');
     const reading = widen(readCore(hedged.core, said, anchorStart, text), hedged.alternatives, said);
     if (reading.start && reading.end && !(reading.start < reading.end)) throw new Problem('the window is empty');

@@ -54,7 +54,7 @@ function describeErrors(result: ImportReport): string {
 export function seedFile(data: SeedData, now: Date) {
   const eventDates = new Map(data.events.map((e) => [e.slug, parseFuzzyDate(e.dateText)]));
   return {
-    organizations: data.organizations.map((o) => ({ slug: o.slug, name: o.name, website: o.website, description: o.description })),
+    organizations: data.organizations.map((o) => ({ slug: o.slug, name: o.name, website: o.website, description: o.description, aliases: o.aliases ?? [] })),
     subjects: data.subjects.map((s) => ({ slug: s.slug, name: s.name, kind: s.kind, description: s.description, organizations: s.organizations })),
     tags: data.tags.map((t) => ({ slug: t.slug, name: t.name })),
     sources: data.sources.map((s) => ({

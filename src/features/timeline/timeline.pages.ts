@@ -4,6 +4,7 @@ import { idFromParam } from '../../platform/http/params.ts';
 import { subjectFacts } from '../facts/index.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { matchesWords, parseSearch, searchWords } from '../search/index.ts';
+import { aliasesOf } from '../content/index.ts';
 import * as repo from './timeline.repo.ts';
 import { eventVM, milestoneVM, sourceRefVM } from './timeline.mappers.ts';
 import type { MilestoneVM } from './timeline.view-models.ts';
@@ -126,6 +127,7 @@ export async function organizationPage(db: Db, scoring: Scoring, slug: string) {
       name: org.name,
       website: org.website,
       description: org.description,
+      aliases: aliasesOf(org.aliases),
       subjects: org.subjects.map((s) => ({ slug: s.subject.slug, name: s.subject.name, url: `/subjects/${s.subject.slug}` })),
     },
   };
@@ -140,6 +142,7 @@ export async function subjectPage(db: Db, slug: string) {
       name: s.name,
       kind: s.kind,
       description: s.description,
+      aliases: aliasesOf(s.aliases),
       organizations: s.organizations.map((o) => ({
         slug: o.organization.slug,
         name: o.organization.name,

@@ -1,4 +1,6 @@
 // One page function per public page: what the request asks for in, { status, view, model } out.
+import { NotFoundError } from '../../platform/errors.ts';
+import { redirectFor } from '../content/index.ts';
 import type { Db } from '../../platform/db.ts';
 import type { Page } from '../../platform/http/page.ts';
 import { clip } from '../../platform/text/clip.ts';
@@ -129,8 +131,22 @@ async function entriesWith(db: Db, name: 'organization' | 'subject', slug: strin
   return { years: groupByYearAndMonth(page.entries), moreQuery: page.nextCursor ? `${name}=${encodeURIComponent(slug)}` : null };
 }
 
+/** A merged record's old slug: a permanent redirect to the record it was merged into (decision 0034). */
+async function orRedirect<T>(db: Db, kind: 'organization' | 'subject', slug: string, load: () => Promise<T>): Promise<T | Page> {
+  try {
+    return await load();
+  } catch (err) {
+    if (!(err instanceof NotFoundError)) throw err;
+    const to = await redirectFor(db, kind, slug);
+    if (!to) throw err;
+    return { status: 301, redirect: `/${kind === 'organization' ? 'organizations' : 'subjects'}/${encodeURIComponent(to)}`, view: '', model: {} };
+  }
+}
+const isPage = (v: unknown): v is Page => typeof v === 'object' && v !== null && 'redirect' in v;
+
 export async function organizationView(db: Db, scoring: pages.Scoring, slug: string): Promise<Page> {
-  const vm = await pages.organizationPage(db, scoring, slug);
+  const vm = await orRedirect(db, 'organization', slug, () => pages.organizationPage(db, scoring, slug));
+  if (isPage(vm)) return vm;
   return {
     view: 'timeline/organization',
     model: {
@@ -151,7 +167,8 @@ export async function subjectsView(db: Db): Promise<Page> {
 }
 
 export async function subjectView(db: Db, slug: string): Promise<Page> {
-  const vm = await pages.subjectPage(db, slug);
+  const vm = await orRedirect(db, 'subject', slug, () => pages.subjectPage(db, slug));
+  if (isPage(vm)) return vm;
   return {
     view: 'timeline/subject',
     model: {

@@ -44,7 +44,8 @@ export function fromCsv(entity: EntityList, text: string): { records: Record<str
   const [header, ...body] = rows;
   if (!header) return { records: [], problems: [{ row: 1, field: 'file', message: 'The file is empty: it needs a header row.' }] };
   const unknown = header.filter((h) => !(h in columns));
-  const missing = Object.keys(columns).filter((c) => c !== 'edtf' && !header.includes(c));
+  // Columns added later (edtf, aliases) may be missing from older files.
+  const missing = Object.keys(columns).filter((c) => c !== 'edtf' && c !== 'aliases' && !header.includes(c));
   const problems: CsvProblem[] = [];
   if (unknown.length) problems.push({ row: 1, field: 'header', message: `Unknown column${unknown.length > 1 ? 's' : ''} for ${entity}: ${unknown.join(', ')}.` });
   if (missing.length) problems.push({ row: 1, field: 'header', message: `Missing column${missing.length > 1 ? 's' : ''} for ${entity}: ${missing.join(', ')}.` });

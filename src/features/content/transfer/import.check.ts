@@ -62,7 +62,7 @@ export function readImport(text: string, format: ImportFormat, entity?: EntityLi
   if (!data || typeof data !== 'object' || Array.isArray(data)) return fileError('The JSON file must hold one object, as written by the export.');
   const obj = data as Record<string, unknown>;
   // `facts` is read by importWithFacts (facts.transfer.ts), which strips it before calling here.
-  const unknown = Object.keys(obj).filter((k) => !['format', 'version', 'exportedAt', 'facts', ...ENTITY_LISTS].includes(k));
+  const unknown = Object.keys(obj).filter((k) => !['format', 'version', 'exportedAt', 'licence', 'facts', ...ENTITY_LISTS].includes(k));
   if (unknown.length) return fileError(`Unknown top-level field${unknown.length > 1 ? 's' : ''}: ${unknown.map((k) => `"${k.slice(0, 40)}"`).join(', ')}.`);
   if (obj.format !== undefined && obj.format !== EXPORT_FORMAT) return fileError(`"format" must be "${EXPORT_FORMAT}".`);
   if (obj.version !== undefined && obj.version !== 1) return fileError('This file was written by a newer version of Timeline (version must be 1).');

@@ -6,6 +6,7 @@ import { auditData, diffSnapshots, type EntityType, type WriteContext } from '..
 import * as repo from '../content.repo.ts';
 import { milestonePlacement, placementWindow } from '../milestones.service.ts';
 import { eventSearchText, milestoneSearchText } from '../search-fields.ts';
+import { aliasText, searchName } from '../aliases.ts';
 import { flatten } from './records.ts';
 import type { AllRows } from './transfer.repo.ts';
 import type { EntityList, EventRecord, MilestoneRecord, SourceRecord } from './transfer.schema.ts';
@@ -25,10 +26,11 @@ export async function write(ctx: WriteContext, all: AllRows, pl: Plan, c: Contex
   const created = <T>(items: Item<T>[]) => items.filter((i) => i.action === 'create');
 
   // Names after the import, for searchText.
-  const orgName = new Map(all.organizations.map((o) => [o.slug, o.name]));
-  for (const { rec } of pl.organizations) orgName.set(rec.slug, rec.name);
-  const subjectName = new Map(all.subjects.map((s) => [s.slug, s.name]));
-  for (const { rec } of pl.subjects) subjectName.set(rec.slug, rec.name);
+  // (With their aliases: searchName; docs/decisions/0033.)
+  const orgName = new Map(all.organizations.map((o) => [o.slug, searchName(o)]));
+  for (const { rec } of pl.organizations) orgName.set(rec.slug, searchName({ name: rec.name, aliases: aliasText(rec.aliases) }));
+  const subjectName = new Map(all.subjects.map((s) => [s.slug, searchName(s)]));
+  for (const { rec } of pl.subjects) subjectName.set(rec.slug, searchName({ name: rec.name, aliases: aliasText(rec.aliases) }));
   const tagName = new Map(all.tags.map((t) => [t.slug, t.name]));
   for (const { rec } of pl.tags) tagName.set(rec.slug, rec.name);
   const names = (m: Map<string, string>, slugs: string[]) => slugs.map((s) => m.get(s) ?? s);
@@ -95,8 +97,8 @@ export async function write(ctx: WriteContext, all: AllRows, pl: Plan, c: Contex
   const newEvents = created(pl.events);
   const newMilestones = created(pl.milestones);
   const ids = (await db.$transaction([
-    ...newOrgs.map(({ rec }) => repo.createOrganization(db, { slug: rec.slug, name: rec.name, website: rec.website, description: rec.description })),
-    ...newSubjects.map(({ rec }) => repo.createSubject(db, { slug: rec.slug, name: rec.name, kind: rec.kind, description: rec.description })),
+    ...newOrgs.map(({ rec }) => repo.createOrganization(db, { slug: rec.slug, name: rec.name, website: rec.website, description: rec.description, aliases: aliasText(rec.aliases) })),
+    ...newSubjects.map(({ rec }) => repo.createSubject(db, { slug: rec.slug, name: rec.name, kind: rec.kind, description: rec.description, aliases: aliasText(rec.aliases) })),
     ...newSources.map(({ rec }) => repo.createSource(db, sourceData(rec))),
     ...newEvents.map(({ rec }) => repo.createEvent(db, eventData(rec))),
     ...newMilestones.map(({ rec }) => repo.createMilestone(db, milestoneData(rec))),
@@ -142,12 +144,12 @@ export async function write(ctx: WriteContext, all: AllRows, pl: Plan, c: Contex
     };
 
     for (const it of merge('organizations', pl.organizations)) {
-      if (it.action === 'update') ops.push(repo.updateOrganization(db, it.existingId!, { name: it.rec.name, website: it.rec.website, description: it.rec.description }));
+      if (it.action === 'update') ops.push(repo.updateOrganization(db, it.existingId!, { name: it.rec.name, website: it.rec.website, description: it.rec.description, aliases: aliasText(it.rec.aliases) }));
       audit('organizations', it, it.rec.name);
     }
     for (const it of merge('subjects', pl.subjects)) {
       const { rec } = it;
-      if (it.action === 'update') ops.push(repo.updateSubject(db, it.existingId!, { name: rec.name, kind: rec.kind, description: rec.description }));
+      if (it.action === 'update') ops.push(repo.updateSubject(db, it.existingId!, { name: rec.name, kind: rec.kind, description: rec.description, aliases: aliasText(rec.aliases) }));
       ops.push(...repo.subjectLinkOps(db, it.existingId!, need(orgId, rec.organizations), it.action === 'update'));
       audit('subjects', it, rec.name);
     }
@@ -216,8 +218,8 @@ function searchTextOfRenamed(
   tagName: Map<string, string>,
 ): repo.Op[] {
   const renamed = new Set([
-    ...all.organizations.filter((o) => orgName.get(o.slug) !== o.name).map((o) => `o:${o.slug}`),
-    ...all.subjects.filter((s) => subjectName.get(s.slug) !== s.name).map((s) => `s:${s.slug}`),
+    ...all.organizations.filter((o) => orgName.get(o.slug) !== searchName(o)).map((o) => `o:${o.slug}`),
+    ...all.subjects.filter((s) => subjectName.get(s.slug) !== searchName(s)).map((s) => `s:${s.slug}`),
     ...all.tags.filter((t) => tagName.get(t.slug) !== t.name).map((t) => `t:${t.slug}`),
   ]);
   if (!renamed.size) return [];

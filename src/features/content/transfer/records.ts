@@ -1,6 +1,7 @@
 // Rows and parsed import records, both turned into the export's plain JSON records, so that the
 // export writes them and the import compares a file against the database field by field.
 import { toEdtf } from '../../dates/index.ts';
+import { aliasesOf } from '../aliases.ts';
 import { dayText } from '../resolve.ts';
 import { slugify } from '../slug.ts';
 import type { AllRows } from './transfer.repo.ts';
@@ -30,12 +31,13 @@ export function rowsToRecords(all: AllRows) {
   const keys = sourceKeys(all.sources);
   const keyOf = (id: number | null) => (id === null ? null : (keys.get(id) ?? null));
   return {
-    organizations: all.organizations.map((o) => ({ slug: o.slug, name: o.name, website: o.website, description: o.description })),
+    organizations: all.organizations.map((o) => ({ slug: o.slug, name: o.name, website: o.website, description: o.description, aliases: aliasesOf(o.aliases) })),
     subjects: all.subjects.map((s) => ({
       slug: s.slug,
       name: s.name,
       kind: s.kind,
       description: s.description,
+      aliases: aliasesOf(s.aliases),
       organizations: sorted(s.organizations.map((o) => o.organization.slug)),
     })),
     tags: all.tags.map((t) => ({ slug: t.slug, name: t.name })),
@@ -94,7 +96,7 @@ export type Records = ReturnType<typeof rowsToRecords>;
 
 /** A parsed import record in the export's shape (derived and write-once fields left out), to compare. */
 export const comparable = {
-  organizations: (r: { slug: string; name: string; website: string | null; description: string }): PlainRecord => ({ ...r }),
+  organizations: (r: { slug: string; name: string; website: string | null; description: string; aliases: string[] }): PlainRecord => ({ ...r }),
   subjects: (r: SubjectRecord): PlainRecord => ({ ...r, organizations: sorted(r.organizations) }),
   tags: (r: { slug: string; name: string }): PlainRecord => ({ ...r }),
   sources: (r: SourceRecord): PlainRecord => ({ ...r, publishedOn: dayText(r.publishedOn) }),

@@ -123,8 +123,8 @@ export type MilestoneRecord = z.output<typeof milestoneRecord>;
 
 /** How each column of an entity's CSV file is written: text, `|`-separated slugs, or JSON. */
 export const CSV_COLUMNS: Record<EntityList, Record<string, 'text' | 'list' | 'json'>> = {
-  organizations: { slug: 'text', name: 'text', website: 'text', description: 'text' },
-  subjects: { slug: 'text', name: 'text', kind: 'text', description: 'text', organizations: 'list' },
+  organizations: { slug: 'text', name: 'text', website: 'text', description: 'text', aliases: 'list' },
+  subjects: { slug: 'text', name: 'text', kind: 'text', description: 'text', aliases: 'list', organizations: 'list' },
   tags: { slug: 'text', name: 'text' },
   sources: {
     key: 'text',
