@@ -80,7 +80,6 @@ describe('GET /api/v1/events', () => {
     ['limit=0', 'limit'],
     ['limit=abc', 'limit'],
     ['cursor=not-a-cursor', 'cursor'],
-    [`q=${'x'.repeat(10_000)}`, 'q'],
     ['organization=nobody-here', 'organization'],
   ])('when the query is %s, then it answers 400 naming the parameter', async (qs, field) => {
     const res = await request(t.app).get(`/api/v1/events?${qs}`);
