@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { signIn } from '../helpers/admin-session.ts';
 import { makeEvent } from '../helpers/factories.ts';
+import { createMilestones, milestoneSchema } from '../../src/features/content/index.ts';
 
 const SEED_ARTICLE = readShared(SEED_ARTICLE_FILE);
 const day = (iso: string) => `${iso}T00:00:00.000Z`;
@@ -147,6 +148,18 @@ describe('/admin/claims/extract', () => {
     ]);
     expect(saved[0]!.quote).toBe('L’entreprise prévoit de commencer la formation de ce nouveau modèle linguistique à partir de début 2024.');
     expect(saved[1]!.quote).toMatch(/^La sortie surviendrait probablement après l’annonce de Gemini.*qu’on attend en mai 2024\.$/);
+  });
+
+  it('when one of the claims saved together cannot be written, then none of them is, and their history stays empty', async () => {
+    const [before, history] = [await t.db.milestone.count(), await t.db.auditLog.count()];
+    const taken = (await t.db.milestone.findFirstOrThrow()).slug;
+    const input = (title: string, slug = '') =>
+      milestoneSchema.parse({ title, slug, kind: 'dated', source: String(sourceId), claimedOn: '2023-09-11', expectedText: 'mai 2024', quote: title });
+    const saving = createMilestones({ db: t.db, now: t.clock(), userId: null }, [input('Saved first, then taken back'), input('Clashes', taken)]);
+    await expect(saving).rejects.toThrow(/slug is taken/);
+    expect(await t.db.milestone.count()).toBe(before);
+    expect(await t.db.milestone.count({ where: { title: 'Saved first, then taken back' } })).toBe(0);
+    expect(await t.db.auditLog.count()).toBe(history);
   });
 
   it('when a ticked sentence has no title, then nothing is saved and the page comes back with 422 and the error beside it', async () => {

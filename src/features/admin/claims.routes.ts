@@ -3,7 +3,7 @@ import express, { type Router } from 'express';
 import type { Auth } from '../auth/index.ts';
 import { setFlash } from '../auth/index.ts';
 import { EXTRACT_LANGUAGES, extractClaims } from '../claims/index.ts';
-import { createMilestone } from '../content/index.ts';
+import { createMilestones } from '../content/index.ts';
 import { parseInput } from '../../platform/validation.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { choices } from './admin.repo.ts';
@@ -56,8 +56,8 @@ export function claimRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, rende
       return page(res, { values, rows, read: true, errors, hasErrors: true }, 422);
     }
     const ctx = writeContext(deps, req);
-    const saved: string[] = [];
-    for (const input of inputs) saved.push((await createMilestone(ctx, input)).slug);
+    // All the ticked claims, or none: one transaction.
+    const saved = await createMilestones(ctx, inputs);
     setFlash(req, 'success', `${saved.length} claim${saved.length === 1 ? '' : 's'} saved from the article.`);
     res.redirect(303, '/admin/milestones');
   });

@@ -15,14 +15,20 @@ const alive = (now: Date) => ({ expiresAt: { gt: now }, absoluteExpiresAt: { gt:
 
 /** The session's data, or null when there is none or it has expired (an expired row is deleted). */
 export async function readSession(db: Db, id: string, now: Date): Promise<StoredSession | null> {
+  return (await readSessionRow(db, id, now))?.data ?? null;
+}
+
+/** The session's data and its idle deadline, or null (an expired row is deleted, if the database lets us now). */
+export async function readSessionRow(db: Db, id: string, now: Date): Promise<{ data: StoredSession; expiresAt: Date } | null> {
   const row = await db.session.findUnique({ where: { id }, select: { data: true, expiresAt: true, absoluteExpiresAt: true } });
   if (!row) return null;
   if (row.expiresAt <= now || row.absoluteExpiresAt <= now) {
-    await deleteSession(db, id);
+    // Pruning happens on a schedule too: a failed delete must not fail the read.
+    await deleteSession(db, id).catch(() => undefined);
     return null;
   }
   try {
-    return JSON.parse(row.data) as StoredSession;
+    return { data: JSON.parse(row.data) as StoredSession, expiresAt: row.expiresAt };
   } catch {
     return null;
   }
@@ -43,6 +49,17 @@ export async function writeSession(db: Db, id: string, data: StoredSession, now:
     if (prismaFailure(err) === 'foreignKey') return;
     throw err;
   }
+}
+
+/**
+ * The idle deadline moves only when it would move by more than this: a signed-in reader's pages
+ * write to the database at most once per 5 minutes, not on every request (issue 12, defect 7).
+ */
+export const TOUCH_MARGIN_MS = 5 * 60_000;
+
+/** Whether sliding a deadline of `expiresAt` at `now` is worth a write. */
+export function touchIsDue(expiresAt: Date, now: Date): boolean {
+  return idleEnd(now).getTime() - expiresAt.getTime() > TOUCH_MARGIN_MS;
 }
 
 /** Slides the idle deadline of a live session; an expired one stays expired. */

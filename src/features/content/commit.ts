@@ -1,7 +1,9 @@
 // The write path every content change takes: validate references, find a free slug, write the
 // row with its links and its AuditLog entry, map database errors to field errors, bump the
-// content version. No interactive transactions (SQLite's adapter queues them under load).
+// content version. Creates run in one interactive transaction (the row's id is needed by its
+// links and audit entry); updates and deletes in one array transaction. Decision 0030.
 import { bumpContentVersion } from '../../platform/content-version.ts';
+import type { Db } from '../../platform/db.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../platform/errors.ts';
 import { mapPrismaError, prismaFailure } from '../../platform/prisma-errors.ts';
 import { auditData, diffSnapshots, type EntityType, type Snapshot, type WriteContext } from './audit.ts';
@@ -22,42 +24,78 @@ export interface CreateSpec {
   type: EntityType;
   /** Tables with slugs: the one given (must be free) or one made from `slugFrom`. */
   slug?: { model: repo.SlugModel; given: string | undefined; from: string };
-  create: (slug: string) => Promise<{ id: number }>;
-  links: (id: number) => repo.Op[];
+  /** Writes the row through `db` (the transaction's client). */
+  create: (slug: string, db: Db) => Promise<{ id: number }>;
+  /** The link writes, built on `db` (the transaction's client). */
+  links: (id: number, db: Db) => repo.Op[];
   label: string;
   snapshot: (slug: string) => Snapshot;
 }
 
-export async function createAudited(ctx: WriteContext, spec: CreateSpec): Promise<{ id: number; slug: string }> {
-  const { db } = ctx;
-  let row: { id: number } | undefined;
+/** How long a create's transaction may wait for the connection and then run. */
+const CREATE_TX_MS = 10_000;
+
+/**
+ * Runs `fn` in ONE interactive transaction: everything it writes through the Db it is given
+ * commits together or not at all (a crash in between leaves nothing). See decision 0030.
+ */
+export async function inOneTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, timeoutMs = CREATE_TX_MS): Promise<T> {
+  // The transaction client has the models and raw queries; only $transaction/$connect are missing.
+  return db.$transaction((tx) => fn(tx as unknown as Db), { maxWait: timeoutMs, timeout: timeoutMs });
+}
+
+/** Runs operations built on a transaction client, one after the other. */
+export async function runOps(ops: repo.Op[]): Promise<void> {
+  for (const op of ops) await op;
+}
+
+/** Finds the slug, then writes the row, its links and its AuditLog entry through `tx`, a transaction's client. */
+async function createIn(ctx: WriteContext, tx: Db, spec: CreateSpec): Promise<{ id: number; slug: string }> {
   let slug = '';
-  for (let attempt = 0; !row; attempt++) {
-    if (spec.slug) {
-      const { model, given, from } = spec.slug;
-      if (given !== undefined && (await repo.idOfSlug(db, model, given)) !== null) throw slugConflict();
-      const base = slugify(from) || model;
-      slug = given ?? firstFreeSlug(base, new Set(await repo.slugsStartingWith(db, model, base)));
-    }
+  if (spec.slug) {
+    const { model, given, from } = spec.slug;
+    if (given !== undefined && (await repo.idOfSlug(tx, model, given)) !== null) throw slugConflict();
+    const base = slugify(from) || model;
+    slug = given ?? firstFreeSlug(base, new Set(await repo.slugsStartingWith(tx, model, base)));
+  }
+  const changes = diffSnapshots(null, spec.snapshot(slug));
+  const { id } = await spec.create(slug, tx);
+  await runOps([...spec.links(id, tx), repo.auditOp(tx, auditData(ctx, { type: spec.type, id, label: spec.label, action: 'create', changes }))]);
+  return { id, slug };
+}
+
+export async function createAudited(ctx: WriteContext, spec: CreateSpec): Promise<{ id: number; slug: string }> {
+  for (let attempt = 0; ; attempt++) {
     try {
-      row = await spec.create(slug);
+      // The row, its links and its AuditLog entry in one transaction: all or nothing.
+      const made = await inOneTransaction(ctx.db, (tx) => createIn(ctx, tx, spec));
+      await bumpContentVersion(ctx.db);
+      return made;
     } catch (err) {
       // Another editor took the same slug between our look-up and our write: take the next one.
-      if (prismaFailure(err) !== 'unique' || !spec.slug) throw err;
-      if (spec.slug.given !== undefined || attempt >= 5) throw slugConflict();
+      if (prismaFailure(err) === 'unique' && spec.slug && spec.slug.given === undefined && attempt < 5) continue;
+      throw mapWriteError(err, spec.type);
     }
   }
-  const id = row.id;
-  const changes = diffSnapshots(null, spec.snapshot(slug));
+}
+
+/**
+ * Several creates in ONE transaction, in order: every record is written with its links and its
+ * history, or none is (the claims an editor saves together from an article).
+ */
+export async function createAllAudited(ctx: WriteContext, specs: CreateSpec[]): Promise<{ id: number; slug: string }[]> {
+  if (specs.length === 0) return [];
   try {
-    await db.$transaction([...spec.links(id), repo.auditOp(db, auditData(ctx, { type: spec.type, id, label: spec.label, action: 'create', changes }))]);
+    const made = await inOneTransaction(ctx.db, async (tx) => {
+      const out: { id: number; slug: string }[] = [];
+      for (const spec of specs) out.push(await createIn(ctx, tx, spec));
+      return out;
+    });
+    await bumpContentVersion(ctx.db);
+    return made;
   } catch (err) {
-    // The row was written alone: take it back so nothing half-written stays.
-    await repo.deleteOp(db, spec.type, id).catch(() => undefined);
-    throw mapWriteError(err, spec.type);
+    throw mapWriteError(err, specs[0]!.type);
   }
-  await bumpContentVersion(db);
-  return { id, slug };
 }
 
 export interface UpdateSpec {

@@ -1,6 +1,7 @@
 // The only place the content feature touches Prisma: lookups, and the write operations that the
 // services and the import put together into array transactions.
 import type { Prisma } from '../../generated/sqlite/client.ts';
+import { inChunks } from '../../platform/batches.ts';
 import type { Db } from '../../platform/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { EntityType } from './audit.ts';
@@ -88,17 +89,19 @@ export async function idOfSlug(db: Db, model: SlugModel, slug: string): Promise<
 
 export async function organizationsBySlug(db: Db, slugs: string[]): Promise<Named[]> {
   if (!slugs.length) return [];
-  return db.organization.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, name: true, aliases: true }, orderBy: { slug: 'asc' } });
+  const rows = await inChunks(slugs, (chunk) => db.organization.findMany({ where: { slug: { in: chunk } }, select: { id: true, slug: true, name: true, aliases: true } }));
+  return rows.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
 
 export async function subjectsBySlug(db: Db, slugs: string[]): Promise<Named[]> {
   if (!slugs.length) return [];
-  return db.subject.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, name: true, aliases: true }, orderBy: { slug: 'asc' } });
+  const rows = await inChunks(slugs, (chunk) => db.subject.findMany({ where: { slug: { in: chunk } }, select: { id: true, slug: true, name: true, aliases: true } }));
+  return rows.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
 
 export async function existingSourceIds(db: Db, ids: number[]): Promise<Set<number>> {
   if (!ids.length) return new Set();
-  const rows = await db.source.findMany({ where: { id: { in: ids } }, select: { id: true }, orderBy: { id: 'asc' } });
+  const rows = await inChunks(ids, (chunk) => db.source.findMany({ where: { id: { in: chunk } }, select: { id: true } }));
   return new Set(rows.map((r) => r.id));
 }
 
@@ -108,7 +111,7 @@ export async function eventIdBySlug(db: Db, slug: string): Promise<number | null
 
 export async function tagNames(db: Db, slugs: string[]): Promise<Map<string, string>> {
   if (!slugs.length) return new Map();
-  const rows = await db.tag.findMany({ where: { slug: { in: slugs } }, orderBy: { slug: 'asc' } });
+  const rows = await inChunks(slugs, (chunk) => db.tag.findMany({ where: { slug: { in: chunk } } }));
   return new Map(rows.map((t) => [t.slug, t.name]));
 }
 
@@ -146,25 +149,6 @@ export const upsertTag = (db: Db, t: TagRef): Op => db.tag.upsert({ where: { slu
 
 export const createTransitions = (db: Db, milestoneId: number, rows: { fromStatus: string; toStatus: string; dueAt: Date; flaggedAt: Date }[]): Op =>
   db.milestoneTransition.createMany({ data: rows.map((t) => ({ milestoneId, ...t })) });
-
-/** Deletes of several tables' rows, in the order given (dependants first). */
-export function deleteManyOps(db: Db, ids: Partial<Record<EntityType, number[]>>): Op[] {
-  return Object.entries(ids).map(([type, list]) => {
-    const where = { id: { in: list } };
-    switch (type as EntityType) {
-      case 'milestone':
-        return db.milestone.deleteMany({ where });
-      case 'event':
-        return db.event.deleteMany({ where });
-      case 'source':
-        return db.source.deleteMany({ where });
-      case 'subject':
-        return db.subject.deleteMany({ where });
-      case 'organization':
-        return db.organization.deleteMany({ where });
-    }
-  });
-}
 
 export const auditOp = (db: Db, data: Prisma.AuditLogUncheckedCreateInput): Op => db.auditLog.create({ data });
 

@@ -100,8 +100,8 @@ export async function createEvent(ctx: WriteContext, input: EventInput) {
   return createAudited(ctx, {
     type: 'event',
     slug: { model: 'event', given: input.slug, from: input.title },
-    create: (slug) => repo.createEvent(ctx.db, { slug, ...scalars(input, searchText) }),
-    links: (id) => repo.eventLinkOps(ctx.db, id, links, false),
+    create: (slug, db) => repo.createEvent(db, { slug, ...scalars(input, searchText) }),
+    links: (id, db) => repo.eventLinkOps(db, id, links, false),
     label: input.title,
     snapshot: (slug) => eventSnapshot(fieldsOf(input, slug)),
   });

@@ -17,7 +17,7 @@ export { createOrganization, updateOrganization, deleteOrganization } from './or
 export { createSubject, updateSubject, deleteSubject } from './subjects.service.ts';
 export { createSource, updateSource, deleteSource, sourceLabel } from './sources.service.ts';
 export { createEvent, updateEvent, deleteEvent } from './events.service.ts';
-export { createMilestone, updateMilestone, deleteMilestone, milestonePlacement } from './milestones.service.ts';
+export { createMilestone, createMilestones, updateMilestone, deleteMilestone, milestonePlacement } from './milestones.service.ts';
 export { eventSearchText, milestoneSearchText } from './search-fields.ts';
 export { historyOf, listChanges, isEntityType, adminPath, showValue, parseChanges, type ChangeVM } from './history.service.ts';
 export { slugify, firstFreeSlug } from './slug.ts';

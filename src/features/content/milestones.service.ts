@@ -1,6 +1,6 @@
 import type { FieldErrors } from '../../platform/errors.ts';
 import type { Snapshot, WriteContext } from './audit.ts';
-import { createAudited, deleteAudited, invalid, updateAudited } from './commit.ts';
+import { createAllAudited, createAudited, deleteAudited, invalid, updateAudited, type CreateSpec } from './commit.ts';
 import { searchName } from './aliases.ts';
 import * as repo from './content.repo.ts';
 import type { MilestoneInput } from './content.schema.ts';
@@ -125,17 +125,28 @@ const fieldsOf = (input: MilestoneInput, slug: string): MilestoneFields => ({
   likelihoodText: input.likelihood?.text ?? null,
 });
 
-export async function createMilestone(ctx: WriteContext, input: MilestoneInput) {
+async function createSpec(ctx: WriteContext, input: MilestoneInput): Promise<CreateSpec> {
   const r = await resolve(ctx, input);
-  return createAudited(ctx, {
+  return {
     type: 'milestone',
     slug: { model: 'milestone', given: input.slug, from: input.title },
     // A new claim starts upcoming; the flagging job moves it along.
-    create: (slug) => repo.createMilestone(ctx.db, { slug, status: 'upcoming', ...scalars(input, r) }),
-    links: (id) => repo.milestoneLinkOps(ctx.db, id, r.organizationIds, r.subjectIds, false),
+    create: (slug, db) => repo.createMilestone(db, { slug, status: 'upcoming', ...scalars(input, r) }),
+    links: (id, db) => repo.milestoneLinkOps(db, id, r.organizationIds, r.subjectIds, false),
     label: input.title,
     snapshot: (slug) => milestoneSnapshot(fieldsOf(input, slug)),
-  });
+  };
+}
+
+export async function createMilestone(ctx: WriteContext, input: MilestoneInput) {
+  return createAudited(ctx, await createSpec(ctx, input));
+}
+
+/** Several claims saved together: all checked first, then all written in one transaction, or none. */
+export async function createMilestones(ctx: WriteContext, inputs: MilestoneInput[]) {
+  const specs: CreateSpec[] = [];
+  for (const input of inputs) specs.push(await createSpec(ctx, input));
+  return createAllAudited(ctx, specs);
 }
 
 export async function updateMilestone(ctx: WriteContext, id: number, input: MilestoneInput) {

@@ -27,7 +27,7 @@ export async function createOrganization(ctx: WriteContext, input: OrganizationI
   return createAudited(ctx, {
     type: 'organization',
     slug: { model: 'organization', given, from: input.name },
-    create: (slug) => repo.createOrganization(ctx.db, { slug, ...fields, aliases: aliasText(aliases) }),
+    create: (slug, db) => repo.createOrganization(db, { slug, ...fields, aliases: aliasText(aliases) }),
     links: () => [],
     label: input.name,
     snapshot: (slug) => organizationSnapshot({ ...fields, slug }),

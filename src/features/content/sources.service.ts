@@ -36,8 +36,8 @@ export async function createSource(ctx: WriteContext, input: SourceInput) {
   const { discrepancies, ...fields } = input;
   return createAudited(ctx, {
     type: 'source',
-    create: () => repo.createSource(ctx.db, fields),
-    links: (id) => repo.sourceLinkOps(ctx.db, id, discrepancies, false),
+    create: (_slug, db) => repo.createSource(db, fields),
+    links: (id, db) => repo.sourceLinkOps(db, id, discrepancies, false),
     label: sourceLabel(input),
     snapshot: () => sourceSnapshot(input),
   });

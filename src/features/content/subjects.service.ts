@@ -38,8 +38,8 @@ export async function createSubject(ctx: WriteContext, input: SubjectInput) {
   return createAudited(ctx, {
     type: 'subject',
     slug: { model: 'subject', given, from: input.name },
-    create: (slug) => repo.createSubject(ctx.db, { slug, ...fields, aliases: aliasText(aliases) }),
-    links: (id) => repo.subjectLinkOps(ctx.db, id, organizationIds, false),
+    create: (slug, db) => repo.createSubject(db, { slug, ...fields, aliases: aliasText(aliases) }),
+    links: (id, db) => repo.subjectLinkOps(db, id, organizationIds, false),
     label: input.name,
     snapshot: (slug) => subjectSnapshot({ ...input, aliases, slug }),
   });

@@ -1,4 +1,5 @@
 import type { Prisma } from '../../generated/sqlite/client.ts';
+import { allPages, inChunks } from '../../platform/batches.ts';
 import type { Db } from '../../platform/db.ts';
 
 const factInclude = {
@@ -16,12 +17,14 @@ export function factsOfSubject(db: Db, subjectId: number): Promise<FactRow[]> {
 }
 
 /** Every fact, oldest first, for the export and for comparing an import against. */
-export function allFacts(db: Db): Promise<FactRow[]> {
-  return db.subjectFact.findMany({ include: factInclude, orderBy: [{ subjectId: 'asc' }, ...order] });
+export async function allFacts(db: Db): Promise<FactRow[]> {
+  // Read in id pages (bounded `IN` lists for the relations), then put in the export's order.
+  const rows = await allPages((after, take) => db.subjectFact.findMany({ where: { id: { gt: after } }, include: factInclude, orderBy: { id: 'asc' }, take }));
+  return rows.sort((a, b) => a.subjectId - b.subjectId || a.recordedAt.getTime() - b.recordedAt.getTime() || a.id - b.id);
 }
 
 export function subjectIdsBySlug(db: Db, slugs: string[]) {
-  return db.subject.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, name: true } });
+  return inChunks(slugs, (chunk) => db.subject.findMany({ where: { slug: { in: chunk } }, select: { id: true, slug: true, name: true } }));
 }
 
 export function sourceIdsAll(db: Db) {

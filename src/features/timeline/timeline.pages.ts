@@ -164,7 +164,9 @@ export async function sourcePage(db: Db, scoring: Scoring, id: number) {
       discrepancies: s.discrepancies.map((d) => ({ claim: d.claim, correction: d.correction })),
     },
     events: s.events.map((es) => ({ ...eventVM(es.event), quote: es.quote })),
+    eventsMore: s._count.events - s.events.length,
     milestones: s.milestones.map(milestoneVM),
+    milestonesMore: s._count.milestones - s.milestones.length,
   };
 }
 

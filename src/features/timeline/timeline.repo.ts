@@ -391,6 +391,9 @@ export async function getSubjectBySlug(db: Db, slug: string) {
   return row;
 }
 
+/** Events (and claims) listed on a source page; the others are counted. */
+export const SOURCE_EVENTS_SHOWN = 500;
+
 export async function getSource(db: Db, id: number) {
   const row = await db.source.findUnique({
     where: { id },
@@ -398,11 +401,14 @@ export async function getSource(db: Db, id: number) {
       cites: true,
       citedBy: { orderBy: [{ publishedOn: 'asc' }, { id: 'asc' }] },
       discrepancies: { orderBy: { id: 'asc' } },
+      // A source cited by tens of thousands of events: the page lists the first ones and counts the rest.
       events: {
         include: { event: { include: eventListInclude } },
         orderBy: [{ event: { dateStart: 'asc' } }, { eventId: 'asc' }],
+        take: SOURCE_EVENTS_SHOWN,
       },
-      milestones: { include: milestoneInclude, orderBy: [{ sortStart: 'asc' }, { id: 'asc' }] },
+      milestones: { include: milestoneInclude, orderBy: [{ sortStart: 'asc' }, { id: 'asc' }], take: SOURCE_EVENTS_SHOWN },
+      _count: { select: { events: true, milestones: true } },
     },
   });
   if (!row) throw new NotFoundError(`No source with id ${id}.`);

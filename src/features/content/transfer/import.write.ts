@@ -1,9 +1,10 @@
-// Import, second half: write a checked plan. New rows are created first in one array
-// transaction (their ids are needed by the links); everything else, with the audit entries, goes
-// in a second one. Should the second fail, the rows of the first are deleted again.
+// Import, second half: write a checked plan, all in ONE interactive transaction (decision 0030):
+// the new rows first (their ids are needed by the links), then links, updates and audit entries.
+// A crash or an error anywhere leaves nothing of the import.
 import type { Db } from '../../../platform/db.ts';
 import { auditData, diffSnapshots, type EntityType, type WriteContext } from '../audit.ts';
 import * as repo from '../content.repo.ts';
+import { inOneTransaction } from '../commit.ts';
 import { milestonePlacement, placementWindow } from '../milestones.service.ts';
 import { eventSearchText, milestoneSearchText } from '../search-fields.ts';
 import { aliasText, searchName } from '../aliases.ts';
@@ -21,7 +22,27 @@ const ENTITY_TYPE: Partial<Record<EntityList, EntityType>> = {
 };
 
 
+/** How long an import's transaction may run (100,000 events take minutes on a slow machine). */
+const IMPORT_TX_MS = 30 * 60_000;
+/** Operations between two yields to the event loop, so other requests keep being answered. */
+const YIELD_EVERY = 200;
+
+/** Runs operations one after the other, giving the event loop a turn every YIELD_EVERY of them. */
+async function runYielding<T>(ops: Iterable<repo.Op>): Promise<T[]> {
+  const out: T[] = [];
+  let n = 0;
+  for (const op of ops) {
+    out.push((await op) as T);
+    if (++n % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return out;
+}
+
 export async function write(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): Promise<void> {
+  await inOneTransaction(ctx.db, (tx) => writeIn({ ...ctx, db: tx }, all, pl, c), IMPORT_TX_MS);
+}
+
+async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): Promise<void> {
   const { db } = ctx;
   const created = <T>(items: Item<T>[]) => items.filter((i) => i.action === 'create');
 
@@ -96,13 +117,13 @@ export async function write(ctx: WriteContext, all: AllRows, pl: Plan, c: Contex
   const newSources = created(pl.sources);
   const newEvents = created(pl.events);
   const newMilestones = created(pl.milestones);
-  const ids = (await db.$transaction([
+  const ids = await runYielding<{ id: number }>([
     ...newOrgs.map(({ rec }) => repo.createOrganization(db, { slug: rec.slug, name: rec.name, website: rec.website, description: rec.description, aliases: aliasText(rec.aliases) })),
     ...newSubjects.map(({ rec }) => repo.createSubject(db, { slug: rec.slug, name: rec.name, kind: rec.kind, description: rec.description, aliases: aliasText(rec.aliases) })),
     ...newSources.map(({ rec }) => repo.createSource(db, sourceData(rec))),
     ...newEvents.map(({ rec }) => repo.createEvent(db, eventData(rec))),
     ...newMilestones.map(({ rec }) => repo.createMilestone(db, milestoneData(rec))),
-  ])) as { id: number }[];
+  ]);
   let n = 0;
   const take = <T>(items: Item<T>[]) => items.map((it) => ({ ...it, existingId: ids[n++]!.id }));
   const made = {
@@ -113,7 +134,7 @@ export async function write(ctx: WriteContext, all: AllRows, pl: Plan, c: Contex
     milestones: take(newMilestones),
   };
 
-  try {
+  {
     const orgId = new Map(all.organizations.map((o) => [o.slug, o.id]));
     for (const it of made.organizations) orgId.set(it.rec.slug, it.existingId);
     const subjectId = new Map(all.subjects.map((s) => [s.slug, s.id]));
@@ -190,21 +211,7 @@ export async function write(ctx: WriteContext, all: AllRows, pl: Plan, c: Contex
       audit('milestones', it, rec.title);
     }
     ops.push(...searchTextOfRenamed(db, all, pl, orgName, subjectName, tagName));
-    await db.$transaction([...ops, ...audits]);
-  } catch (err) {
-    const idsOf = (items: { existingId: number }[]) => items.map((m) => m.existingId);
-    await db
-      .$transaction(
-        repo.deleteManyOps(db, {
-          milestone: idsOf(made.milestones),
-          event: idsOf(made.events),
-          source: idsOf(made.sources),
-          subject: idsOf(made.subjects),
-          organization: idsOf(made.organizations),
-        }),
-      )
-      .catch(() => undefined);
-    throw err;
+    await runYielding([...ops, ...audits]);
   }
 }
 

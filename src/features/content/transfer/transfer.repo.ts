@@ -1,5 +1,6 @@
 // Everything the export writes and the import compares against, in id order.
 import type { Prisma } from '../../../generated/sqlite/client.ts';
+import { allPages } from '../../../platform/batches.ts';
 import type { Db } from '../../../platform/db.ts';
 import { eventInclude, milestoneInclude, sourceInclude, subjectInclude } from '../content.repo.ts';
 
@@ -12,16 +13,25 @@ const fullMilestone = {
 
 export type FullMilestoneRow = Prisma.MilestoneGetPayload<{ include: typeof fullMilestone }>;
 
-const byId = { orderBy: { id: 'asc' as const } };
+const page = (after: number, take: number) => ({ where: { id: { gt: after } }, orderBy: { id: 'asc' as const }, take });
+
+export const readers = {
+  organizations: (db: Db) => (after: number, take: number) => db.organization.findMany(page(after, take)),
+  subjects: (db: Db) => (after: number, take: number) => db.subject.findMany({ include: subjectInclude, ...page(after, take) }),
+  tags: (db: Db) => (after: number, take: number) => db.tag.findMany(page(after, take)),
+  sources: (db: Db) => (after: number, take: number) => db.source.findMany({ include: sourceInclude, ...page(after, take) }),
+  events: (db: Db) => (after: number, take: number) => db.event.findMany({ include: eventInclude, ...page(after, take) }),
+  milestones: (db: Db) => (after: number, take: number) => db.milestone.findMany({ include: fullMilestone, ...page(after, take) }),
+};
 
 export async function loadAll(db: Db) {
   const [organizations, subjects, tags, sources, events, milestones] = await Promise.all([
-    db.organization.findMany(byId),
-    db.subject.findMany({ include: subjectInclude, ...byId }),
-    db.tag.findMany(byId),
-    db.source.findMany({ include: sourceInclude, ...byId }),
-    db.event.findMany({ include: eventInclude, ...byId }),
-    db.milestone.findMany({ include: fullMilestone, ...byId }),
+    allPages(readers.organizations(db)),
+    allPages(readers.subjects(db)),
+    allPages(readers.tags(db)),
+    allPages(readers.sources(db)),
+    allPages(readers.events(db)),
+    allPages(readers.milestones(db)),
   ]);
   return { organizations, subjects, tags, sources, events, milestones };
 }

@@ -1,0 +1,65 @@
+// Issue 12, defect 7: while another process holds SQLite's write lock, readers must not wait for
+// it (WAL lets them read). Nothing on the read path of a public page or a signed-in admin page may
+// wait for the write lock: they answer 200 while it is still held.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqliteFilePath } from '../../src/platform/db.ts';
+import { signIn } from '../helpers/admin-session.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { testEngine } from '../helpers/db.ts';
+
+const HOLDER = path.resolve(import.meta.dirname, '../crash/hold-write-lock.ts');
+/**
+ * How long the other process keeps the lock: shorter than the app's busy timeout (5 s), so a
+ * statement that waits for the lock gets it once released and its request answers AFTER the
+ * release; a request that does not wait answers before.
+ */
+const HOLD_MS = 3000;
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ seed: true });
+});
+afterAll(async () => t.close());
+
+/** Starts the holder; resolves once it holds the lock, with a promise of its release time. */
+function holdLock(file: string): Promise<{ released: Promise<number> }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', HOLDER, file, String(HOLD_MS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    let resolveReleased: (at: number) => void;
+    const released = new Promise<number>((r) => (resolveReleased = r));
+    child.on('error', reject);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('held\n')) resolve({ released });
+      const m = /released (\d+)/.exec(out);
+      if (m) resolveReleased(Number(m[1]));
+    });
+    child.on('exit', (code) => (code ? reject(new Error(`lock holder exited with ${code}: ${out}`)) : undefined));
+  });
+}
+
+describe('reads while another process holds the write lock', () => {
+  it('when another process holds BEGIN IMMEDIATE, then GET / and signed-in admin pages answer 200 before it lets go', async () => {
+    const { agent } = await signIn(t.app, t.db, 'editor');
+    // Warm both paths (session row, render cache, content version) before the lock is taken.
+    await request(t.app).get('/').expect(200);
+    await agent.get('/admin').expect(200);
+    if (testEngine() !== 'sqlite') return;
+
+    const { released } = await holdLock(sqliteFilePath(t.config.databaseUrl));
+    const answered = (p: PromiseLike<{ status: number }>) => Promise.resolve(p).then((res) => ({ status: res.status, at: Date.now() }));
+    const answers = await Promise.all([answered(request(t.app).get('/')), answered(agent.get('/admin')), answered(agent.get('/admin/events'))]);
+    const releasedAt = await released;
+    expect(answers.map((a) => ({ status: a.status, beforeRelease: a.at < releasedAt }))).toEqual([
+      { status: 200, beforeRelease: true },
+      { status: 200, beforeRelease: true },
+      { status: 200, beforeRelease: true },
+    ]);
+    // The session still works once the lock is gone.
+    await agent.get('/admin').expect(200);
+  });
+});
