@@ -270,7 +270,9 @@ export const SourceDetailOut = named(
     calibration: CalibrationOut.nullable(),
     source: SourceRefOut.extend({ cites: SourceRefOut.nullable(), citedBy: z.array(SourceRefOut), discrepancies: z.array(Discrepancy) }),
     events: z.array(EventOut.extend({ quote: z.string().nullable() })),
+    eventsMore: z.number().int().describe('Events citing the source beyond those listed (the list is capped).'),
     milestones: z.array(MilestoneOut),
+    milestonesMore: z.number().int().describe('Claims beyond those listed.'),
   }),
 );
 
