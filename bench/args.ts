@@ -14,7 +14,9 @@ export interface BenchOptions {
   /** LOG_LEVEL of the app under test (its pino-http request log goes to a file). */
   logLevel: string;
   seed: number;
-  only: 'all' | 'http' | 'flag' | 'transfer';
+  only: 'all' | 'http' | 'flag' | 'search' | 'transfer';
+  /** Sizes of the search section (issue 11). */
+  searchSizes: number[];
   /** Writes V8 CPU profiles of the app (cache off) into the run folder, and keeps it. */
   cpuProf: boolean;
   keep: boolean;
@@ -32,8 +34,10 @@ export const USAGE = `npm run bench -- [options]
   --connections N   autocannon connections (default 10)
   --log-level L     LOG_LEVEL of the app under test (default info)
   --seed N          seed of the generated content (default 42)
-  --only http|flag  run one section only
+  --only http|flag|search  run one section only
   --only transfer   import and export of --events events, then the Epoch import beside raw inserts (bench/transfer.ts)
+  --search-sizes N,N  event counts of the search section (default 10000,100000; 1000000 builds
+                    for minutes and is not run unless listed)
   --cpu-prof        write CPU profiles of the uncached app runs and keep the run folder
   --keep            keep the run folder (databases, server logs) in the temp directory
   --postgres [URL]  also run the app's HTTP measurements on PostgreSQL, in a database created for the
@@ -82,6 +86,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       'log-level': { type: 'string' },
       seed: { type: 'string' },
       only: { type: 'string' },
+      'search-sizes': { type: 'string' },
       'cpu-prof': { type: 'boolean' },
       keep: { type: 'boolean' },
       help: { type: 'boolean' },
@@ -92,7 +97,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     process.exit(0);
   }
   const only = values.only ?? 'all';
-  if (only !== 'all' && only !== 'http' && only !== 'flag' && only !== 'transfer') throw new Error(`--only takes http, flag or transfer.\n\n${USAGE}`);
+  if (only !== 'all' && only !== 'http' && only !== 'flag' && only !== 'search' && only !== 'transfer') throw new Error(`--only takes http, flag, search or transfer.\n\n${USAGE}`);
+  const searchSizes = (values['search-sizes'] ?? '10000,100000').split(',').map((v) => int('search-sizes', v.trim(), 0, 1));
   return {
     events: int('events', values.events, 100_000, 1),
     milestones: int('milestones', values.milestones, 100_000, 1),
@@ -104,6 +110,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     logLevel: values['log-level'] ?? 'info',
     seed: int('seed', values.seed, 42, 0),
     only,
+    searchSizes,
     cpuProf: values['cpu-prof'] ?? false,
     keep: (values.keep ?? false) || (values['cpu-prof'] ?? false),
     postgres,

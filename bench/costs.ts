@@ -19,7 +19,7 @@ export interface Cost {
 }
 
 /** Best mean over `rounds` rounds of calls lasting about `roundMs` each, after a warm-up. */
-async function cost(fn: () => unknown, rounds = 5, roundMs = 150): Promise<number> {
+export async function cost(fn: () => unknown, rounds = 5, roundMs = 150): Promise<number> {
   let n = 0;
   const warm = performance.now();
   while (performance.now() - warm < roundMs) {

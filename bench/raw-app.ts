@@ -4,7 +4,8 @@
 // Newest-first, events only, no filters (enough for the bench).
 import type Database from 'better-sqlite3';
 import express, { type Express, type Request } from 'express';
-import { groupByYearAndMonth } from '../src/features/timeline/index.ts';
+import { groupByYearAndMonth, type Facets } from '../src/features/timeline/index.ts';
+import { filterGroups } from '../src/features/timeline/timeline.pages.ts';
 import { embedSnippet } from '../src/features/timeline/timeline.views.ts';
 import { canonicalLocals } from '../src/platform/http/canonical.ts';
 import { CONFIDENCES, EVENT_KINDS, KIND_LABELS, MILESTONE_STATUSES, STATUS_LABELS } from '../src/domain/vocabulary.ts';
@@ -37,6 +38,14 @@ export function statements(db: Database.Database) {
   return {
     organizations: db.prepare('SELECT slug, name FROM "Organization" ORDER BY name ASC, id ASC'),
     subjects: db.prepare('SELECT slug, name FROM "Subject" ORDER BY name ASC, id ASC'),
+    tags: db.prepare('SELECT slug, name FROM "Tag" ORDER BY name ASC, id ASC'),
+    // Facets of the unfiltered timeline, as the app counts them (events only: no milestones here).
+    facetOrganizations: db.prepare(
+      'SELECT o.slug AS value, c.n AS count FROM (SELECT "organizationId" AS id, COUNT(*) AS n FROM "EventOrganization" GROUP BY "organizationId") c JOIN "Organization" o ON o.id = c.id',
+    ),
+    facetTags: db.prepare('SELECT t.slug AS value, c.n AS count FROM (SELECT "tagId" AS id, COUNT(*) AS n FROM "EventTag" GROUP BY "tagId") c JOIN "Tag" t ON t.id = c.id'),
+    facetKinds: db.prepare('SELECT kind AS value, COUNT(*) AS count FROM "Event" GROUP BY kind'),
+    facetConfidences: db.prepare('SELECT confidence AS value, COUNT(*) AS count FROM "Event" GROUP BY confidence'),
     firstEvents: db.prepare(`SELECT * FROM "Event" ${order}`),
     eventsAfter: db.prepare(
       `SELECT * FROM "Event" WHERE "dateStart" <= @s AND ("dateStart" < @s OR ("dateStart" = @s AND "dateEnd" < @e)
@@ -80,6 +89,7 @@ function filterOptions(s: Statements) {
   return {
     organizations: s.organizations.all(),
     subjects: s.subjects.all(),
+    tags: s.tags.all(),
     kinds: EVENT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] })),
     confidences: CONFIDENCES.map((c) => ({ value: c, label: c[0]!.toUpperCase() + c.slice(1) })),
     statuses: MILESTONE_STATUSES.map((st) => ({ value: st, label: STATUS_LABELS[st] })),
@@ -115,7 +125,7 @@ export function createRawApp(db: Database.Database, { views, production, publicU
   app.get('/', async (req, res) => {
     const parsed = timelineQuerySchema.safeParse(req.query);
     const { cursor, ...filters } = parsed.success ? parsed.data : {};
-    if (!parsed.success || Object.values(filters).some((v) => v !== undefined)) {
+    if (!parsed.success || Object.values(filters).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0))) {
       res.status(400).type('text/plain').send('The raw server renders the unfiltered, newest-first timeline only.');
       return;
     }
@@ -129,6 +139,7 @@ export function createRawApp(db: Database.Database, { views, production, publicU
         ? encodeCursor({ e: [last.dateStart.toISOString(), last.dateEnd.toISOString(), last.title, last.id], m: c.m, mDone: true })
         : null;
     const query = rawQuery(req);
+    const options = filterOptions(s);
     const entries = page.map(eventVM);
     const filtersQuery = new URLSearchParams(Object.entries(query).filter(([k]) => k !== 'cursor')).toString();
     const html = await render(views, 'timeline/index', {
@@ -137,7 +148,14 @@ export function createRawApp(db: Database.Database, { views, production, publicU
       production,
       query,
       activeFilters: [],
-      options: filterOptions(s),
+      options,
+      filterGroups: filterGroups(options as Parameters<typeof filterGroups>[0], {}, {
+        organization: s.facetOrganizations.all() as Facets['organization'],
+        kind: s.facetKinds.all() as Facets['kind'],
+        confidence: s.facetConfidences.all() as Facets['confidence'],
+        status: [],
+        tag: s.facetTags.all() as Facets['tag'],
+      }),
       filtered: Object.keys(query).some((k) => k !== 'order' && k !== 'cursor'),
       years: groupByYearAndMonth(entries),
       count: entries.length,

@@ -6,6 +6,7 @@ import { projectRoot } from '../src/platform/paths.ts';
 import type { BenchOptions } from './args.ts';
 import type { FlaggingResult, Timing } from './flagging.ts';
 import type { HttpResult, InstancesResult, PostgresHttpResult, Run } from './http.ts';
+import type { SearchBenchResult } from './search.ts';
 
 export interface Target {
   name: string;
@@ -33,6 +34,8 @@ export interface BenchResults {
   flagging: FlaggingResult | null;
   /** The app's runs on PostgreSQL (`--postgres`), or null. */
   postgres?: PostgresHttpResult | null;
+  /** Issue 11's search and facets section, or null when not run. */
+  search?: SearchBenchResult | null;
   ratios: Ratios;
   targets: Target[];
 }

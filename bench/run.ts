@@ -8,6 +8,7 @@ import { killAllChildren } from './children.ts';
 import { benchFlagging } from './flagging.ts';
 import { createBenchDatabase, redactUrl } from './build-pg.ts';
 import { benchHttp, benchPostgresHttp, type PostgresHttpResult } from './http.ts';
+import { benchSearch, formatSearch, type SearchBenchResult } from './search.ts';
 import { benchEpochImport, benchTransfer } from './transfer.ts';
 import { formatReport, machine, ratios, targets, writeResults, type BenchResults } from './report.ts';
 
@@ -45,14 +46,19 @@ async function main(): Promise<void> {
   try {
     log(`Run folder: ${dir}`);
     const template = await migratedTemplate(dir);
-    const http = opts.only === 'flag' ? null : await benchHttp(dir, template, opts, log);
+    const http = opts.only === 'flag' || opts.only === 'search' ? null : await benchHttp(dir, template, opts, log);
+    let search: SearchBenchResult | null = null;
+    if (opts.only === 'all' || opts.only === 'search') {
+      search = await benchSearch(dir, template, opts.searchSizes, opts.seed, log);
+      if (!opts.searchSizes.includes(1_000_000)) search.notRun.push({ events: 1_000_000, why: 'the build takes minutes and gigabytes on this machine: add it with --search-sizes 10000,100000,1000000' });
+    }
     let flagging = null;
-    if (opts.only !== 'http') {
+    if (opts.only !== 'http' && opts.only !== 'search') {
       log(`Flagging ${opts.milestones.toLocaleString('en')} milestones…`);
       flagging = await benchFlagging(dir, template, { due: opts.milestones, later: Math.ceil(opts.milestones / 100), now: FLAG_NOW });
     }
     let postgres: PostgresHttpResult | null = null;
-    if (opts.postgres && opts.only !== 'flag') {
+    if (opts.postgres && opts.only !== 'flag' && opts.only !== 'search') {
       log(`PostgreSQL: creating a database through ${redactUrl(opts.postgres)}…`);
       const db = await createBenchDatabase(opts.postgres);
       dropDatabase = db.drop;
@@ -74,10 +80,12 @@ async function main(): Promise<void> {
       http,
       flagging,
       postgres,
+      search,
       ratios: r,
       targets: targets(r, flagging),
     };
     log(`\n${formatReport(results)}\n`);
+    if (search) log(`${formatSearch(search)}\n`);
     log(`Results: ${path.relative(process.cwd(), writeResults(results))} (and bench/results/latest.json)`);
     failed = false;
   } finally {

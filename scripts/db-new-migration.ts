@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DbEngine } from '../src/platform/db.ts';
-import { migrationNames, migrationsPath, runPrisma, schemaPath, toolingPostgresUrl } from '../src/platform/prisma-cli/run.ts';
+import { migrationNames, migrationsPath, runPrisma, schemaPath, toolingPostgresUrl, withoutFullTextTables } from '../src/platform/prisma-cli/run.ts';
 import { postgresTwin } from '../src/platform/prisma-cli/twin.ts';
 
 const EMPTY = /^\s*(-- This is an empty migration\.\s*)?$/;
@@ -30,7 +30,8 @@ async function diff(engine: DbEngine, url: string): Promise<string> {
   const args = ['migrate', 'diff', '--from-migrations', migrationsPath(engine), '--to-schema-datamodel', schemaPath(engine), '--script', '-o', out];
   const r = await runPrisma(args, url);
   if (r.code !== 0) fail(`prisma migrate diff failed for ${engine}:\n${r.output}`);
-  return fs.readFileSync(out, 'utf8');
+  const script = fs.readFileSync(out, 'utf8');
+  return engine === 'sqlite' ? withoutFullTextTables(script) : script;
 }
 
 try {

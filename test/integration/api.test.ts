@@ -75,12 +75,11 @@ describe('GET /api/v1/events', () => {
 
   it.each([
     ['kind=nonsense', 'kind'],
-    ['kind=release&kind=report', 'kind'],
+    [Array.from({ length: 51 }, () => 'kind=release').join('&'), 'kind'],
     ['organization[x]=meta', 'organization[x]'],
     ['limit=0', 'limit'],
     ['limit=abc', 'limit'],
     ['cursor=not-a-cursor', 'cursor'],
-    [`q=${'x'.repeat(10_000)}`, 'q'],
     ['organization=nobody-here', 'organization'],
   ])('when the query is %s, then it answers 400 naming the parameter', async (qs, field) => {
     const res = await request(t.app).get(`/api/v1/events?${qs}`);

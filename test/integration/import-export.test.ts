@@ -40,8 +40,8 @@ async function publicView(app: App) {
   return {
     entries,
     details,
-    organizations: await get('/api/v1/organizations'),
-    subjects: await get('/api/v1/subjects'),
+    organizations: await get('/api/v1/organizations?limit=100'),
+    subjects: await get('/api/v1/subjects?limit=100'),
     sources,
     sourcePages,
   };

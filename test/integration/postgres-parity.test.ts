@@ -56,7 +56,7 @@ describe(`portable behaviour (${testEngine()})`, () => {
     await makeEvent(t.db, { title: 'Range Q2 2032', date: 'Q2 2032' });
     await makeEvent(t.db, { title: 'Range 2032', date: '2032' });
     await makeEvent(t.db, { title: 'Range June 2032', date: '2032-06' });
-    const may = await titles('q=range&from=May%202032&to=May%202032&order=oldest&limit=100');
+    const may = await titles('q=range&sort=date&from=May%202032&to=May%202032&order=oldest&limit=100');
     expect(may).toEqual(['Range 2032', 'Range Q2 2032', 'Range early May 2032']);
   });
 

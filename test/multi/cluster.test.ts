@@ -44,7 +44,7 @@ async function signIn(browser: Browser, via: Instance, password = ADMIN.password
 }
 
 async function organizationSlugs(via: Instance): Promise<{ slugs: string[]; cache: string | null }> {
-  const res = await fetch(`${via.base}/api/v1/organizations`);
+  const res = await fetch(`${via.base}/api/v1/organizations?limit=100`);
   expect(res.status).toBe(200);
   const body = (await res.json()) as { data: { slug: string }[] };
   return { slugs: body.data.map((o) => o.slug), cache: res.headers.get('x-render-cache') };

@@ -9,20 +9,22 @@ import { claimDateJson, readClaimDateQuery } from '../dates/index.ts';
 import { calibrationFor, scorecardFor } from '../milestones/index.ts';
 import {
   eventPage,
-  listSourcesPage,
+  listFacets,
   listTimeline,
+  MAX_FILTER_VALUES,
   milestonePage,
-  organizationsPage,
+  namedListQuery,
+  resolveOrThrow,
+  searchNamedList,
+  SORTS,
   sourceIdFromParam,
   sourcePage,
   subjectPage,
-  subjectsPage,
   timelineQuerySchema,
   type TimelineQuery,
 } from '../timeline/index.ts';
 import { redirectFor } from '../content/index.ts';
 import { DATA_LICENCE, timelineJsDoc, type TjsEvent } from '../datasets/index.ts';
-import { sourcesQuery } from './api.query.ts';
 import * as out from './api.schema.ts';
 
 export interface Param {
@@ -32,6 +34,8 @@ export interface Param {
   /** Allowed values, when there is a fixed list. */
   values?: readonly string[];
   example?: string;
+  /** Repeatable (`?kind=release&kind=paper`): OR within the parameter. */
+  many?: boolean;
 }
 
 export interface Endpoint {
@@ -54,16 +58,33 @@ export const INVALID_QUERY = 'Some query parameters are not valid.';
 const limit: Param = { name: 'limit', in: 'query', description: `Entries per page, 1 to 100 (default ${DEFAULT_LIMIT}).`, example: '20' };
 const cursor: Param = { name: 'cursor', in: 'query', description: 'The `nextCursor` of the previous page.' };
 
+const many = `Repeat it for several (OR within, AND with the other filters), at most ${MAX_FILTER_VALUES}.`;
+
 const filters: Param[] = [
-  { name: 'organization', in: 'query', description: 'An organization slug.', example: 'meta' },
-  { name: 'subject', in: 'query', description: 'A subject slug.', example: 'llama-2' },
-  { name: 'kind', in: 'query', description: 'Event kind (events only).', values: EVENT_KINDS },
-  { name: 'confidence', in: 'query', description: 'How sure the record is (events only).', values: CONFIDENCES },
-  { name: 'status', in: 'query', description: 'Where a claim stands (milestones only).', values: MILESTONE_STATUSES },
+  { name: 'organization', in: 'query', description: `An organization slug. ${many}`, example: 'meta', many: true },
+  { name: 'subject', in: 'query', description: `A subject slug. ${many}`, example: 'llama-2', many: true },
+  { name: 'kind', in: 'query', description: `Event kind (events only). ${many}`, values: EVENT_KINDS, many: true },
+  { name: 'confidence', in: 'query', description: `How sure the record is (events only). ${many}`, values: CONFIDENCES, many: true },
+  { name: 'status', in: 'query', description: `Where a claim stands (milestones only). ${many}`, values: MILESTONE_STATUSES, many: true },
+  { name: 'tag', in: 'query', description: `A tag slug (events only). ${many}`, many: true },
   { name: 'from', in: 'query', description: 'Entries overlapping this fuzzy date or later ("2023", "Q3 2024", "2024-05-01").', example: '2023' },
   { name: 'to', in: 'query', description: 'Entries overlapping this fuzzy date or earlier.', example: 'mid 2024' },
-  { name: 'q', in: 'query', description: 'Words to search for, case-insensitive, taken literally.', example: 'llama' },
+  {
+    name: 'q',
+    in: 'query',
+    description:
+      'Full-text search: words (each may be the start of a longer word), "quoted phrases", and -excluded words; case and accents do not matter ("debut" finds "début"); % and _ are literal. Anything else (OR, NEAR(, *, an unclosed quote) is read as plain words.',
+    example: 'llama',
+  },
+  { name: 'sort', in: 'query', description: 'With `q`: relevance (default, title matches first) or date (the timeline order, see `order`).', values: SORTS },
   { name: 'order', in: 'query', description: 'newest first (default) or oldest first.', values: ['newest', 'oldest'] },
+  {
+    name: 'facets',
+    in: 'query',
+    description:
+      'facets=1 adds `facets`: for the query, how many entries each organization, kind, confidence, status and tag holds. Each facet is counted with every filter but its own, so a count is what the list holds with that value chosen instead.',
+    values: ['0', '1'],
+  },
   cursor,
   limit,
 ];
@@ -75,7 +96,11 @@ function parseQuery(req: Request, force?: Partial<TimelineQuery>): TimelineQuery
 function nextLink(req: Request, next: string | null): string | null {
   if (!next) return null;
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(req.query)) if (typeof v === 'string' && k !== 'cursor') params.set(k, v);
+  for (const [k, v] of Object.entries(req.query)) {
+    if (k === 'cursor') continue;
+    if (typeof v === 'string') params.append(k, v);
+    else if (Array.isArray(v)) for (const x of v) if (typeof x === 'string') params.append(k, x);
+  }
   params.set('cursor', next);
   return `${req.baseUrl}${req.path}?${params}`;
 }
@@ -83,17 +108,33 @@ function nextLink(req: Request, next: string | null): string | null {
 function timelineList(force?: Partial<TimelineQuery>) {
   return async (db: Db, req: Request) => {
     const q = parseQuery(req, force);
-    const page = await listTimeline(db, q, q.limit ?? DEFAULT_LIMIT, undefined, { sources: true });
-    return { data: page.entries, page: { nextCursor: page.nextCursor, next: nextLink(req, page.nextCursor) } };
+    const filter = await resolveOrThrow(db, q);
+    const [page, facets] = await Promise.all([
+      listTimeline(db, q, q.limit ?? DEFAULT_LIMIT, filter, { sources: true }),
+      q.facets === '1' ? listFacets(db, q, filter) : undefined,
+    ]);
+    return { data: page.entries, page: { nextCursor: page.nextCursor, next: nextLink(req, page.nextCursor) }, ...(facets ? { facets } : {}) };
   };
 }
+
+/** A list of organizations, subjects or sources: `q` (the same search syntax, on names) and keyset pages. */
+function namedList(what: 'organizations' | 'subjects' | 'sources') {
+  return async (db: Db, req: Request) => {
+    const q = parseOrThrow(namedListQuery, req.query, INVALID_QUERY);
+    const page = await searchNamedList(db, what, q.q, q.cursor, q.limit ?? DEFAULT_LIMIT);
+    return { data: page.data, page: { nextCursor: page.nextCursor, next: nextLink(req, page.nextCursor) } };
+  };
+}
+
+const searchParam: Param = { name: 'q', in: 'query', description: 'Words to find in the name (and description): the same syntax as the timeline\'s `q`.', example: 'meta' };
+
 
 /** At most this many events in one TimelineJS answer (a timeline cannot be paged). */
 const TIMELINEJS_MAX = 5000;
 
 /** The events matching the filters, oldest first, as TimelineJS slides. */
 async function timelineJs(db: Db, req: Request) {
-  const force = { type: 'events', order: 'oldest' } as const;
+  const force = { type: 'events', order: 'oldest', sort: 'date' } as const;
   const first = parseQuery(req, force);
   const max = Math.min(first.limit ?? TIMELINEJS_MAX, TIMELINEJS_MAX);
   const events: TjsEvent[] = [];
@@ -125,21 +166,21 @@ export const endpoints: Endpoint[] = [
     path: '/timeline',
     summary: 'Events and milestones together, in date order, filtered and paged.',
     params: [{ name: 'type', in: 'query', description: 'all (default), events or milestones.', values: ['all', 'events', 'milestones'] }, ...filters],
-    response: out.listOf(out.EntryOut),
+    response: out.timelineListOf(out.EntryOut),
     handle: timelineList(),
   },
   {
     path: '/events',
     summary: 'Events only, with the same filters.',
     params: filters.filter((p) => p.name !== 'status'),
-    response: out.listOf(out.EventOut),
+    response: out.timelineListOf(out.EventOut),
     handle: timelineList({ type: 'events' }),
   },
   {
     path: '/timelinejs.json',
     summary: `The events, with the same filters, as a TimelineJS (Knight Lab) JSON timeline, oldest first; at most ${TIMELINEJS_MAX} events (limit: fewer). Public downloads of everything: /downloads.`,
     params: filters
-      .filter((p) => p.name !== 'status' && p.name !== 'order' && p.name !== 'cursor')
+      .filter((p) => !['status', 'order', 'cursor', 'sort', 'facets'].includes(p.name))
       .map((p) => (p.name === 'limit' ? { ...p, description: `1 to 100: at most this many events (default: all of them, up to ${TIMELINEJS_MAX}).` } : p)),
     response: out.TimelineJsOut,
     exampleQuery: { limit: '1' },
@@ -156,7 +197,7 @@ export const endpoints: Endpoint[] = [
     path: '/milestones',
     summary: 'Milestones (claims) only, with the same filters.',
     params: filters.filter((p) => p.name !== 'kind' && p.name !== 'confidence'),
-    response: out.listOf(out.MilestoneOut),
+    response: out.timelineListOf(out.MilestoneOut),
     handle: timelineList({ type: 'milestones' }),
   },
   {
@@ -169,16 +210,16 @@ export const endpoints: Endpoint[] = [
   {
     path: '/organizations',
     summary: 'Every organization with its counts of events and claims.',
-    params: [],
-    response: out.one(out.arrayOf(out.OrganizationOut)),
-    handle: async (db) => ({ data: await organizationsPage(db) }),
+    params: [searchParam, { ...cursor, description: 'The `nextCursor` of the previous page.' }, limit],
+    response: out.listOf(out.OrganizationOut),
+    handle: namedList('organizations'),
   },
   {
     path: '/subjects',
     summary: 'Every subject with its organizations and counts.',
-    params: [],
-    response: out.one(out.arrayOf(out.SubjectOut)),
-    handle: async (db) => ({ data: await subjectsPage(db) }),
+    params: [{ ...searchParam, example: 'llama' }, { ...cursor, description: 'The `nextCursor` of the previous page.' }, limit],
+    response: out.listOf(out.SubjectOut),
+    handle: namedList('subjects'),
   },
   {
     path: '/subjects/{slug}',
@@ -195,15 +236,12 @@ export const endpoints: Endpoint[] = [
     path: '/sources',
     summary: 'Sources by id, paged.',
     params: [
+      { ...searchParam, description: 'Words to find in the title or publisher: the same syntax as the timeline\'s `q`.', example: 'llama' },
       { ...cursor, description: 'The `nextCursor` of the previous page (a source id).' },
       limit,
     ],
     response: out.listOf(out.SourceListItemOut),
-    handle: async (db, req) => {
-      const q = parseOrThrow(sourcesQuery, req.query, INVALID_QUERY);
-      const page = await listSourcesPage(db, q.cursor ? Number(q.cursor) : undefined, q.limit ?? DEFAULT_LIMIT);
-      return { data: page.sources, page: { nextCursor: page.nextCursor, next: nextLink(req, page.nextCursor) } };
-    },
+    handle: namedList('sources'),
   },
   {
     path: '/sources/{id}',

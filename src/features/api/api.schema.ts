@@ -269,10 +269,10 @@ export const SourceDetailOut = named(
     scorecard: ScorecardOut,
     calibration: CalibrationOut.nullable(),
     source: SourceRefOut.extend({ cites: SourceRefOut.nullable(), citedBy: z.array(SourceRefOut), discrepancies: z.array(Discrepancy) }),
-    events: z.array(EventOut.extend({ quote: z.string().nullable() })).describe('The first 500 events citing the source, by date'),
-    eventsMore: z.number().int().describe('How many more events cite it (in the export)'),
-    milestones: z.array(MilestoneOut).describe('The first 500 claims made in it'),
-    milestonesMore: z.number().int().describe('How many more claims were made in it'),
+    events: z.array(EventOut.extend({ quote: z.string().nullable() })),
+    eventsMore: z.number().int().describe('Events citing the source beyond those listed (the list is capped).'),
+    milestones: z.array(MilestoneOut),
+    milestonesMore: z.number().int().describe('Claims beyond those listed.'),
   }),
 );
 
@@ -283,6 +283,14 @@ export const ErrorOut = named(
 );
 
 export const listOf = (item: z.ZodType) => z.object({ data: z.array(item), page: PageOut });
+
+const FacetValues = z.array(z.object({ value: z.string().describe('A slug or a vocabulary value'), count: z.number().int() }));
+export const FacetsOut = named(
+  'Facets',
+  'With facets=1: entries per value for the query, each facet counted with every filter but its own; most first.',
+  z.object({ organization: FacetValues, kind: FacetValues, confidence: FacetValues, status: FacetValues, tag: FacetValues }),
+);
+export const timelineListOf = (item: z.ZodType) => z.object({ data: z.array(item), page: PageOut, facets: FacetsOut.optional() });
 export const one = (item: z.ZodType) => z.object({ data: item });
 export const arrayOf = (item: z.ZodType) => z.array(item);
 

@@ -43,7 +43,8 @@ function build(): Record<string, unknown> {
           in: p.in,
           required: p.in === 'path',
           description: p.description,
-          schema: p.values ? { type: 'string', enum: [...p.values] } : { type: 'string' },
+          schema: ((item) => (p.many ? { type: 'array', items: item } : item))(p.values ? { type: 'string', enum: [...p.values] } : { type: 'string' }),
+          ...(p.many ? { style: 'form', explode: true } : {}),
           ...(p.example ? { example: p.example } : {}),
         })),
         responses: {

@@ -1,5 +1,5 @@
-export { listTimeline, groupByYearAndMonth } from './timeline.service.ts';
-export { timelineQuerySchema, type TimelineQuery } from './timeline.schema.ts';
+export { listTimeline, listFacets, groupByYearAndMonth, resolveOrThrow, type Facets } from './timeline.service.ts';
+export { timelineQuerySchema, namedListQuery, MAX_FILTER_VALUES, SORTS, type TimelineQuery } from './timeline.schema.ts';
 export {
   eventPage,
   milestonePage,
@@ -8,6 +8,7 @@ export {
   subjectPage,
   sourcePage,
   listSourcesPage,
+  searchNamedList,
   sourceIdFromParam,
   allMilestones,
   type Scoring,

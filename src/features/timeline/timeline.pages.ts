@@ -2,10 +2,13 @@
 import type { Db } from '../../platform/db.ts';
 import { idFromParam } from '../../platform/http/params.ts';
 import { subjectFacts } from '../facts/index.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import { matchesWords, parseSearch, searchWords } from '../search/index.ts';
 import { aliasesOf } from '../content/index.ts';
 import * as repo from './timeline.repo.ts';
 import { eventVM, milestoneVM, sourceRefVM } from './timeline.mappers.ts';
 import type { MilestoneVM } from './timeline.view-models.ts';
+import type { Facets } from './timeline.service.ts';
 import { CONFIDENCE_LABELS, CONFIDENCES, EVENT_KINDS, KIND_LABELS, MILESTONE_STATUSES, STATUS_LABELS } from '../../domain/vocabulary.ts';
 
 /**
@@ -19,10 +22,11 @@ export interface Scoring {
 }
 
 export async function filterOptions(db: Db) {
-  const { organizations, subjects } = await repo.listFilterNames(db);
+  const { organizations, subjects, tags } = await repo.listFilterNames(db);
   return {
     organizations,
     subjects,
+    tags,
     kinds: EVENT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] })),
     confidences: CONFIDENCES.map((c) => ({ value: c, label: CONFIDENCE_LABELS[c] })),
     statuses: MILESTONE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
@@ -44,21 +48,50 @@ const FILTER_LABELS: Record<string, string> = {
   q: 'Search',
 };
 
-/** The filters set in a query, in words, for the collapsed filter bar: [{ label: 'Organization', value: 'Meta' }]. */
-export function activeFilters(query: Record<string, string>, options: FilterOptions): { label: string; value: string }[] {
+/** The filters set in a query, in words, for the collapsed filter bar: [{ label: 'Organization', value: 'Meta' }], one per value. */
+export function activeFilters(pairs: [string, string][], options: FilterOptions): { label: string; value: string }[] {
   const names: Record<string, Map<string, string | undefined>> = {
     organization: new Map(options.organizations.map((o) => [o.slug, o.name])),
     subject: new Map(options.subjects.map((o) => [o.slug, o.name])),
+    tag: new Map(options.tags.map((o) => [o.slug, o.name])),
     kind: new Map(options.kinds.map((o) => [o.value, o.label])),
     confidence: new Map(options.confidences.map((o) => [o.value, o.label])),
     status: new Map(options.statuses.map((o) => [o.value, o.label])),
     type: new Map([['events', 'Events only'], ['milestones', 'Milestones only'], ['all', 'Everything']]),
   };
-  return Object.entries(FILTER_LABELS).flatMap(([key, label]) => {
-    const value = query[key];
-    if (!value) return [];
-    return [{ label, value: names[key]?.get(value) ?? value }];
-  });
+  return Object.entries(FILTER_LABELS).flatMap(([key, label]) =>
+    pairs.filter(([k, v]) => k === key && v).map(([, value]) => ({ label, value: names[key]?.get(value) ?? value })),
+  );
+}
+
+export interface FilterGroup {
+  name: string;
+  label: string;
+  items: { value: string; label: string; checked: boolean; count: number | null }[];
+}
+
+/**
+ * The several-valued filters of the home page as checkbox lists, each value with its count for
+ * the current query (facets) when known. Organizations and tags without entries for the query
+ * are left out unless chosen, so that long lists stay short.
+ */
+export function filterGroups(options: FilterOptions, chosen: Record<string, Set<string>>, facets: Facets | null): FilterGroup[] {
+  const group = (name: string, label: string, values: { value: string; label: string | undefined }[], facet: keyof Facets | null, prune: boolean): FilterGroup => {
+    const counts = facet && facets ? new Map(facets[facet].map((f) => [f.value, f.count])) : null;
+    const picked = chosen[name] ?? new Set<string>();
+    const items = values
+      .map((v) => ({ value: v.value, label: v.label ?? v.value, checked: picked.has(v.value), count: counts ? (counts.get(v.value) ?? 0) : null }))
+      .filter((v) => !prune || !counts || v.checked || (v.count ?? 0) > 0);
+    return { name, label, items };
+  };
+  return [
+    group('organization', 'Organization', options.organizations.map((o) => ({ value: o.slug, label: o.name })), 'organization', true),
+    group('subject', 'Subject', options.subjects.map((o) => ({ value: o.slug, label: o.name })), null, false),
+    group('kind', 'Kind of event', options.kinds, 'kind', false),
+    group('confidence', 'Confidence', options.confidences, 'confidence', false),
+    group('status', 'Milestone status', options.statuses, 'status', false),
+    group('tag', 'Tag', options.tags.map((o) => ({ value: o.slug, label: o.name })), 'tag', true),
+  ];
 }
 
 export async function eventPage(db: Db, slug: string) {
@@ -137,21 +170,31 @@ export async function sourcePage(db: Db, scoring: Scoring, id: number) {
   };
 }
 
+type OrganizationRow = Awaited<ReturnType<typeof repo.listOrganizations>>[number];
+type SubjectRow = Awaited<ReturnType<typeof repo.listSubjects>>[number];
+type SourceRow = Awaited<ReturnType<typeof repo.listSources>>[number];
+
 export async function organizationsPage(db: Db) {
-  const rows = await repo.listOrganizations(db);
-  return rows.map((o) => ({
+  return (await repo.listOrganizations(db)).map(organizationItem);
+}
+
+function organizationItem(o: OrganizationRow) {
+  return {
     slug: o.slug,
     name: o.name,
     url: `/organizations/${o.slug}`,
     description: o.description,
     events: o._count.events,
     milestones: o._count.milestones,
-  }));
+  };
 }
 
 export async function subjectsPage(db: Db) {
-  const rows = await repo.listSubjects(db);
-  return rows.map((s) => ({
+  return (await repo.listSubjects(db)).map(subjectItem);
+}
+
+function subjectItem(s: SubjectRow) {
+  return {
     slug: s.slug,
     name: s.name,
     kind: s.kind,
@@ -159,7 +202,7 @@ export async function subjectsPage(db: Db) {
     organizations: s.organizations.map((o) => o.organization.name),
     events: s._count.events,
     milestones: s._count.milestones,
-  }));
+  };
 }
 
 /** Every claim as the public pages show it, in timeline order. */
@@ -167,18 +210,72 @@ export async function allMilestones(db: Db): Promise<MilestoneVM[]> {
   return (await repo.listAllMilestones(db)).map(milestoneVM);
 }
 
-export async function listSourcesPage(db: Db, afterId: number | undefined, limit: number) {
-  const rows = await repo.listSources(db, { afterId, take: limit + 1 });
-  const more = rows.length > limit;
-  const page = rows.slice(0, limit);
+function sourceItem(s: SourceRow) {
   return {
-    sources: page.map((s) => ({
-      ...sourceRefVM(s),
-      citesId: s.citesId,
-      discrepancies: s.discrepancies.map((d) => ({ claim: d.claim, correction: d.correction })),
-    })),
-    nextCursor: more ? String(page.at(-1)!.id) : null,
+    ...sourceRefVM(s),
+    citesId: s.citesId,
+    discrepancies: s.discrepancies.map((d) => ({ claim: d.claim, correction: d.correction })),
   };
+}
+
+export async function listSourcesPage(db: Db, afterId: number | undefined, limit: number) {
+  const page = await searchNamedList(db, 'sources', undefined, afterId === undefined ? undefined : String(afterId), limit);
+  return { sources: page.data as ReturnType<typeof sourceItem>[], nextCursor: page.nextCursor };
+}
+
+const SCAN_BATCH = 200;
+const DAMAGED = 'This page link is damaged: start again from the first page.';
+
+function decodeNameKey(cursor: string): repo.NameKey {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && Number.isInteger(v[1]) && v[1] > 0) return [v[0], v[1]];
+  } catch {
+    // falls through
+  }
+  throw new ValidationError(DAMAGED, { cursor: DAMAGED });
+}
+
+/**
+ * A page of organizations or subjects (by name) or sources (by id), with the timeline's search
+ * syntax on their names (and descriptions, publishers). These tables are small beside the events,
+ * so the search reads them in batches in key order and matches the folded words in the
+ * application (docs/decisions/0021): the same answer on both engines, no extra index.
+ */
+export async function searchNamedList(
+  db: Db,
+  what: 'organizations' | 'subjects' | 'sources',
+  text: string | undefined,
+  cursor: string | undefined,
+  limit: number,
+): Promise<{ data: unknown[]; nextCursor: string | null }> {
+  const q = text ? parseSearch(text) : null;
+  const take = q ? SCAN_BATCH : limit + 1;
+  const found: { key: string; item: unknown }[] = [];
+  if (what === 'sources') {
+    if (cursor !== undefined && !/^[1-9]\d{0,9}$/.test(cursor)) throw new ValidationError(DAMAGED, { cursor: DAMAGED });
+    let afterId = cursor === undefined ? undefined : Number(cursor);
+    for (;;) {
+      const rows = await repo.listSources(db, { afterId, take });
+      for (const r of rows) if (!q || matchesWords(q, searchWords(`${r.title} ${r.publisher}`))) found.push({ key: String(r.id), item: sourceItem(r) });
+      if (rows.length < take || found.length > limit) break;
+      afterId = rows.at(-1)!.id;
+    }
+  } else {
+    let after = cursor === undefined ? undefined : decodeNameKey(cursor);
+    const key = (r: { name: string; id: number }) => Buffer.from(JSON.stringify([r.name, r.id])).toString('base64url');
+    for (;;) {
+      const rows = what === 'organizations' ? await repo.listOrganizations(db, { after, take }) : await repo.listSubjects(db, { after, take });
+      for (const r of rows) {
+        if (q && !matchesWords(q, searchWords(`${r.name} ${r.description}`))) continue;
+        found.push({ key: key(r), item: what === 'organizations' ? organizationItem(r as OrganizationRow) : subjectItem(r as SubjectRow) });
+      }
+      if (rows.length < take || found.length > limit) break;
+      after = [rows.at(-1)!.name, rows.at(-1)!.id];
+    }
+  }
+  const page = found.slice(0, limit);
+  return { data: page.map((f) => f.item), nextCursor: found.length > limit ? page.at(-1)!.key : null };
 }
 
 /** Source ids in URLs are positive integers; anything else is a page that does not exist. */

@@ -3,7 +3,8 @@ import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtim
 import type { Prisma } from '../../generated/sqlite/client.ts';
 import type { Db } from '../../platform/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import type { CursorKey } from './timeline.schema.ts';
+import { preferIndexWalk, searchSql, type SearchQuery, type SearchSql, type SearchTable } from '../search/index.ts';
+import type { CursorKey, RankKey } from './timeline.schema.ts';
 
 export const eventListInclude = {
   organizations: { include: { organization: true }, orderBy: { organization: { name: 'asc' } } },
@@ -29,33 +30,38 @@ export type EventDetailRow = Prisma.EventGetPayload<{ include: typeof eventDetai
 export type MilestoneRow = Prisma.MilestoneGetPayload<{ include: typeof milestoneInclude }>;
 
 export interface StreamFilter {
-  organizationId?: number;
-  subjectId?: number;
-  kind?: string;
-  confidence?: string;
-  status?: string;
+  /** Each list: OR within it; lists AND together. Empty or absent: no condition. */
+  organizationIds?: number[];
+  subjectIds?: number[];
+  /** Events only. */
+  tagIds?: number[];
+  kinds?: string[];
+  confidences?: string[];
+  statuses?: string[];
   /** Entries whose window overlaps [from, to). */
   from?: Date;
   to?: Date;
-  /** Already normalised with normalizeForSearch. */
-  search?: string;
+  search?: SearchQuery;
 }
 
 export interface StreamPage {
+  /** Date order: the last key shown. */
   after: CursorKey | null;
   direction: 'asc' | 'desc';
   take: number;
+  /** Relevance order (only with a search that includes words): the last [rank, id] shown, or null on the first page. */
+  ranked?: { after: RankKey | null };
 }
 
 // The two stream reads (events, milestones) are portable raw SQL, the documented exception to
 // "through Prisma": Prisma 6.19 compiles every call afresh and runs one statement per relation,
 // which made these, the hottest reads of the site, several times slower than the SQL itself.
-// One text works on SQLite and PostgreSQL: quoted identifiers, dates as parameters (the adapters
-// write them in each engine's stored form), a row-value keyset, LIKE with an explicit escape.
+// One text works on SQLite and PostgreSQL (quoted identifiers, dates as parameters, a row-value
+// keyset), except the search, which asks each engine's full-text index (src/features/search).
 
 /** The join tables and columns one stream filters through. */
 interface StreamTable {
-  table: Sql;
+  name: SearchTable;
   start: Sql;
   end: Sql;
   orgJoin: Sql;
@@ -64,7 +70,7 @@ interface StreamTable {
 }
 
 const EVENTS: StreamTable = {
-  table: sql`"Event"`,
+  name: 'Event',
   start: sql`"dateStart"`,
   end: sql`"dateEnd"`,
   orgJoin: sql`"EventOrganization"`,
@@ -73,7 +79,7 @@ const EVENTS: StreamTable = {
 };
 
 const MILESTONES: StreamTable = {
-  table: sql`"Milestone"`,
+  name: 'Milestone',
   start: sql`"sortStart"`,
   end: sql`"sortEnd"`,
   orgJoin: sql`"MilestoneOrganization"`,
@@ -81,37 +87,72 @@ const MILESTONES: StreamTable = {
   fk: sql`"milestoneId"`,
 };
 
-/** `%search%` for LIKE … ESCAPE '\': searchText and the query never hold `%` or `_` (normalizeForSearch), only `\` needs escaping. */
-function containsPattern(search: string): string {
-  return `%${search.replaceAll('\\', '\\\\')}%`;
+function inList(column: Sql, values: readonly (string | number)[]): Sql {
+  return values.length === 1 ? sql`${column} = ${values[0]}` : sql`${column} IN (${join(values)})`;
+}
+
+/** The conditions of a filter on stream `t` (rows aliased `x`), without the keyset. */
+function filterConditions(db: Db, t: StreamTable, f: StreamFilter): { join: Sql; where: Sql[]; rank: Sql | null } {
+  const where: Sql[] = [];
+  if (f.from) where.push(sql`x.${t.end} > ${f.from}`);
+  if (f.to) where.push(sql`x.${t.start} < ${f.to}`);
+  if (f.organizationIds?.length) {
+    where.push(sql`EXISTS (SELECT 1 FROM ${t.orgJoin} j WHERE j.${t.fk} = x."id" AND ${inList(sql`j."organizationId"`, f.organizationIds)})`);
+  }
+  if (f.subjectIds?.length) {
+    where.push(sql`EXISTS (SELECT 1 FROM ${t.subjectJoin} j WHERE j.${t.fk} = x."id" AND ${inList(sql`j."subjectId"`, f.subjectIds)})`);
+  }
+  if (t.name === 'Event') {
+    if (f.kinds?.length) where.push(inList(sql`x."kind"`, f.kinds));
+    if (f.confidences?.length) where.push(inList(sql`x."confidence"`, f.confidences));
+    if (f.tagIds?.length) where.push(sql`EXISTS (SELECT 1 FROM "EventTag" j WHERE j."eventId" = x."id" AND ${inList(sql`j."tagId"`, f.tagIds)})`);
+  } else if (f.statuses?.length) {
+    where.push(inList(sql`x."status"`, f.statuses));
+  }
+  if (!f.search) return { join: empty, where, rank: null };
+  return combine(where, searchSql(db, t.name, f.search, false));
+}
+
+function combine(where: Sql[], s: SearchSql): { join: Sql; where: Sql[]; rank: Sql | null } {
+  return { join: s.join, where: [...where, ...s.where], rank: s.rank };
 }
 
 /**
- * WHERE, ORDER BY and LIMIT of one page of a stream (rows aliased `x`). The keyset is a row value
- * `(start, end, title, id) > (…)` (or `<`): SQLite ≥ 3.15 and PostgreSQL both seek on the
- * (start, end, title, id) index with it, so a page inside a long run of equal starts costs what
- * page 1 costs.
+ * FROM, WHERE, ORDER BY and LIMIT of one page of a stream (rows aliased `x`). In date order the
+ * keyset is a row value `(start, end, title, id) > (…)` (or `<`): SQLite ≥ 3.15 and PostgreSQL both
+ * seek on the (start, end, title, id) index with it, so a page inside a long run of equal starts
+ * costs what page 1 costs. In relevance order it is `(rank, id) > (…)`.
  */
-function streamTail(t: StreamTable, f: StreamFilter, page: StreamPage, extra: Sql[]): Sql {
-  const and: Sql[] = [...extra];
-  if (f.from) and.push(sql`x.${t.end} > ${f.from}`);
-  if (f.to) and.push(sql`x.${t.start} < ${f.to}`);
-  if (f.organizationId !== undefined) {
-    and.push(sql`EXISTS (SELECT 1 FROM ${t.orgJoin} j WHERE j.${t.fk} = x."id" AND j."organizationId" = ${f.organizationId})`);
+async function streamQuery(db: Db, t: StreamTable, f: StreamFilter, page: StreamPage): Promise<{ from: Sql; rank: Sql }> {
+  const base = filterConditions(db, t, { ...f, search: undefined });
+  // A search alone in timeline order: walk the date index when the words are common (SQLite).
+  const walk = Boolean(f.search && !page.ranked && base.where.length === 0 && (await preferIndexWalk(db, t.name, f.search, page.take)));
+  const s = f.search ? searchSql(db, t.name, f.search, Boolean(page.ranked), walk) : null;
+  const and = [...base.where, ...(s?.where ?? [])];
+  const table = raw(`"${t.name}"`);
+  if (page.ranked && s?.rank) {
+    if (page.ranked.after) and.push(sql`(${s.rank}, x."id") > (${page.ranked.after[0]}, ${page.ranked.after[1]})`);
+    const where = and.length ? sql`WHERE ${join(and, ' AND ')}` : empty;
+    return { from: sql`FROM ${table} x ${s.join} ${where} ORDER BY ${s.rank} ASC, x."id" ASC LIMIT ${page.take}`, rank: s.rank };
   }
-  if (f.subjectId !== undefined) {
-    and.push(sql`EXISTS (SELECT 1 FROM ${t.subjectJoin} j WHERE j.${t.fk} = x."id" AND j."subjectId" = ${f.subjectId})`);
-  }
-  if (f.search) and.push(sql`x."searchText" LIKE ${containsPattern(f.search)} ESCAPE '\\'`);
   const asc = page.direction === 'asc';
   if (page.after) {
-    const [s, e, title, id] = page.after;
+    const [st, e, title, id] = page.after;
     const op = raw(asc ? '>' : '<');
-    and.push(sql`(x.${t.start}, x.${t.end}, x."title", x."id") ${op} (${new Date(s)}, ${new Date(e)}, ${title}, ${id})`);
+    and.push(sql`(x.${t.start}, x.${t.end}, x."title", x."id") ${op} (${new Date(st)}, ${new Date(e)}, ${title}, ${id})`);
   }
   const where = and.length ? sql`WHERE ${join(and, ' AND ')}` : empty;
   const d = raw(asc ? 'ASC' : 'DESC');
-  return sql`${where} ORDER BY x.${t.start} ${d}, x.${t.end} ${d}, x."title" ${d}, x."id" ${d} LIMIT ${page.take}`;
+  return {
+    from: sql`FROM ${table} x ${where} ORDER BY x.${t.start} ${d}, x.${t.end} ${d}, x."title" ${d}, x."id" ${d} LIMIT ${page.take}`,
+    rank: sql`0`,
+  };
+}
+
+/** WHERE of the rows of a stream (aliased `x`) that the filter keeps, or null when it keeps them all (for counts). */
+function streamWhere(db: Db, table: SearchTable, f: StreamFilter): Sql | null {
+  const c = filterConditions(db, table === 'Event' ? EVENTS : MILESTONES, f);
+  return c.where.length ? sql`WHERE ${join(c.where, ' AND ')}` : null;
 }
 
 /** SQLite returns DateTime columns of raw queries as ISO text, PostgreSQL as Date. */
@@ -133,6 +174,7 @@ interface RawEvent {
   searchText: string;
   createdAt: Date | string;
   updatedAt: Date | string;
+  rank: number | string;
 }
 
 /** One row per organization, subject or tag link of the page's events (`k`: o, s or t). */
@@ -150,17 +192,16 @@ interface RawLink {
 }
 
 /** One page of events with their organizations, subjects and tags (each by name), as `eventListInclude` reads them: two statements. */
-export async function listEvents(db: Db, f: StreamFilter, page: StreamPage): Promise<EventListRow[]> {
-  const extra: Sql[] = [];
-  if (f.kind) extra.push(sql`x."kind" = ${f.kind}`);
-  if (f.confidence) extra.push(sql`x."confidence" = ${f.confidence}`);
+export async function listEvents(db: Db, f: StreamFilter, page: StreamPage): Promise<(EventListRow & { rank: number })[]> {
+  const q = await streamQuery(db, EVENTS, f, page);
   const rows = await db.$queryRaw<RawEvent[]>`
     SELECT x."id", x."slug", x."title", x."summary", x."kind", x."confidence", x."dateStart", x."dateEnd",
-      x."datePrecision", x."dateText", x."searchText", x."createdAt", x."updatedAt"
-    FROM "Event" x ${streamTail(EVENTS, f, page, extra)}`;
+      x."datePrecision", x."dateText", x."searchText", x."createdAt", x."updatedAt", ${q.rank} AS "rank"
+    ${q.from}`;
   if (rows.length === 0) return [];
 
-  const events: EventListRow[] = rows.map((r) => ({
+  const events: (EventListRow & { rank: number })[] = rows.map((r) => ({
+    rank: Number(r.rank),
     id: Number(r.id),
     slug: r.slug,
     title: r.title,
@@ -249,17 +290,18 @@ export async function withSources(db: Db, events: EventListRow[]): Promise<(Even
  * One page of milestones: their ids through portable SQL, then (only when there are any) the
  * rows with `milestoneInclude` through Prisma, put back in the page's order.
  */
-export async function listMilestones(db: Db, f: StreamFilter, page: StreamPage): Promise<MilestoneRow[]> {
-  const extra: Sql[] = [];
-  if (f.status) extra.push(sql`x."status" = ${f.status}`);
-  const found = await db.$queryRaw<{ id: number | bigint }[]>`
-    SELECT x."id" FROM "Milestone" x ${streamTail(MILESTONES, f, page, extra)}`;
+export async function listMilestones(db: Db, f: StreamFilter, page: StreamPage): Promise<(MilestoneRow & { rank: number })[]> {
+  const q = await streamQuery(db, MILESTONES, f, page);
+  const found = await db.$queryRaw<{ id: number | bigint; rank: number | string }[]>`SELECT x."id", ${q.rank} AS "rank" ${q.from}`;
   if (found.length === 0) return [];
   const ids = found.map((r) => Number(r.id));
   const rows = await db.milestone.findMany({ where: { id: { in: ids } }, include: milestoneInclude });
   const byId = new Map(rows.map((m) => [m.id, m]));
   // A milestone deleted between the two reads is simply left out.
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return found.flatMap((r) => {
+    const m = byId.get(Number(r.id));
+    return m ? [{ ...m, rank: Number(r.rank) }] : [];
+  });
 }
 
 export interface NamedLink {
@@ -267,27 +309,32 @@ export interface NamedLink {
   name: string;
 }
 
-/** Organizations and subjects for the filter form, each by name then id: one raw statement, read on every home render. */
-export async function listFilterNames(db: Db): Promise<{ organizations: NamedLink[]; subjects: NamedLink[] }> {
-  const rows = await db.$queryRaw<(NamedLink & { k: 'o' | 's' })[]>`
+/** Organizations, subjects and tags for the filter form, each by name then id: one raw statement, read on every home render. */
+export async function listFilterNames(db: Db): Promise<{ organizations: NamedLink[]; subjects: NamedLink[]; tags: NamedLink[] }> {
+  const rows = await db.$queryRaw<(NamedLink & { k: 'o' | 's' | 't' })[]>`
     SELECT 'o' AS "k", "id", "slug", "name" FROM "Organization"
     UNION ALL
     SELECT 's', "id", "slug", "name" FROM "Subject"
+    UNION ALL
+    SELECT 't', "id", "slug", "name" FROM "Tag"
     ORDER BY "k", "name", "id"`;
-  const organizations: NamedLink[] = [];
-  const subjects: NamedLink[] = [];
-  for (const r of rows) (r.k === 'o' ? organizations : subjects).push({ slug: r.slug, name: r.name });
-  return { organizations, subjects };
+  const out = { organizations: [] as NamedLink[], subjects: [] as NamedLink[], tags: [] as NamedLink[] };
+  for (const r of rows) (r.k === 'o' ? out.organizations : r.k === 's' ? out.subjects : out.tags).push({ slug: r.slug, name: r.name });
+  return out;
 }
 
-export async function findOrganizationId(db: Db, slug: string): Promise<number | null> {
-  const row = await db.organization.findUnique({ where: { slug }, select: { id: true } });
-  return row?.id ?? null;
-}
-
-export async function findSubjectId(db: Db, slug: string): Promise<number | null> {
-  const row = await db.subject.findUnique({ where: { slug }, select: { id: true } });
-  return row?.id ?? null;
+/** Ids of the organizations, subjects or tags with these slugs, by slug (unknown slugs are absent). */
+export async function findIdsBySlug(db: Db, what: 'organization' | 'subject' | 'tag', slugs: string[]): Promise<Map<string, number>> {
+  if (slugs.length === 0) return new Map();
+  const where = { slug: { in: slugs } };
+  const select = { id: true, slug: true } as const;
+  const rows =
+    what === 'organization'
+      ? await db.organization.findMany({ where, select })
+      : what === 'subject'
+        ? await db.subject.findMany({ where, select })
+        : await db.tag.findMany({ where, select });
+  return new Map(rows.map((r) => [r.slug, r.id]));
 }
 
 export async function getEventBySlug(db: Db, slug: string) {
@@ -368,15 +415,27 @@ export async function getSource(db: Db, id: number) {
   return row;
 }
 
-export function listOrganizations(db: Db) {
+/** Rows after (name, id) in name order: a keyset page. */
+function afterName(after: NameKey | undefined) {
+  return after ? { OR: [{ name: { gt: after[0] } }, { name: after[0], id: { gt: after[1] } }] } : {};
+}
+
+/** [name, id] of the last row of a page ordered by name. */
+export type NameKey = [string, number];
+
+export function listOrganizations(db: Db, page: { after?: NameKey; take?: number } = {}) {
   return db.organization.findMany({
+    where: afterName(page.after),
+    take: page.take,
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
     include: { _count: { select: { events: true, milestones: true } } },
   });
 }
 
-export function listSubjects(db: Db) {
+export function listSubjects(db: Db, page: { after?: NameKey; take?: number } = {}) {
   return db.subject.findMany({
+    where: afterName(page.after),
+    take: page.take,
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
     include: {
       organizations: { include: { organization: true }, orderBy: { organization: { name: 'asc' } } },
@@ -404,4 +463,44 @@ export function listAllMilestones(db: Db) {
     orderBy: [{ sortStart: 'asc' }, { sortEnd: 'asc' }, { title: 'asc' }, { id: 'asc' }],
     include: milestoneInclude,
   });
+}
+
+export type FacetName = 'organization' | 'kind' | 'confidence' | 'status' | 'tag';
+export type FacetCounts = Record<FacetName, Map<string, number>>;
+
+/**
+ * How many entries hold each value of one facet, among the rows `f` keeps on the streams asked
+ * for: one GROUP BY statement, never rows. Organizations count events and milestones together.
+ */
+export async function facetCounts(db: Db, facet: FacetName, f: StreamFilter, streams: { events: boolean; milestones: boolean }): Promise<Map<string, number>> {
+  const parts: Sql[] = [];
+  // Counted on the join table's (valueId, rowId) index, grouped by id, then named: no lookup of
+  // the wide rows unless a filter needs them (then their ids, once).
+  const linked = (table: SearchTable, joinTable: string, fk: string, valueFk: string, names: string) => {
+    const where = streamWhere(db, table, f);
+    // Filtered: from the kept ids into the join table's primary key (rowId, valueId).
+    const from = where
+      ? sql`(SELECT x."id" FROM ${raw(`"${table}"`)} x ${where}) i JOIN ${raw(joinTable)} fj ON fj.${raw(fk)} = i."id"`
+      : sql`${raw(joinTable)} fj`;
+    return sql`SELECT n."slug" AS "v", c."n" AS "n" FROM (
+      SELECT fj.${raw(valueFk)} AS "id", COUNT(*) AS "n" FROM ${from} GROUP BY fj.${raw(valueFk)}
+    ) c JOIN ${raw(names)} n ON n."id" = c."id"`;
+  };
+  const column = (table: SearchTable, col: string) =>
+    sql`SELECT x.${raw(col)} AS "v", COUNT(*) AS "n" FROM ${raw(`"${table}"`)} x ${streamWhere(db, table, f) ?? empty} GROUP BY x.${raw(col)}`;
+  if (facet === 'organization') {
+    if (streams.events) parts.push(linked('Event', '"EventOrganization"', '"eventId"', '"organizationId"', '"Organization"'));
+    if (streams.milestones) parts.push(linked('Milestone', '"MilestoneOrganization"', '"milestoneId"', '"organizationId"', '"Organization"'));
+  } else if (facet === 'tag') {
+    if (streams.events) parts.push(linked('Event', '"EventTag"', '"eventId"', '"tagId"', '"Tag"'));
+  } else if (facet === 'status') {
+    if (streams.milestones) parts.push(column('Milestone', '"status"'));
+  } else if (streams.events) {
+    parts.push(column('Event', facet === 'kind' ? '"kind"' : '"confidence"'));
+  }
+  const counts = new Map<string, number>();
+  if (parts.length === 0) return counts;
+  const rows = await db.$queryRaw<{ v: string; n: number | bigint }[]>`${join(parts, ' UNION ALL ')}`;
+  for (const r of rows) counts.set(r.v, (counts.get(r.v) ?? 0) + Number(r.n));
+  return counts;
 }

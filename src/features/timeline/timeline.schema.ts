@@ -4,6 +4,9 @@ import { tryParseFuzzyDate, type FuzzyDate } from '../dates/index.ts';
 
 export const ENTRY_TYPES = ['all', 'events', 'milestones'] as const;
 export const ORDERS = ['newest', 'oldest'] as const;
+export const SORTS = ['relevance', 'date'] as const;
+/** The most values one filter takes (`?organization=a&organization=b…`). */
+export const MAX_FILTER_VALUES = 50;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -31,14 +34,41 @@ function oneOf<const T extends readonly [string, ...string[]]>(name: string, val
   );
 }
 
-const slug = (name: string) =>
-  once(
+/**
+ * A filter that takes several values (`?kind=release&kind=paper`): OR within it. One value or
+ * many; '' values are left out; more than MAX_FILTER_VALUES are refused, naming the limit.
+ */
+function many<T extends z.ZodType<string>>(name: string, inner: T) {
+  return z.preprocess(
+    (v) => {
+      const list = v === undefined ? [] : Array.isArray(v) ? v : [v];
+      return list.filter((x) => x !== '');
+    },
+    z
+      .array(z.unknown())
+      .superRefine((list, ctx) => {
+        if (list.length > MAX_FILTER_VALUES) {
+          ctx.addIssue({ code: 'custom', message: `Give at most ${MAX_FILTER_VALUES} values for "${name}" (${list.length} given).` });
+        } else if (list.some((x) => typeof x !== 'string')) {
+          ctx.addIssue({ code: 'custom', message: `Give each "${name}" as plain text.` });
+        }
+      })
+      .pipe(z.array(inner))
+      .transform((list) => [...new Set(list)] as z.output<T>[]),
+  );
+}
+
+function anyOf<const T extends readonly [string, ...string[]]>(name: string, values: T) {
+  return many(name, z.enum(values, { error: () => `Unknown ${name}. Use one of: ${values.join(', ')}.` }));
+}
+
+const slugs = (name: string) =>
+  many(
     name,
     z
       .string()
       .max(100, `The ${name} is too long.`)
-      .regex(SLUG, `"${name}" takes a slug such as "meta" or "llama-2".`)
-      .optional(),
+      .regex(SLUG, `"${name}" takes a slug such as "meta" or "llama-2".`),
   );
 
 const fuzzy = (name: string) =>
@@ -58,6 +88,9 @@ const fuzzy = (name: string) =>
   );
 
 export interface Cursor {
+  /** Relevance pages (a search, sort=relevance): [rank, id] of the last event and milestone shown. */
+  er?: RankKey | null;
+  mr?: RankKey | null;
   /** Sort key of the last event shown, or null when no event was shown yet. */
   e: CursorKey | null;
   /** Sort key of the last milestone shown. */
@@ -66,15 +99,20 @@ export interface Cursor {
   eDone?: boolean;
   mDone?: boolean;
 }
+/** [rank (smaller first), id] */
+export type RankKey = [number, number];
 /** [start ISO, end ISO, title, id] */
 export type CursorKey = [string, string, string, number];
 
 const cursorKey = z.tuple([z.iso.datetime(), z.iso.datetime(), z.string().max(500), z.number().int().positive()]);
+const rankKey = z.tuple([z.number().finite(), z.number().int().positive()]);
 const cursorShape = z.object({
   e: cursorKey.nullable(),
   m: cursorKey.nullable(),
   eDone: z.boolean().optional(),
   mDone: z.boolean().optional(),
+  er: rankKey.nullable().optional(),
+  mr: rankKey.nullable().optional(),
 });
 
 export function encodeCursor(c: Cursor): string {
@@ -108,16 +146,20 @@ const cursor = once(
 
 export const timelineQuerySchema = z
   .object({
-    organization: slug('organization'),
-    subject: slug('subject'),
-    kind: oneOf('kind', EVENT_KINDS),
-    confidence: oneOf('confidence', CONFIDENCES),
-    status: oneOf('status', MILESTONE_STATUSES),
+    organization: slugs('organization'),
+    subject: slugs('subject'),
+    tag: slugs('tag'),
+    kind: anyOf('kind', EVENT_KINDS),
+    confidence: anyOf('confidence', CONFIDENCES),
+    status: anyOf('status', MILESTONE_STATUSES),
     type: oneOf('type', ENTRY_TYPES),
     from: fuzzy('from'),
     to: fuzzy('to'),
-    q: once('q', z.string().max(200, 'Search for at most 200 characters.').optional()),
+    // Any length is read (the parser keeps the first 1,000 characters): a search is never refused.
+    q: once('q', z.string().optional()),
     order: oneOf('order', ORDERS),
+    sort: oneOf('sort', SORTS),
+    facets: oneOf('facets', ['0', '1']),
     cursor,
     limit: once(
       'limit',
@@ -136,3 +178,12 @@ export const timelineQuerySchema = z
   });
 
 export type TimelineQuery = z.output<typeof timelineQuerySchema>;
+
+const LIMIT_MESSAGE = 'The limit is a whole number from 1 to 100.';
+
+/** The query of the organization, subject and source lists of the API: a search and keyset pages. */
+export const namedListQuery = z.object({
+  q: once('q', z.string().optional()),
+  cursor: once('cursor', z.string().max(500).optional()),
+  limit: once('limit', z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, LIMIT_MESSAGE).max(100, LIMIT_MESSAGE).optional()),
+});

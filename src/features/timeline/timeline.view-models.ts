@@ -48,10 +48,19 @@ export interface EventVM {
   subjects: LinkVM[];
   tags: { slug: string; name: string }[];
   sources: SourceRefVM[];
+  /** With a search: the title and summary in segments, the matched words marked (printed escaped). */
+  highlight?: HighlightVM;
+}
+
+export interface HighlightVM {
+  title: { text: string; hit: boolean }[];
+  body: { text: string; hit: boolean }[];
 }
 
 export interface MilestoneVM {
   type: 'milestone';
+  /** With a search: the title and claim in segments, the matched words marked. */
+  highlight?: HighlightVM;
   id: number;
   slug: string;
   url: string;

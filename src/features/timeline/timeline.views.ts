@@ -7,14 +7,38 @@ import { clip } from '../../platform/text/clip.ts';
 import { parseInput } from '../../platform/validation.ts';
 import * as pages from './timeline.pages.ts';
 import { timelineQuerySchema } from './timeline.schema.ts';
-import { groupByYearAndMonth, listTimeline, resolveFilter } from './timeline.service.ts';
+import { groupByYearAndMonth, listFacets, listTimeline, resolveFilter } from './timeline.service.ts';
 
 export const PAGE_SIZE = 50;
 
-/** The query as typed, for refilling the filter form (strings only; arrays are dropped). */
+/** The query as typed, for refilling the text fields (strings only; repeated parameters are in `queryPairs`). */
 function typedQuery(raw: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) if (typeof v === 'string' && v.length <= 200) out[k] = v;
+  return out;
+}
+
+/** Every parameter as typed, repeated ones kept (`organization=a&organization=b`), for links. */
+function queryPairs(raw: Record<string, unknown>): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [k, v] of Object.entries(raw)) {
+    for (const x of Array.isArray(v) ? v.slice(0, 100) : [v]) if (typeof x === 'string' && x.length <= 200) out.push([k, x]);
+  }
+  return out;
+}
+
+function feedQuery(pairs: [string, string][]): string {
+  const kept = pairs.filter(([k]) => k === 'organization' || k === 'subject');
+  const single = kept.filter(([k]) => k === 'organization').length <= 1 && kept.filter(([k]) => k === 'subject').length <= 1;
+  return single ? new URLSearchParams(kept).toString() : '';
+}
+
+const MULTI = ['organization', 'subject', 'kind', 'confidence', 'status', 'tag'] as const;
+
+/** The values chosen for each several-valued filter. */
+function chosen(pairs: [string, string][]): Record<string, Set<string>> {
+  const out: Record<string, Set<string>> = {};
+  for (const name of MULTI) out[name] = new Set(pairs.filter(([k]) => k === name).map(([, v]) => v));
   return out;
 }
 
@@ -28,28 +52,38 @@ export function embedSnippet(publicUrl: string | undefined, filtersQuery: string
 
 export async function homePage(db: Db, raw: Record<string, unknown>, publicUrl?: string): Promise<Page> {
   const query = typedQuery(raw);
+  const pairs = queryPairs(raw);
   const options = await pages.filterOptions(db);
-  const filtered = Object.keys(query).some((k) => k !== 'order' && k !== 'cursor');
-  const view = { query, options, filtered, activeFilters: pages.activeFilters(query, options) };
+  const filtered = pairs.some(([k]) => k !== 'order' && k !== 'cursor' && k !== 'sort');
   const parsed = parseInput(timelineQuerySchema, raw);
   const filter = parsed.ok ? await resolveFilter(db, parsed.value) : parsed;
+  // Counts beside each filter value, for the query as it stands (none when it does not parse).
+  const facets = parsed.ok && filter.ok ? await listFacets(db, parsed.value, filter.value) : null;
+  const view = {
+    query,
+    options,
+    filtered,
+    filterGroups: pages.filterGroups(options, chosen(pairs), facets),
+    activeFilters: pages.activeFilters(pairs, options),
+  };
   if (!parsed.ok || !filter.ok) {
     return { status: 400, view: 'timeline/index', model: { ...view, errors: filter.ok ? {} : filter.errors, years: [] } };
   }
   const page = await listTimeline(db, parsed.value, PAGE_SIZE, filter.value);
-  const filtersQuery = new URLSearchParams(Object.entries(query).filter(([k]) => k !== 'cursor')).toString();
+  const filtersQuery = new URLSearchParams(pairs.filter(([k]) => k !== 'cursor')).toString();
   return {
     view: 'timeline/index',
     model: {
       ...view,
       years: groupByYearAndMonth(page.entries),
       count: page.entries.length,
-      nextQuery: page.nextCursor ? new URLSearchParams({ ...query, cursor: page.nextCursor }).toString() : null,
+      nextQuery: page.nextCursor ? new URLSearchParams([...pairs.filter(([k]) => k !== 'cursor'), ['cursor', page.nextCursor]]).toString() : null,
       isContinuation: Boolean(parsed.value.cursor),
       firstPageQuery: filtersQuery,
       apiQuery: filtersQuery,
       embedSnippet: embedSnippet(publicUrl, filtersQuery),
-      feedQuery: new URLSearchParams(Object.entries(query).filter(([k]) => k === 'organization' || k === 'subject')).toString(),
+      // The feeds take one organization and one subject: with several, the link follows everything.
+      feedQuery: feedQuery(pairs),
       jsonUrl: `/api/v1/timeline${filtersQuery ? `?${filtersQuery}` : ''}`,
     },
   };
@@ -57,9 +91,9 @@ export async function homePage(db: Db, raw: Record<string, unknown>, publicUrl?:
 
 /** A compact list for an iframe on another site: the home page's filters, `limit` entries (20 by default). */
 export async function embedPage(db: Db, raw: Record<string, unknown>): Promise<Page> {
-  const query = typedQuery(raw);
-  const active = pages.activeFilters(query, await pages.filterOptions(db));
-  const filters = new URLSearchParams(Object.entries(query).filter(([k]) => k !== 'cursor' && k !== 'limit')).toString();
+  const pairs = queryPairs(raw);
+  const active = pages.activeFilters(pairs, await pages.filterOptions(db));
+  const filters = new URLSearchParams(pairs.filter(([k]) => k !== 'cursor' && k !== 'limit')).toString();
   const names = active.map((f) => f.value).join(', ');
   const view = {
     layout: 'embed',

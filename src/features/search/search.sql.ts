@@ -1,0 +1,77 @@
+// The SQL of a search, per engine (docs/decisions/0021): SQLite asks its FTS5 tables
+// ("EventSearch", "MilestoneSearch"), PostgreSQL the GIN index on
+// to_tsvector('simple', timeline_unaccent("searchText")); the expression here must stay the
+// index's, or PostgreSQL scans. Only words from query.ts reach the engines, as parameters.
+import { empty, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import type { Db } from '../../platform/db.ts';
+import { toFts5, toFts5All, toFts5Any, toTsquery, type SearchQuery } from './query.ts';
+
+export type SearchTable = 'Event' | 'Milestone';
+
+export function isPostgres(db: Db): boolean {
+  // The generated client knows its engine; the SQLite client is the reference type.
+  return (db as unknown as { _activeProvider?: string })._activeProvider === 'postgresql';
+}
+
+export interface SearchSql {
+  /** Joined after `FROM "<table>" x`. */
+  join: Sql;
+  /** Conditions on `x`. */
+  where: Sql[];
+  /** The relevance of a row, smaller first; null when ranking was not asked for or nothing is included. */
+  rank: Sql | null;
+}
+
+const PG_VECTOR = (alias: string) => sql`to_tsvector('simple'::regconfig, timeline_unaccent(${raw(alias)}."searchText"))`;
+const PG_QUERY = (text: string) => sql`to_tsquery('simple'::regconfig, timeline_unaccent(${text}))`;
+
+/**
+ * SQLite, timeline order: whether to walk the date index and test each row against the matches
+ * (`walk`) rather than read every match and sort them. Walking examines about take × rows ÷ matches
+ * index entries, reading costs about `matches` row lookups: a common word ("meta", 10% of the rows)
+ * is 30 times faster walked, a rare one would be a scan. One statement counts the matches.
+ */
+export async function preferIndexWalk(db: Db, table: SearchTable, q: SearchQuery, take: number): Promise<boolean> {
+  if (isPostgres(db) || q.include.length === 0) return false;
+  const fts = raw(`"${table}Search"`);
+  const [r] = await db.$queryRaw<{ n: number | bigint; m: number | bigint | null }[]>`
+    SELECT (SELECT COUNT(*) FROM ${fts} WHERE ${fts} MATCH ${toFts5All(q.include)}) AS "n", (SELECT MAX("id") FROM ${raw(`"${table}"`)}) AS "m"`;
+  const n = Number(r?.n ?? 0);
+  return n * n > take * Number(r?.m ?? 0);
+}
+
+/** The join, conditions and rank of a search over `table` aliased `x` (`walk`: see preferIndexWalk). */
+export function searchSql(db: Db, table: SearchTable, q: SearchQuery, ranked: boolean, walk = false): SearchSql {
+  const where: Sql[] = [];
+  let join_: Sql = empty;
+  let rank: Sql | null = null;
+  if (isPostgres(db)) {
+    if (q.include.length) {
+      where.push(sql`${PG_VECTOR('x')} @@ ${PG_QUERY(toTsquery(q.include))}`);
+      if (ranked) {
+        // A title match weighs more (A) than one elsewhere (D, the default).
+        join_ = sql`CROSS JOIN LATERAL (SELECT CAST(-ts_rank(
+          setweight(to_tsvector('simple'::regconfig, timeline_unaccent(lower(x."title"))), 'A') || ${PG_VECTOR('x')},
+          ${PG_QUERY(toTsquery(q.include))}) AS DOUBLE PRECISION) AS "rank") s`;
+        rank = sql`s."rank"`;
+      }
+    }
+    if (q.exclude.length) where.push(sql`NOT (${PG_VECTOR('x')} @@ ${PG_QUERY(toTsquery(q.exclude, true))})`);
+  } else {
+    const fts = raw(`"${table}Search"`);
+    if (q.include.length) {
+      if (ranked) {
+        // bm25 weights: title 10, searchText 1 (see toFts5).
+        join_ = sql`JOIN (SELECT rowid AS "id", bm25(${fts}, 10.0, 1.0) AS "rank" FROM ${fts} WHERE ${fts} MATCH ${toFts5(q.include)}) s ON s."id" = x."id"`;
+        rank = sql`s."rank"`;
+      } else {
+        // `+x."id"` keeps SQLite from driving the query by the matches' rowids.
+        const id = walk ? sql`+x."id"` : sql`x."id"`;
+        where.push(sql`${id} IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${toFts5All(q.include)})`);
+      }
+    }
+    if (q.exclude.length) where.push(sql`x."id" NOT IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${toFts5Any(q.exclude)})`);
+  }
+  return { join: join_, where, rank };
+}
+
