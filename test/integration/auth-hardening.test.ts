@@ -24,10 +24,13 @@ describe('anonymous visits', () => {
     expect(await t.db.session.count()).toBe(before);
   });
 
-  it('when one account signs in 12 times, then at most 10 of its sessions live', async () => {
+  it('when one account signs in 12 times, then at most 10 of its sessions live, the newest always among them', async () => {
     const user = await makeUser(t.db);
-    for (let i = 0; i < 12; i++) await signedIn(t.app, user);
+    const agents = [];
+    for (let i = 0; i < 12; i++) agents.push((await signedIn(t.app, user)).agent);
     expect(await t.db.session.count({ where: { userId: user.id } })).toBe(10);
+    await agents.at(-1)!.get('/admin/account/password').expect(200);
+    expect((await agents[0]!.get('/admin/account/password')).status).toBe(302);
   });
 });
 

@@ -55,7 +55,7 @@ export function authRoutes({ db, clock, config }: FeatureDeps, csrf: RequestHand
         }
         if (result.outcome === 'refused') return renderLogin(res, 422, { values, problem: WRONG_CREDENTIALS, next, kept });
         await beginUserSession(req, result.user.id, result.fingerprint, clock());
-        await keepNewestSessions(db, result.user.id, MAX_SESSIONS_PER_USER);
+        await keepNewestSessions(db, result.user.id, MAX_SESSIONS_PER_USER, req.sessionID);
         if (kept) {
           res.render('auth/resume', {
             layout: 'admin',

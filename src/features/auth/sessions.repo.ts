@@ -80,11 +80,12 @@ export async function pruneExpiredSessions(db: Db, now: Date): Promise<number> {
 }
 
 /** Ends the user's oldest live sessions beyond the newest `keep`; returns how many. */
-export async function keepNewestSessions(db: Db, userId: number, keep: number): Promise<number> {
+export async function keepNewestSessions(db: Db, userId: number, keep: number, current: string): Promise<number> {
+  // The session just signed in always stays; of the others, the most recently created ones.
   const old = await db.session.findMany({
-    where: { userId },
-    orderBy: [{ absoluteExpiresAt: 'desc' }, { id: 'desc' }],
-    skip: keep,
+    where: { userId, id: { not: current } },
+    orderBy: [{ createdAt: 'desc' }, { absoluteExpiresAt: 'desc' }, { id: 'desc' }],
+    skip: Math.max(0, keep - 1),
     select: { id: true },
   });
   if (old.length === 0) return 0;
