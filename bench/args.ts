@@ -14,7 +14,7 @@ export interface BenchOptions {
   /** LOG_LEVEL of the app under test (its pino-http request log goes to a file). */
   logLevel: string;
   seed: number;
-  only: 'all' | 'http' | 'flag' | 'search' | 'transfer';
+  only: 'all' | 'http' | 'flag' | 'search' | 'signin' | 'transfer';
   /** Sizes of the search section (issue 11). */
   searchSizes: number[];
   /** Writes V8 CPU profiles of the app (cache off) into the run folder, and keeps it. */
@@ -34,7 +34,7 @@ export const USAGE = `npm run bench -- [options]
   --connections N   autocannon connections (default 10)
   --log-level L     LOG_LEVEL of the app under test (default info)
   --seed N          seed of the generated content (default 42)
-  --only http|flag|search  run one section only
+  --only http|flag|search|signin  run one section only (signin: readers alone and during a wrong-password attack)
   --only transfer   import and export of --events events, then the Epoch import beside raw inserts (bench/transfer.ts)
   --search-sizes N,N  event counts of the search section (default 10000,100000; 1000000 builds
                     for minutes and is not run unless listed)
@@ -97,7 +97,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     process.exit(0);
   }
   const only = values.only ?? 'all';
-  if (only !== 'all' && only !== 'http' && only !== 'flag' && only !== 'search' && only !== 'transfer') throw new Error(`--only takes http, flag, search or transfer.\n\n${USAGE}`);
+  if (only !== 'all' && only !== 'http' && only !== 'flag' && only !== 'search' && only !== 'signin' && only !== 'transfer') throw new Error(`--only takes http, flag, search, signin or transfer.\n\n${USAGE}`);
   const searchSizes = (values['search-sizes'] ?? '10000,100000').split(',').map((v) => int('search-sizes', v.trim(), 0, 1));
   return {
     events: int('events', values.events, 100_000, 1),

@@ -1,4 +1,5 @@
 // The printed table, the targets with PASS/MISS, and the JSON written to bench/results/.
+import type { SigninAttackResult } from './signin-attack.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,6 +37,8 @@ export interface BenchResults {
   postgres?: PostgresHttpResult | null;
   /** Issue 11's search and facets section, or null when not run. */
   search?: SearchBenchResult | null;
+  /** Issue 12's readers during a sign-in attack, or null when not run. */
+  signin?: SigninAttackResult | null;
   ratios: Ratios;
   targets: Target[];
 }

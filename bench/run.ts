@@ -9,6 +9,7 @@ import { benchFlagging } from './flagging.ts';
 import { createBenchDatabase, redactUrl } from './build-pg.ts';
 import { benchHttp, benchPostgresHttp, type PostgresHttpResult } from './http.ts';
 import { benchSearch, formatSearch, type SearchBenchResult } from './search.ts';
+import { benchSigninAttack, formatSigninAttack, type SigninAttackResult } from './signin-attack.ts';
 import { benchEpochImport, benchTransfer } from './transfer.ts';
 import { formatReport, machine, ratios, targets, writeResults, type BenchResults } from './report.ts';
 
@@ -46,19 +47,24 @@ async function main(): Promise<void> {
   try {
     log(`Run folder: ${dir}`);
     const template = await migratedTemplate(dir);
-    const http = opts.only === 'flag' || opts.only === 'search' ? null : await benchHttp(dir, template, opts, log);
+    const http = opts.only === 'flag' || opts.only === 'search' || opts.only === 'signin' ? null : await benchHttp(dir, template, opts, log);
     let search: SearchBenchResult | null = null;
     if (opts.only === 'all' || opts.only === 'search') {
       search = await benchSearch(dir, template, opts.searchSizes, opts.seed, log);
       if (!opts.searchSizes.includes(1_000_000)) search.notRun.push({ events: 1_000_000, why: 'the build takes minutes and gigabytes on this machine: add it with --search-sizes 10000,100000,1000000' });
     }
+    let signin: SigninAttackResult | null = null;
+    if (opts.only === 'all' || opts.only === 'signin') {
+      log('Sign-in attack: readers alone, then during 76 wrong passwords a second…');
+      signin = await benchSigninAttack({ rate: 76, duration: opts.duration, events: 5000 });
+    }
     let flagging = null;
-    if (opts.only !== 'http' && opts.only !== 'search') {
+    if (opts.only !== 'http' && opts.only !== 'search' && opts.only !== 'signin') {
       log(`Flagging ${opts.milestones.toLocaleString('en')} milestones…`);
       flagging = await benchFlagging(dir, template, { due: opts.milestones, later: Math.ceil(opts.milestones / 100), now: FLAG_NOW });
     }
     let postgres: PostgresHttpResult | null = null;
-    if (opts.postgres && opts.only !== 'flag' && opts.only !== 'search') {
+    if (opts.postgres && opts.only !== 'flag' && opts.only !== 'search' && opts.only !== 'signin') {
       log(`PostgreSQL: creating a database through ${redactUrl(opts.postgres)}…`);
       const db = await createBenchDatabase(opts.postgres);
       dropDatabase = db.drop;
@@ -81,11 +87,13 @@ async function main(): Promise<void> {
       flagging,
       postgres,
       search,
+      signin,
       ratios: r,
       targets: targets(r, flagging),
     };
     log(`\n${formatReport(results)}\n`);
     if (search) log(`${formatSearch(search)}\n`);
+    if (signin) log(`${formatSigninAttack(signin)}\n`);
     log(`Results: ${path.relative(process.cwd(), writeResults(results))} (and bench/results/latest.json)`);
     failed = false;
   } finally {
