@@ -1,24 +1,16 @@
-// Is the SQLite file at this path still the database the server opened? Deleted, replaced
-// (another device or inode) or overwritten in place (no SQLite header any more) means no: the
-// server's open handle would go on reading and writing a file nobody will ever see again.
+// Is the SQLite file at this path still the database the server opened? Deleted or replaced
+// (another device or inode) means no: the server's open handle would go on reading and writing
+// a file nobody will ever see again.
+//
+// Only stat(): the file itself must never be opened and closed here. SQLite's locks are POSIX
+// advisory locks, which a process loses on a file when it closes ANY descriptor of that file, so
+// a check that read the header would let another process write at the same time and corrupt it.
 import fs from 'node:fs';
-
-const HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 export function openedFileCheck(file: string): () => boolean {
   const opened = fs.statSync(file, { throwIfNoEntry: false });
-  const header = Buffer.alloc(HEADER.length);
   return () => {
     const now = fs.statSync(file, { throwIfNoEntry: false });
-    if (!opened || !now || now.dev !== opened.dev || now.ino !== opened.ino) return false;
-    let fd: number | undefined;
-    try {
-      fd = fs.openSync(file, 'r');
-      return fs.readSync(fd, header, 0, header.length, 0) === header.length && header.equals(HEADER);
-    } catch {
-      return false;
-    } finally {
-      if (fd !== undefined) fs.closeSync(fd);
-    }
+    return Boolean(opened && now && now.dev === opened.dev && now.ino === opened.ino);
   };
 }

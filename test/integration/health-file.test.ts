@@ -70,13 +70,13 @@ describe('the admin and the API when the database file is deleted or replaced un
     expect((await agent.get('/admin/organizations')).status).toBe(503);
   });
 
-  it('when the SQLite file is overwritten with junk in place, then admin pages answer 503 and the API never 500', async () => {
+  it('when the SQLite file is overwritten with junk in place, then admin pages and the API never answer 500', async () => {
     if (testEngine() !== 'sqlite') return;
     const { agent, file } = await signedInApp();
     await agent.get('/admin').expect(200);
     fs.writeFileSync(file, Buffer.alloc(256 * 1024, 'junk'));
-    expect((await agent.get('/admin/organizations')).status).toBe(503);
-    // Reads may still be served from what the open connection holds, but never fail with a 500.
+    // Pages may still be served from what the open connection holds; a query that meets the junk answers 503.
+    expect([200, 503]).toContain((await agent.get('/admin/organizations')).status);
     expect([200, 503]).toContain((await request(t!.app).get('/api/v1/organizations')).status);
   });
 });
