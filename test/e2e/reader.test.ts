@@ -55,7 +55,7 @@ describe('home page layout', () => {
   it('when the filter form is sent with empty fields, then the address carries only the filled ones', async () => {
     const page = await open('/');
     await page.getByText('Filters', { exact: true }).click();
-    await page.getByRole('searchbox', { name: 'Search' }).fill('llama');
+    await page.getByRole('searchbox', { name: 'Search', exact: true }).fill('llama');
     await page.getByRole('button', { name: /^filter$/i }).click();
     await page.waitForURL(/q=llama/);
     expect(new URL(page.url()).search).toBe('?q=llama&order=newest');

@@ -173,7 +173,7 @@ describe('facets', () => {
 
   it('when the home page is shown, then each organization carries its count for the query', async () => {
     const res = await request(t.app).get('/?q=wombat').expect(200);
-    expect(res.text).toMatch(/value="sx-acme"> Acme Zeppelins <span class="facet-count" aria-label="1 entries">1<\/span>/);
+    expect(res.text).toMatch(/value="sx-acme"> Acme Zeppelins <span class="facet-count" aria-label="1 entry">1<\/span>/);
     expect(res.text).not.toMatch(/value="sx-core"> Core Works <span class="facet-count" aria-label="0 entries"/);
   });
 });

@@ -55,6 +55,13 @@ export async function homePage(db: Db, raw: Record<string, unknown>, publicUrl?:
   const pairs = queryPairs(raw);
   const options = await pages.filterOptions(db);
   const filtered = pairs.some(([k]) => k !== 'order' && k !== 'cursor' && k !== 'sort');
+  // A search alone keeps the filter bar closed: the results come first, the search box above says what was searched.
+  const filterOpen = pairs.some(([k]) => k !== 'order' && k !== 'cursor' && k !== 'sort' && k !== 'q');
+  const search = {
+    q: pairs.find(([k]) => k === 'q')?.[1] ?? '',
+    // The other filters ride along, so a new search keeps them.
+    kept: pairs.filter(([k]) => k !== 'q' && k !== 'cursor').map(([name, value]) => ({ name, value })),
+  };
   const parsed = parseInput(timelineQuerySchema, raw);
   const filter = parsed.ok ? await resolveFilter(db, parsed.value) : parsed;
   // Counts beside each filter value, for the query as it stands (none when it does not parse).
@@ -63,6 +70,8 @@ export async function homePage(db: Db, raw: Record<string, unknown>, publicUrl?:
     query,
     options,
     filtered,
+    filterOpen,
+    search,
     filterGroups: pages.filterGroups(options, chosen(pairs), facets),
     activeFilters: pages.activeFilters(pairs, options),
   };
