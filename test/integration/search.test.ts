@@ -171,6 +171,15 @@ describe('facets', () => {
     }
   });
 
+  it('when only a search is given, then the results come first: the search box holds it, the filter bar stays closed, other filters ride along', async () => {
+    const res = await request(t.app).get('/?q=wombat').expect(200);
+    expect(res.text).toContain('<details class="filter-bar">');
+    expect(res.text).toMatch(/<input id="home-search-q" type="search" name="q" value="wombat"/);
+    const filtered = await request(t.app).get('/?q=wombat&organization=sx-acme').expect(200);
+    expect(filtered.text).toContain('<details class="filter-bar" open>');
+    expect(filtered.text).toContain('<input type="hidden" name="organization" value="sx-acme">');
+  });
+
   it('when the home page is shown, then each organization carries its count for the query', async () => {
     const res = await request(t.app).get('/?q=wombat').expect(200);
     expect(res.text).toMatch(/value="sx-acme"> Acme Zeppelins <span class="facet-count" aria-label="1 entry">1<\/span>/);
