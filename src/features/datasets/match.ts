@@ -1,16 +1,9 @@
 // Matching names from other datasets against what Timeline holds: by slug, by name, by an
 // alias, or by the name normalised (case, accents, punctuation, spaces, "-" against " ").
-import { slugify } from '../content/index.ts';
+import { aliasKey, slugify } from '../content/index.ts';
 
-export function normaliseName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+/** The same key the aliases use: "Google DeepMind" = "google-deepmind", accents and "&" folded. */
+export const normaliseName = aliasKey;
 
 /**
  * Built-in other names, by Timeline slug, used beside the aliases stored on the records (which
