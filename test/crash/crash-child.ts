@@ -1,16 +1,17 @@
 // Child process of crash.test.ts: runs one create or one import on the database at argv[2] and
-// SIGKILLs itself the moment the write path first touches the model named in argv[4] (before that
+// SIGKILLs itself the moment the write path first writes to the model named in argv[4] (before that
 // statement runs), as a kill -9 or a power cut between two statements would.
-import { createSubject, importData } from '../../src/features/content/index.ts';
+import { createSubject, importData, importWithFacts } from '../../src/features/content/index.ts';
 import { createDb, type Db } from '../../src/platform/db.ts';
 
-const [url, mode, crashAt] = process.argv.slice(2) as [string, 'create' | 'import', string];
+const [url, mode, crashAt] = process.argv.slice(2) as [string, 'create' | 'import' | 'facts', string];
 const base = await createDb({ url });
 const db = base.$extends({
   query: {
     $allModels: {
-      async $allOperations({ model, args, query }) {
-        if (model === crashAt) process.kill(process.pid, 'SIGKILL');
+      async $allOperations({ model, operation, args, query }) {
+        // Writes only: the checks before an import read the same tables.
+        if (model === crashAt && !/^(find|count|aggregate|groupBy)/.test(operation)) process.kill(process.pid, 'SIGKILL');
         return query(args);
       },
     },
@@ -20,6 +21,14 @@ const ctx = { db, now: new Date('2026-01-15T12:00:00Z'), userId: null };
 
 if (mode === 'create') {
   await createSubject(ctx, { name: 'Crash Model', slug: 'crash-model', kind: 'model', description: '', aliases: [], organizations: ['crash-org'] });
+} else if (mode === 'facts') {
+  // A model and its parameter count, as an export with facts (or an Epoch import) brings them.
+  const source = { key: 'crash-source', publisher: 'Crash News', title: 'A report', url: null, publishedOn: '2024-01-02', language: 'en', isPrimary: false, cites: null, discrepancies: [] };
+  const subjects = [{ slug: 'crash-model', name: 'Crash Model', kind: 'model', description: '', organizations: ['crash-org'] }];
+  const facts = [{ subject: 'crash-model', kind: 'parameters', value: 7e9, text: null, unit: 'parameters', baseModel: null, source: 'crash-source', note: '', recordedAt: '2024-01-02T00:00:00.000Z' }];
+  const file = JSON.stringify({ format: 'timeline-export', version: 1, organizations: [], subjects, sources: [source], facts });
+  const report = await importWithFacts(ctx, file, { format: 'json', dryRun: false });
+  if (!report.applied) throw new Error(JSON.stringify([report.errors, report.facts]));
 } else {
   const source = { key: 'crash-source', publisher: 'Crash News', title: 'A report', url: null, publishedOn: '2024-01-02', language: 'en', isPrimary: false, cites: null, discrepancies: [] };
   const events = Array.from({ length: 50 }, (_, i) => ({

@@ -9,7 +9,7 @@ import { createTestDb, type TestDb } from '../helpers/db.ts';
 const CHILD = path.resolve(import.meta.dirname, '../crash/crash-child.ts');
 
 /** Runs the child; resolves with the signal that ended it (null when it finished). */
-function runChild(url: string, mode: 'create' | 'import', crashAt: string): Promise<{ signal: string | null; out: string }> {
+function runChild(url: string, mode: 'create' | 'import' | 'facts', crashAt: string): Promise<{ signal: string | null; out: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, url, mode, crashAt], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -77,5 +77,24 @@ describe('a process killed in the middle of an import', () => {
       expect(e.sources).toHaveLength(1);
     }
     expect(s.audits).toBe(51);
+  });
+});
+
+describe('a process killed between an import\'s records and their facts', () => {
+  it('when it dies just before writing the facts, then the model it brought is not there either', async () => {
+    const { signal, out } = await runChild(t.url, 'facts', 'SubjectFact');
+    expect(signal, out).toBe('SIGKILL');
+    const s = await state();
+    expect(s.subject).toBeNull();
+    expect(s.sources).toBe(0);
+    expect(await t.db.subjectFact.count()).toBe(0);
+  });
+
+  it('when nothing kills it, then the model is there with its fact', async () => {
+    const { signal, out } = await runChild(t.url, 'facts', 'none');
+    expect(signal, out).toBeNull();
+    const s = await state();
+    expect(s.subject?.organizations).toHaveLength(1);
+    expect(await t.db.subjectFact.findMany({ where: { subjectId: s.subject!.id }, select: { kind: true, value: true } })).toEqual([{ kind: 'parameters', value: 7e9 }]);
   });
 });

@@ -2,7 +2,7 @@
 // import records and facts, and write them through the import (all or nothing, or with
 // validOnly the valid rows only).
 import { parse } from 'csv-parse/sync';
-import { exportAll, importData, writeFacts, type WriteContext } from '../content/index.ts';
+import { exportAll, importData, writeFacts, type FactPlan, type WriteContext } from '../content/index.ts';
 import { mapColumns } from './epoch.columns.ts';
 import { convertEpoch, type Converted } from './epoch.convert.ts';
 import { parseRow, type EpochRow, type RowProblem } from './epoch.parse.ts';
@@ -84,14 +84,24 @@ export async function importEpoch(ctx: WriteContext, text: string, opts: EpochOp
   const blocked = problems.length > 0 && !opts.validOnly;
   const dryRun = opts.dryRun || blocked;
 
-  const records = await importData(ctx, JSON.stringify(converted.bundle), { format: 'json', dryRun });
+  // The facts are written in the records' own transaction: a crash leaves both or neither.
+  const got: { facts: FactPlan | null } = { facts: null };
+  const records = await importData(ctx, JSON.stringify(converted.bundle), {
+    format: 'json',
+    dryRun,
+    alongside: async (tx) => {
+      got.facts = await writeFacts({ ...ctx, db: tx }, converted.facts, { dryRun: false });
+      return got.facts.added > 0;
+    },
+  });
   for (const e of records.errors) {
     const row = converted.rowOf[e.entity as keyof Converted['rowOf']]?.[e.row - 1] ?? 0;
     problems.push({ row, field: `${e.entity}.${e.field}`, message: e.message });
   }
   const pendingSubjects = new Set(converted.bundle.subjects.map((s) => s.slug));
   const recordsFailed = records.errors.length > 0;
-  const facts = await writeFacts(ctx, converted.facts, { dryRun: dryRun || recordsFailed, pendingSubjects });
+  // Not written (a dry run, or refused records): what the facts would do.
+  const facts = got.facts ?? (await writeFacts(ctx, converted.facts, { dryRun: true, pendingSubjects }));
   problems.push(...facts.errors.map((e) => ({ row: e.row, field: `fact ${e.field}`, message: e.message })));
   refusedRows = new Set(problems.map((p) => p.row));
 

@@ -33,8 +33,13 @@ export function sourceIdsAll(db: Db) {
 
 export type FactCreate = Prisma.SubjectFactUncheckedCreateInput;
 
-/** New fact rows and their audit entries, in one transaction. */
+/**
+ * New fact rows and their audit entries, in one transaction: their own, or the caller's when `db`
+ * is a transaction's client (which has no $transaction), as when an import writes them with its records.
+ */
 export async function insertFacts(db: Db, rows: FactCreate[], audits: Prisma.AuditLogUncheckedCreateInput[]): Promise<void> {
   if (!rows.length) return;
-  await db.$transaction([db.subjectFact.createMany({ data: rows }), ...audits.map((data) => db.auditLog.create({ data }))]);
+  const ops = [db.subjectFact.createMany({ data: rows }), ...audits.map((data) => db.auditLog.create({ data }))];
+  if (typeof (db as { $transaction?: unknown }).$transaction === 'function') await db.$transaction(ops);
+  else for (const op of ops) await op;
 }

@@ -193,9 +193,17 @@ export async function importWithFacts(ctx: WriteContext, text: string, opts: Imp
   const fileSubjects = new Set(Array.isArray(rest.subjects) ? (rest.subjects as { slug?: unknown }[]).map((s) => String(s?.slug ?? '')) : []);
   const checked = await writeFacts(ctx, inputs, { dryRun: true, pendingSubjects: fileSubjects });
   plan.errors.push(...checked.errors);
-  const records = await importData(ctx, JSON.stringify(rest), { ...opts, dryRun: opts.dryRun || plan.errors.length > 0 });
+  // The facts are written in the records' own transaction: a crash leaves both or neither.
+  const got: { facts: FactPlan | null } = { facts: null };
+  const records = await importData(ctx, JSON.stringify(rest), {
+    ...opts,
+    dryRun: opts.dryRun || plan.errors.length > 0,
+    alongside: async (tx) => {
+      got.facts = await writeFacts({ ...ctx, db: tx }, inputs, { dryRun: false });
+      return got.facts.added > 0;
+    },
+  });
   const errors = [...records.errors, ...plan.errors];
-  if (opts.dryRun || errors.length) return { ...records, ok: errors.length === 0, applied: false, errors, facts: { ...checked, errors: plan.errors } };
-  const written = await writeFacts(ctx, inputs, { dryRun: false });
-  return { ...records, applied: records.applied || written.added > 0, facts: written };
+  if (opts.dryRun || errors.length || !got.facts) return { ...records, ok: errors.length === 0, applied: false, errors, facts: { ...checked, errors: plan.errors } };
+  return { ...records, applied: records.applied || got.facts.added > 0, facts: got.facts };
 }

@@ -20,6 +20,8 @@ import {
   type RowError,
 } from './import.check.ts';
 import { write } from './import.write.ts';
+import { inOneTransaction } from '../commit.ts';
+import type { Db } from '../../../platform/db.ts';
 import { loadAll } from './transfer.repo.ts';
 import { ENTITY_LISTS, type EntityList } from './transfer.schema.ts';
 
@@ -58,6 +60,12 @@ export interface ImportOptions {
   entity?: EntityList;
   dryRun: boolean;
   progress?: Progress;
+  /**
+   * More writes that belong with the records (an import's facts), run in the SAME transaction,
+   * through the transaction's client, after the records; returns whether it wrote anything. Also
+   * run (in a transaction of its own) when no record changes.
+   */
+  alongside?: (tx: Db) => Promise<boolean>;
 }
 
 /** Checks a file and, unless it is a dry run and when every row is valid, imports all of it. */
@@ -79,9 +87,13 @@ export async function importData(ctx: WriteContext, text: string, opts: ImportOp
   const planned = plan(all, parsed, c);
   if (errors.length || opts.dryRun) return report(planned, errors, false);
   const anything = ENTITY_LISTS.some((e) => changed(planned[e] as Item<unknown>[]).length > 0);
-  if (!anything) return report(planned, errors, false);
+  if (!anything) {
+    const alongside = opts.alongside;
+    if (alongside && (await inOneTransaction(ctx.db, (tx) => alongside(tx)))) await bumpContentVersion(ctx.db);
+    return report(planned, errors, false);
+  }
   try {
-    await write(ctx, all, planned, c);
+    await write(ctx, all, planned, c, opts.alongside);
   } catch (err) {
     // A conflict with a change made meanwhile (a slug taken, a claim revised twice, a row deleted).
     const failure = prismaFailure(err);

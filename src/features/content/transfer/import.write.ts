@@ -40,8 +40,15 @@ async function runYielding<T>(ops: Iterable<repo.Op>): Promise<T[]> {
   return out;
 }
 
-export async function write(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): Promise<void> {
-  await inOneTransaction(ctx.db, (tx) => writeIn({ ...ctx, db: tx }, all, pl, c), IMPORT_TX_MS);
+export async function write(ctx: WriteContext, all: AllRows, pl: Plan, c: Context, alongside?: (tx: Db) => Promise<boolean>): Promise<void> {
+  await inOneTransaction(
+    ctx.db,
+    async (tx) => {
+      await writeIn({ ...ctx, db: tx }, all, pl, c);
+      if (alongside) await alongside(tx);
+    },
+    IMPORT_TX_MS,
+  );
 }
 
 async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): Promise<void> {
