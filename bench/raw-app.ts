@@ -43,6 +43,9 @@ export function statements(db: Database.Database) {
     facetOrganizations: db.prepare(
       'SELECT o.slug AS value, c.n AS count FROM (SELECT "organizationId" AS id, COUNT(*) AS n FROM "EventOrganization" GROUP BY "organizationId") c JOIN "Organization" o ON o.id = c.id',
     ),
+    facetSubjects: db.prepare(
+      'SELECT x.slug AS value, c.n AS count FROM (SELECT "subjectId" AS id, COUNT(*) AS n FROM "EventSubject" GROUP BY "subjectId") c JOIN "Subject" x ON x.id = c.id',
+    ),
     facetTags: db.prepare('SELECT t.slug AS value, c.n AS count FROM (SELECT "tagId" AS id, COUNT(*) AS n FROM "EventTag" GROUP BY "tagId") c JOIN "Tag" t ON t.id = c.id'),
     facetKinds: db.prepare('SELECT kind AS value, COUNT(*) AS count FROM "Event" GROUP BY kind'),
     facetConfidences: db.prepare('SELECT confidence AS value, COUNT(*) AS count FROM "Event" GROUP BY confidence'),
@@ -151,6 +154,7 @@ export function createRawApp(db: Database.Database, { views, production, publicU
       options,
       filterGroups: filterGroups(options as Parameters<typeof filterGroups>[0], {}, {
         organization: s.facetOrganizations.all() as Facets['organization'],
+        subject: s.facetSubjects.all() as Facets['subject'],
         kind: s.facetKinds.all() as Facets['kind'],
         confidence: s.facetConfidences.all() as Facets['confidence'],
         status: [],

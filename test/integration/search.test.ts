@@ -160,7 +160,7 @@ describe('facets', () => {
     for (const base of ['', 'q=wombat', 'kind=release&kind=report', 'organization=sx-core&q=-numbat']) {
       const res = await request(t.app).get(`/api/v1/timeline?${base}&facets=1`).expect(200);
       const facets = res.body.facets as Record<string, { value: string; count: number }[]>;
-      expect(Object.keys(facets).sort()).toEqual(['confidence', 'kind', 'organization', 'status', 'tag']);
+      expect(Object.keys(facets).sort()).toEqual(['confidence', 'kind', 'organization', 'status', 'subject', 'tag']);
       for (const [name, values] of Object.entries(facets)) {
         for (const { value, count } of values) {
           const without = base.split('&').filter((p) => p && !p.startsWith(`${name}=`));

@@ -288,7 +288,7 @@ const FacetValues = z.array(z.object({ value: z.string().describe('A slug or a v
 export const FacetsOut = named(
   'Facets',
   'With facets=1: entries per value for the query, each facet counted with every filter but its own; most first.',
-  z.object({ organization: FacetValues, kind: FacetValues, confidence: FacetValues, status: FacetValues, tag: FacetValues }),
+  z.object({ organization: FacetValues, subject: FacetValues, kind: FacetValues, confidence: FacetValues, status: FacetValues, tag: FacetValues }),
 );
 export const timelineListOf = (item: z.ZodType) => z.object({ data: z.array(item), page: PageOut, facets: FacetsOut.optional() });
 export const one = (item: z.ZodType) => z.object({ data: item });

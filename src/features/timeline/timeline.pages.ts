@@ -68,7 +68,12 @@ export interface FilterGroup {
   name: string;
   label: string;
   items: { value: string; label: string; checked: boolean; count: number | null }[];
+  /** Values with entries left out of a long list (the ones with most entries are shown). */
+  more: number;
 }
+
+/** A checkbox list shows at most this many values, chosen ones always among them. */
+export const FILTER_LIST_MAX = 30;
 
 /**
  * The several-valued filters of the home page as checkbox lists, each value with its count for
@@ -79,14 +84,18 @@ export function filterGroups(options: FilterOptions, chosen: Record<string, Set<
   const group = (name: string, label: string, values: { value: string; label: string | undefined }[], facet: keyof Facets | null, prune: boolean): FilterGroup => {
     const counts = facet && facets ? new Map(facets[facet].map((f) => [f.value, f.count])) : null;
     const picked = chosen[name] ?? new Set<string>();
-    const items = values
+    const all = values
       .map((v) => ({ value: v.value, label: v.label ?? v.value, checked: picked.has(v.value), count: counts ? (counts.get(v.value) ?? 0) : null }))
       .filter((v) => !prune || !counts || v.checked || (v.count ?? 0) > 0);
-    return { name, label, items };
+    if (all.length <= FILTER_LIST_MAX) return { name, label, items: all, more: 0 };
+    // A long list (thousands of models): the chosen values, then those with most entries, in the list's order.
+    const ranked = [...all].sort((a, b) => Number(b.checked) - Number(a.checked) || (b.count ?? 0) - (a.count ?? 0));
+    const kept = new Set(ranked.slice(0, Math.max(FILTER_LIST_MAX, picked.size)).map((v) => v.value));
+    return { name, label, items: all.filter((v) => kept.has(v.value)), more: all.length - kept.size };
   };
   return [
     group('organization', 'Organization', options.organizations.map((o) => ({ value: o.slug, label: o.name })), 'organization', true),
-    group('subject', 'Subject', options.subjects.map((o) => ({ value: o.slug, label: o.name })), null, false),
+    group('subject', 'Subject', options.subjects.map((o) => ({ value: o.slug, label: o.name })), 'subject', true),
     group('kind', 'Kind of event', options.kinds, 'kind', false),
     group('confidence', 'Confidence', options.confidences, 'confidence', false),
     group('status', 'Milestone status', options.statuses, 'status', false),

@@ -465,7 +465,7 @@ export function listAllMilestones(db: Db) {
   });
 }
 
-export type FacetName = 'organization' | 'kind' | 'confidence' | 'status' | 'tag';
+export type FacetName = 'organization' | 'subject' | 'kind' | 'confidence' | 'status' | 'tag';
 export type FacetCounts = Record<FacetName, Map<string, number>>;
 
 /**
@@ -491,6 +491,9 @@ export async function facetCounts(db: Db, facet: FacetName, f: StreamFilter, str
   if (facet === 'organization') {
     if (streams.events) parts.push(linked('Event', '"EventOrganization"', '"eventId"', '"organizationId"', '"Organization"'));
     if (streams.milestones) parts.push(linked('Milestone', '"MilestoneOrganization"', '"milestoneId"', '"organizationId"', '"Organization"'));
+  } else if (facet === 'subject') {
+    if (streams.events) parts.push(linked('Event', '"EventSubject"', '"eventId"', '"subjectId"', '"Subject"'));
+    if (streams.milestones) parts.push(linked('Milestone', '"MilestoneSubject"', '"milestoneId"', '"subjectId"', '"Subject"'));
   } else if (facet === 'tag') {
     if (streams.events) parts.push(linked('Event', '"EventTag"', '"eventId"', '"tagId"', '"Tag"'));
   } else if (facet === 'status') {

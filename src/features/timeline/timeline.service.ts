@@ -193,12 +193,13 @@ export function groupByYearAndMonth(entries: EntryVM[]): YearGroupVM[] {
   return years;
 }
 
-export const FACETS = ['organization', 'kind', 'confidence', 'status', 'tag'] as const;
+export const FACETS = ['organization', 'subject', 'kind', 'confidence', 'status', 'tag'] as const;
 export type Facets = Record<(typeof FACETS)[number], { value: string; count: number }[]>;
 
 /** Each facet's filter in a StreamFilter and in a TimelineQuery. */
 const FACET_FIELDS = {
   organization: 'organizationIds',
+  subject: 'subjectIds',
   kind: 'kinds',
   confidence: 'confidences',
   status: 'statuses',
@@ -206,10 +207,10 @@ const FACET_FIELDS = {
 } as const satisfies Record<(typeof FACETS)[number], keyof repo.StreamFilter>;
 
 /**
- * How many entries each organization, kind, confidence, status and tag holds for the query. Each
+ * How many entries each organization, subject, kind, confidence, status and tag holds for the query. Each
  * facet is counted with every filter but its own (values of one filter are alternatives: the
  * count of a value is what the list shows with that value chosen instead), by one GROUP BY
- * statement per facet: five statements whatever the size of the data.
+ * statement per facet: six statements whatever the size of the data.
  */
 export async function listFacets(db: Db, q: TimelineQuery, resolved?: repo.StreamFilter): Promise<Facets> {
   const filter = resolved ?? unwrap(await resolveFilter(db, q));
