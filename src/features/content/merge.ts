@@ -63,7 +63,7 @@ export async function mergeRecords(ctx: WriteContext, kind: MergeKind, fromId: n
 
   const aliases = mergedAliases(to, from);
   const keptSearch = searchName({ name: to.name, aliases: aliasText(aliases) });
-  const ops: repo.Op[] = kind === 'organization' ? await organizationOps(db, from.id, to.id) : await subjectOps(db, from.id, to.id);
+  const ops: repo.Op[] = kind === 'organization' ? organizationOps(db, from.id, to.id) : subjectOps(db, from.id, to.id);
   ops.push(...(await searchTextOps(db, kind, from.id, to.id, keptSearch)));
   const data = { aliases: aliasText(aliases) };
   ops.push(kind === 'organization' ? db.organization.update({ where: { id: to.id }, data }) : db.subject.update({ where: { id: to.id }, data }));
@@ -116,36 +116,31 @@ async function byName(db: Db, kind: MergeKind, name: string): Promise<Rec | null
   return rows.length === 1 ? rows[0]! : null;
 }
 
-/** Moves links from `from` to `to`; a row linked to both keeps one link. */
-async function organizationOps(db: Db, from: number, to: number): Promise<repo.Op[]> {
-  const [events, subjects, milestones] = await Promise.all([
-    db.eventOrganization.findMany({ where: { organizationId: to }, select: { eventId: true } }),
-    db.subjectOrganization.findMany({ where: { organizationId: to }, select: { subjectId: true } }),
-    db.milestoneOrganization.findMany({ where: { organizationId: to }, select: { milestoneId: true } }),
-  ]);
+/**
+ * Moves links from `from` to `to`; a row linked to both keeps one link. The rows linked to both
+ * are found by the database (a relation filter), not listed here: no variable per row.
+ */
+function organizationOps(db: Db, from: number, to: number): repo.Op[] {
+  const alsoTo = { some: { organizationId: to } };
   return [
-    db.eventOrganization.deleteMany({ where: { organizationId: from, eventId: { in: events.map((e) => e.eventId) } } }),
+    db.eventOrganization.deleteMany({ where: { organizationId: from, event: { organizations: alsoTo } } }),
     db.eventOrganization.updateMany({ where: { organizationId: from }, data: { organizationId: to } }),
-    db.subjectOrganization.deleteMany({ where: { organizationId: from, subjectId: { in: subjects.map((s) => s.subjectId) } } }),
+    db.subjectOrganization.deleteMany({ where: { organizationId: from, subject: { organizations: alsoTo } } }),
     db.subjectOrganization.updateMany({ where: { organizationId: from }, data: { organizationId: to } }),
-    db.milestoneOrganization.deleteMany({ where: { organizationId: from, milestoneId: { in: milestones.map((m) => m.milestoneId) } } }),
+    db.milestoneOrganization.deleteMany({ where: { organizationId: from, milestone: { organizations: alsoTo } } }),
     db.milestoneOrganization.updateMany({ where: { organizationId: from }, data: { organizationId: to } }),
   ];
 }
 
-async function subjectOps(db: Db, from: number, to: number): Promise<repo.Op[]> {
-  const [events, milestones, orgs] = await Promise.all([
-    db.eventSubject.findMany({ where: { subjectId: to }, select: { eventId: true } }),
-    db.milestoneSubject.findMany({ where: { subjectId: to }, select: { milestoneId: true } }),
-    db.subjectOrganization.findMany({ where: { subjectId: to }, select: { organizationId: true } }),
-  ]);
+function subjectOps(db: Db, from: number, to: number): repo.Op[] {
+  const alsoTo = { some: { subjectId: to } };
   return [
-    db.eventSubject.deleteMany({ where: { subjectId: from, eventId: { in: events.map((e) => e.eventId) } } }),
+    db.eventSubject.deleteMany({ where: { subjectId: from, event: { subjects: alsoTo } } }),
     db.eventSubject.updateMany({ where: { subjectId: from }, data: { subjectId: to } }),
-    db.milestoneSubject.deleteMany({ where: { subjectId: from, milestoneId: { in: milestones.map((m) => m.milestoneId) } } }),
+    db.milestoneSubject.deleteMany({ where: { subjectId: from, milestone: { subjects: alsoTo } } }),
     db.milestoneSubject.updateMany({ where: { subjectId: from }, data: { subjectId: to } }),
     // The merged subject's organizations join the kept one's.
-    db.subjectOrganization.deleteMany({ where: { subjectId: from, organizationId: { in: orgs.map((o) => o.organizationId) } } }),
+    db.subjectOrganization.deleteMany({ where: { subjectId: from, organization: { subjects: alsoTo } } }),
     db.subjectOrganization.updateMany({ where: { subjectId: from }, data: { subjectId: to } }),
     // Facts (with their history) and base-model links move too.
     db.subjectFact.updateMany({ where: { subjectId: from }, data: { subjectId: to } }),
