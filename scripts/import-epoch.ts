@@ -31,14 +31,19 @@ export function parseEpochArgs(argv: string[]): EpochArgs {
   return { file, dryRun: argv.includes('--dry-run'), validOnly: argv.includes('--valid-only'), from: from as (typeof SOURCES)[number], groups };
 }
 
-export async function runEpochImport(db: Db, args: EpochArgs, now: Date, print: (line: string) => void, showProgress = false): Promise<number> {
-  let text: string;
+/** The file's text, or null after saying why it cannot be read (the commands then exit 2). */
+export function readInputFile(file: string, print: (line: string) => void): string | null {
   try {
-    text = fs.readFileSync(args.file, 'utf8');
+    return fs.readFileSync(file, 'utf8');
   } catch (err) {
-    print(`Cannot read "${args.file}": ${(err as Error).message}`);
-    return 2;
+    print(`Cannot read "${file}": ${(err as Error).message}`);
+    return null;
   }
+}
+
+export async function runEpochImport(db: Db, args: EpochArgs, now: Date, print: (line: string) => void, showProgress = false): Promise<number> {
+  const text = readInputFile(args.file, print);
+  if (text === null) return 2;
   const bar = rowProgress(showProgress);
   const report = await importEpoch({ db, now, userId: null }, text, {
     dryRun: args.dryRun,

@@ -2,20 +2,14 @@
 // TimelineJS JSON file, checked slide by slide, written all or nothing. Groups that name a held
 // organization (by name or alias) link it; other groups become tags, or new organizations with
 // --groups-as-organizations. Exit code 1 when nothing was imported because of errors, 2 for bad arguments.
-import fs from 'node:fs';
 import path from 'node:path';
 import { importTimelineJs, timelineJsSummary } from '../src/features/datasets/index.ts';
 import type { Db } from '../src/platform/db.ts';
-import type { EpochArgs } from './import-epoch.ts';
+import { readInputFile, type EpochArgs } from './import-epoch.ts';
 
 export async function runTimelineJsImport(db: Db, args: EpochArgs, now: Date, print: (line: string) => void): Promise<number> {
-  let text: string;
-  try {
-    text = fs.readFileSync(args.file, 'utf8');
-  } catch (err) {
-    print(`Cannot read "${args.file}": ${(err as Error).message}`);
-    return 2;
-  }
+  const text = readInputFile(args.file, print);
+  if (text === null) return 2;
   const report = await importTimelineJs({ db, now, userId: null }, text, { dryRun: args.dryRun, groups: args.groups ?? 'tags', fileName: path.basename(args.file) });
   for (const w of report.warnings) print(`warning: ${w}`);
   for (const p of report.problems) print(p.row ? `slide ${p.row}, ${p.field}: ${p.message}` : p.message);

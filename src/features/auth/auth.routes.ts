@@ -14,8 +14,6 @@ import { beginUserSession, setFlash } from './session.ts';
 import { readKeptForm, safeNext } from './kept-form.ts';
 import { renderLogin } from './login.view.ts';
 
-export { safeNext };
-
 function text(value: unknown): string {
   return typeof value === 'string' ? value.slice(0, 300) : '';
 }

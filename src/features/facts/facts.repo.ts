@@ -34,12 +34,11 @@ export function sourceIdsAll(db: Db) {
 export type FactCreate = Prisma.SubjectFactUncheckedCreateInput;
 
 /**
- * New fact rows and their audit entries, in one transaction: their own, or the caller's when `db`
- * is a transaction's client (which has no $transaction), as when an import writes them with its records.
+ * New fact rows and their audit entries, written through `tx`: the caller's transaction client
+ * (an import writes them in its records' transaction), so they commit with the rest or not at all.
  */
-export async function insertFacts(db: Db, rows: FactCreate[], audits: Prisma.AuditLogUncheckedCreateInput[]): Promise<void> {
+export async function insertFacts(tx: Db, rows: FactCreate[], audits: Prisma.AuditLogUncheckedCreateInput[]): Promise<void> {
   if (!rows.length) return;
-  const ops = [db.subjectFact.createMany({ data: rows }), ...audits.map((data) => db.auditLog.create({ data }))];
-  if (typeof (db as { $transaction?: unknown }).$transaction === 'function') await db.$transaction(ops);
-  else for (const op of ops) await op;
+  await tx.subjectFact.createMany({ data: rows });
+  for (const data of audits) await tx.auditLog.create({ data });
 }

@@ -54,9 +54,11 @@ export async function homePage(db: Db, raw: Record<string, unknown>, publicUrl?:
   const query = typedQuery(raw);
   const pairs = queryPairs(raw);
   const options = await pages.filterOptions(db);
-  const filtered = pairs.some(([k]) => k !== 'order' && k !== 'cursor' && k !== 'sort');
+  // Parameters that arrange the list rather than filter it.
+  const filters = pairs.filter(([k]) => k !== 'order' && k !== 'cursor' && k !== 'sort');
+  const filtered = filters.length > 0;
   // A search alone keeps the filter bar closed: the results come first, the search box above says what was searched.
-  const filterOpen = pairs.some(([k]) => k !== 'order' && k !== 'cursor' && k !== 'sort' && k !== 'q');
+  const filterOpen = filters.some(([k]) => k !== 'q');
   const search = {
     q: pairs.find(([k]) => k === 'q')?.[1] ?? '',
     // The other filters ride along, so a new search keeps them.

@@ -76,7 +76,8 @@ const same = (a: { value: number | null; text: string | null; unit: string | nul
 /**
  * Adds the facts that differ from the newest one of the same subject, kind and source (history is
  * kept: nothing is overwritten). `pendingSubjects` are subjects the same import is about to
- * create, accepted in a dry run.
+ * create, accepted in a dry run. When not a dry run, `ctx.db` is a transaction's client: the
+ * import's own (ImportOptions.alongside).
  */
 export async function writeFacts(
   ctx: WriteContext,
