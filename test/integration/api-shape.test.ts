@@ -70,6 +70,7 @@ describe('the API described', () => {
       '/api/v1/milestones',
       '/api/v1/milestones/{slug}',
       '/api/v1/organizations',
+      '/api/v1/organizations/{slug}',
       '/api/v1/subjects',
       '/api/v1/subjects/{slug}',
       '/api/v1/sources',

@@ -73,6 +73,12 @@ describe(`merging records (${testEngine()})`, { timeout: 120_000 }, () => {
     const moved = await request(t.app).get('/organizations/brain-team').expect(301);
     expect(moved.headers.location).toBe('/organizations/google');
     await request(t.app).get('/organizations/never-was').expect(404);
+    const apiMoved = await request(t.app).get('/api/v1/organizations/brain-team').expect(301);
+    expect(apiMoved.headers.location).toBe('/api/v1/organizations/google');
+    const keptApi = (await request(t.app).get(apiMoved.headers.location).expect(200)).body.data;
+    expect(keptApi.organization.aliases).toEqual(expect.arrayContaining(['Brain Team', 'BT Research']));
+    expect(keptApi.organization.subjects.map((s: { slug: string }) => s.slug)).toContain('brain-model');
+    await request(t.app).get('/api/v1/organizations/never-was').expect(404);
 
     // The merged name is now one of Google's names: searching for it finds Google's events.
     const found = await request(t.app).get('/api/v1/events?q=brain%20team&limit=100').expect(200);

@@ -13,6 +13,7 @@ import {
   listTimeline,
   MAX_FILTER_VALUES,
   milestonePage,
+  organizationPage,
   namedListQuery,
   resolveOrThrow,
   searchNamedList,
@@ -213,6 +214,17 @@ export const endpoints: Endpoint[] = [
     params: [searchParam, { ...cursor, description: 'The `nextCursor` of the previous page.' }, limit],
     response: out.listOf(out.OrganizationOut),
     handle: namedList('organizations'),
+  },
+  {
+    path: '/organizations/{slug}',
+    summary: 'One organization with its other names (aliases), its subjects and the scorecard of the claims about it. A merged organization\'s old slug answers 301 to the one it was merged into.',
+    params: [slug('organization', 'meta')],
+    response: out.one(out.OrganizationDetailOut),
+    handle: async (db, req) => ({ data: await organizationPage(db, { scorecardFor, calibrationFor }, String(req.params.slug)) }),
+    movedTo: async (db, req) => {
+      const to = await redirectFor(db, 'organization', String(req.params.slug));
+      return to ? `/api/v1/organizations/${encodeURIComponent(to)}` : null;
+    },
   },
   {
     path: '/subjects',

@@ -53,14 +53,16 @@ async function exampleParams(db: Db): Promise<Record<string, Record<string, stri
     const v = out.data[0]?.[key];
     return v === undefined ? null : String(v);
   };
-  const [event, milestone, subject, source] = await Promise.all([
+  const [event, milestone, organization, subject, source] = await Promise.all([
     first('/events', 'slug'),
     first('/milestones', 'slug'),
+    first('/organizations', 'slug'),
     first('/subjects', 'slug'),
     first('/sources', 'id'),
   ]);
   return {
     '/events/{slug}': event ? { slug: event } : {},
+    '/organizations/{slug}': organization ? { slug: organization } : {},
     '/subjects/{slug}': subject ? { slug: subject } : {},
     '/milestones/{slug}': milestone ? { slug: milestone } : {},
     '/sources/{id}': source ? { id: source } : {},

@@ -183,6 +183,22 @@ export const OrganizationOut = named(
   }),
 );
 
+export const OrganizationDetailOut = named(
+  'OrganizationDetail',
+  'An organization with its other names, its subjects and how the claims about it turned out.',
+  z.object({
+    scorecard: ScorecardOut,
+    organization: z.object({
+      slug: z.string(),
+      name: z.string(),
+      website: z.string().nullable(),
+      description: z.string(),
+      aliases: z.array(z.string()).describe('Other names it is known by ("Meta AI", "FAIR"); imports and search use them'),
+      subjects: z.array(LinkOut),
+    }),
+  }),
+);
+
 export const SubjectOut = named(
   'Subject',
   'A model, product or other subject with its counts.',

@@ -3,6 +3,7 @@ export { timelineQuerySchema, namedListQuery, MAX_FILTER_VALUES, SORTS, type Tim
 export {
   eventPage,
   milestonePage,
+  organizationPage,
   organizationsPage,
   subjectsPage,
   subjectPage,
