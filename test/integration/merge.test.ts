@@ -37,6 +37,18 @@ describe(`merging records (${testEngine()})`, { timeout: 120_000 }, () => {
     bothId = (await createEvent(ctx(), ev({ title: 'Joint paper', organizations: ['brain-team', 'google'] }))).id;
   });
 
+  it('when the merge form is opened, then it offers the other organizations to pick from, those sharing a word with the name or aliases first', async () => {
+    for (const url of [`/admin/organizations/${dupId}/merge`, `/admin/organizations/${dupId}/edit`]) {
+      const html = (await admin.agent.get(url).expect(200)).text;
+      expect(html).toMatch(/<input id="(field|merge)-into" name="into"[^>]* list="merge-choices"/);
+      const options = [...html.matchAll(/<option value="([^"]*)">([^<]*)<\/option>/g)].map((m) => m[1]);
+      // "Brain Team" shares "brain" with Google's alias "Google Brain".
+      expect(options[0]).toBe('google');
+      expect(options).not.toContain('brain-team');
+      expect(options.length).toBe(await t.db.organization.count() - 1);
+    }
+  });
+
   it('when the form is sent without the confirmation, into itself, or into nothing known, then it says so and nothing changes', async () => {
     const url = `/admin/organizations/${dupId}/merge`;
     expect((await merge(admin, url, { into: 'google' }).expect(422)).text).toContain('Tick the box to confirm');
@@ -75,7 +87,7 @@ describe(`merging records (${testEngine()})`, { timeout: 120_000 }, () => {
     await request(t.app).get('/organizations/never-was').expect(404);
     const apiMoved = await request(t.app).get('/api/v1/organizations/brain-team').expect(301);
     expect(apiMoved.headers.location).toBe('/api/v1/organizations/google');
-    const keptApi = (await request(t.app).get(apiMoved.headers.location).expect(200)).body.data;
+    const keptApi = (await request(t.app).get('/api/v1/organizations/google').expect(200)).body.data;
     expect(keptApi.organization.aliases).toEqual(expect.arrayContaining(['Brain Team', 'BT Research']));
     expect(keptApi.organization.subjects.map((s: { slug: string }) => s.slug)).toContain('brain-model');
     await request(t.app).get('/api/v1/organizations/never-was').expect(404);

@@ -5,7 +5,9 @@ import type { Auth } from '../auth/index.ts';
 import { setFlash } from '../auth/index.ts';
 import {
   historyOf,
+  mergeCandidates,
   mergeRecords,
+  type MergeKind,
   type EntityType,
   type WriteContext,
 } from '../content/index.ts';
@@ -50,6 +52,7 @@ export function entityRoutes<I>(r: Router, deps: FeatureDeps & { auth: Auth }, r
         cancelUrl: base,
         historyUrl: id ? `${base}/${id}/history` : null,
         mergeUrl: id && canMerge ? `${base}/${id}/merge` : null,
+        mergeChoices: id && canMerge ? await mergeCandidates(db, e.type as MergeKind, id) : null,
         values,
         errors,
         hasErrors: Object.keys(errors).length > 0,
@@ -137,11 +140,21 @@ export function entityRoutes<I>(r: Router, deps: FeatureDeps & { auth: Auth }, r
 function mergeRoutes<I>(r: Router, deps: FeatureDeps & { auth: Auth }, render: Render, e: EntityAdmin<I>, base: string) {
   const { auth, db } = deps;
   const kind = e.type as 'organization' | 'subject';
-  const show = (res: Response, id: number, label: string, values: FormValues, errors: FieldErrors, status = 200) =>
+  const show = async (res: Response, id: number, label: string, values: FormValues, errors: FieldErrors, status = 200) =>
     render(
       res,
       'admin/content/merge',
-      { title: `Merge ${e.singular}`, singular: e.singular, label, action: `${base}/${id}/merge`, cancelUrl: `${base}/${id}/edit`, values, errors, hasErrors: Object.keys(errors).length > 0 },
+      {
+        title: `Merge ${e.singular}`,
+        singular: e.singular,
+        label,
+        action: `${base}/${id}/merge`,
+        cancelUrl: `${base}/${id}/edit`,
+        mergeChoices: await mergeCandidates(db, kind, id),
+        values,
+        errors,
+        hasErrors: Object.keys(errors).length > 0,
+      },
       status,
     );
   r.get(`/${e.plural}/:id/merge`, auth.requireAdmin, async (req, res) => {

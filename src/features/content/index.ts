@@ -28,4 +28,4 @@ export { ENTITY_LISTS, type EntityList } from './transfer/transfer.schema.ts';
 export { text as textField, choice as choiceField, checkbox as checkboxField } from './fields.ts';
 export { exportWithFacts, exportWithFactsStream, importWithFacts, writeFacts, exportFacts, type FactInput, type FactPlan } from './transfer/facts.transfer.ts';
 export { aliasesOf, aliasKey, searchName } from './aliases.ts';
-export { mergeRecords, redirectFor, type MergeKind, type MergeResult } from './merge.ts';
+export { mergeRecords, mergeCandidates, redirectFor, type MergeKind, type MergeResult } from './merge.ts';

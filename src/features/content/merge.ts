@@ -43,6 +43,30 @@ export function mergedAliases(kept: { name: string; aliases: string }, merged: {
   return out;
 }
 
+/** At most this many names are offered to pick from when merging (a datalist, filtered as the admin types). */
+export const MERGE_CHOICES_MAX = 300;
+
+/**
+ * What a record may be merged into, for the form to offer: the other records of its kind, those
+ * sharing a word with its name or aliases first (the likely duplicates), then by name.
+ */
+export async function mergeCandidates(db: Db, kind: MergeKind, fromId: number): Promise<{ slug: string; name: string }[]> {
+  const from = await find(db, kind, { id: fromId });
+  if (!from) return [];
+  const words = new Set([from.name, ...aliasesOf(from.aliases)].flatMap((n) => aliasKey(n).split(' ')).filter((w) => w.length > 1));
+  const shared = (r: Rec) => [r.name, ...aliasesOf(r.aliases)].flatMap((n) => aliasKey(n).split(' ')).filter((w) => words.has(w)).length;
+  const select = { id: true, slug: true, name: true, aliases: true } as const;
+  const where = { id: { not: fromId } };
+  const orderBy = { name: 'asc' } as const;
+  // Names only: a few thousand short rows at most (organizations, models).
+  const rows: Rec[] = kind === 'organization' ? await db.organization.findMany({ where, select, orderBy }) : await db.subject.findMany({ where, select, orderBy });
+  return rows
+    .map((r) => ({ r, score: shared(r) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, MERGE_CHOICES_MAX)
+    .map(({ r }) => ({ slug: r.slug, name: r.name }));
+}
+
 const refuse = (message: string): never => {
   throw new ValidationError(message, { into: message });
 };
