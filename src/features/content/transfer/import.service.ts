@@ -5,6 +5,7 @@ import type { WriteContext } from '../audit.ts';
 import { prismaFailure } from '../../../platform/prisma-errors.ts';
 import {
   changed,
+  checkAliases,
   checkReferences,
   duplicates,
   plan,
@@ -83,6 +84,7 @@ export async function importData(ctx: WriteContext, text: string, opts: ImportOp
   const all = await loadAll(ctx.db);
   const c = resolveContext(all, parsed);
   checkReferences(parsed, c, errors);
+  checkAliases(all, parsed, errors);
   errors.sort((a, b) => ENTITY_LISTS.indexOf(a.entity as EntityList) - ENTITY_LISTS.indexOf(b.entity as EntityList) || a.row - b.row);
   const planned = plan(all, parsed, c);
   if (errors.length || opts.dryRun) return report(planned, errors, false);
