@@ -8,9 +8,9 @@ import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/clien
 import type { Db } from './db.ts';
 
 /** Variables per statement. */
-export const MAX_VARIABLES = 6000;
+export const MAX_VARIABLES = 2000;
 /** Rows per statement, whatever their width. */
-export const MAX_ROWS = 500;
+export const MAX_ROWS = 200;
 
 export type Row = Record<string, string | number | boolean | Date | null>;
 

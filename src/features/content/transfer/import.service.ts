@@ -70,10 +70,11 @@ export interface ImportOptions {
 }
 
 /** Checks a file and, unless it is a dry run and when every row is valid, imports all of it. */
-export async function importData(ctx: WriteContext, text: string, opts: ImportOptions): Promise<ImportReport> {
+/** `text`: the file, or for JSON the object already parsed (readImport). */
+export async function importData(ctx: WriteContext, text: string | object, opts: ImportOptions): Promise<ImportReport> {
   const { raw, errors } = readImport(text, opts.format, opts.entity);
   if (errors.length) return report(null, errors, false);
-  const parsed = validate(raw, errors, opts.progress);
+  const parsed = await validate(raw, errors, opts.progress);
   duplicates('organizations', parsed.organizations, (r) => r.slug, 'slug', errors);
   duplicates('subjects', parsed.subjects, (r) => r.slug, 'slug', errors);
   duplicates('tags', parsed.tags, (r) => r.slug, 'slug', errors);
@@ -86,7 +87,7 @@ export async function importData(ctx: WriteContext, text: string, opts: ImportOp
   checkReferences(parsed, c, errors);
   checkAliases(all, parsed, errors);
   errors.sort((a, b) => ENTITY_LISTS.indexOf(a.entity as EntityList) - ENTITY_LISTS.indexOf(b.entity as EntityList) || a.row - b.row);
-  const planned = plan(all, parsed, c);
+  const planned = await plan(all, parsed, c);
   if (errors.length || opts.dryRun) return report(planned, errors, false);
   const anything = ENTITY_LISTS.some((e) => changed(planned[e] as Item<unknown>[]).length > 0);
   if (!anything) {

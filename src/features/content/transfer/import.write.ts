@@ -2,7 +2,7 @@
 // the new rows first (their ids are needed by the links), then links, updates and audit entries.
 // A crash or an error anywhere leaves nothing of the import.
 import type { Db } from '../../../platform/db.ts';
-import { insertReturning, insertRows, type Row } from '../../../platform/bulk.ts';
+import { insertReturning, insertRows, rowsPerStatement, type Row } from '../../../platform/bulk.ts';
 import { auditData, diffSnapshots, type EntityType, type WriteContext } from '../audit.ts';
 import * as repo from '../content.repo.ts';
 import { inOneTransaction } from '../commit.ts';
@@ -12,7 +12,7 @@ import { aliasText, searchName } from '../aliases.ts';
 import { flatten } from './records.ts';
 import type { AllRows } from './transfer.repo.ts';
 import type { EntityList, EventRecord, MilestoneRecord, SourceRecord } from './transfer.schema.ts';
-import { changed, ptKey, type Context, type Item, type Plan } from './import.check.ts';
+import { changed, ptKey, yieldTurn, type Context, type Item, type Plan } from './import.check.ts';
 
 const ENTITY_TYPE: Partial<Record<EntityList, EntityType>> = {
   organizations: 'organization',
@@ -28,7 +28,7 @@ const IMPORT_TX_MS = 30 * 60_000;
 /** Statements between two yields to the event loop, so other requests keep being answered. */
 const YIELD_EVERY = 20;
 /** New records' rows (links, audit entries…) gathered per table before a multi-row INSERT. */
-const BATCH = 500;
+const BATCH = 200;
 
 type Step = PromiseLike<unknown>;
 
@@ -37,7 +37,7 @@ async function runYielding(steps: Iterable<Step>): Promise<void> {
   let n = 0;
   for (const step of steps) {
     await step;
-    if (++n % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (++n % YIELD_EVERY === 0) await yieldTurn();
   }
 }
 
@@ -47,8 +47,14 @@ async function runYielding(steps: Iterable<Step>): Promise<void> {
  */
 async function insertAll<T>(db: Db, table: string, items: Item<T>[], keyOf: (rec: T) => string, row: (rec: T) => Row, keyColumns: string[], keyOfRow: (r: Record<string, unknown>) => string): Promise<Item<T>[]> {
   if (!items.length) return [];
-  const back = await insertReturning<Record<string, unknown> & { id: number }>(db, table, items.map((it) => row(it.rec)), ['id', ...keyColumns]);
-  const id = new Map(back.map((r) => [keyOfRow(r), Number(r.id)]));
+  // Rows made one statement's worth at a time, with a turn of the event loop between statements.
+  const size = rowsPerStatement(Object.keys(row(items[0]!.rec)).length);
+  const id = new Map<string, number>();
+  for (let i = 0; i < items.length; i += size) {
+    const rows = items.slice(i, i + size).map((it) => row(it.rec));
+    for (const r of await insertReturning<Record<string, unknown> & { id: number }>(db, table, rows, ['id', ...keyColumns])) id.set(keyOfRow(r), Number(r.id));
+    await yieldTurn();
+  }
   return items.map((it) => {
     const got = id.get(keyOf(it.rec));
     if (got === undefined) throw new Error(`import: the new row “${keyOf(it.rec)}” did not come back from its INSERT`);
