@@ -105,3 +105,24 @@ describe(`a set-based import (${testEngine()})`, { timeout: 120_000 }, () => {
     expect(again.writes()).toBe(0);
   });
 });
+
+describe(`a large import beside other requests (${testEngine()})`, { timeout: 120_000 }, () => {
+  it('when a file of 1,200 events is checked and written, then the event loop gets turns all along (other requests are answered)', async () => {
+    let turns = 0;
+    let stop = false;
+    const tick = () => {
+      turns++;
+      if (!stop) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const dry = await importData(ctx(), bigFile(), { format: 'json', dryRun: true });
+    const duringCheck = turns;
+    const applied = await importData(ctx(), bigFile(), { format: 'json', dryRun: false });
+    stop = true;
+    expect(dry.ok && applied.applied).toBe(true);
+    // Checking and planning 1,206 rows: a turn every 500 rows at least.
+    expect(duringCheck).toBeGreaterThanOrEqual(4);
+    // Writing: a turn between statements (about 60 of them).
+    expect(turns - duringCheck).toBeGreaterThanOrEqual(10);
+  });
+});
