@@ -167,7 +167,7 @@ export function resolveContext(all: AllRows, p: Parsed) {
   };
 }
 
-export function checkReferences(p: Parsed, ctx: Context, errors: RowError[]) {
+export async function checkReferences(p: Parsed, ctx: Context, errors: RowError[]): Promise<void> {
   const need = (entity: string, row: number, field: string, set: Set<string>, values: (string | null)[], what: string) => {
     const missing = values.filter((v): v is string => v !== null && !set.has(v));
     if (missing.length) errors.push({ entity, row, field, message: `Unknown ${what}: ${missing.map((m) => `“${m}”`).join(', ')}.` });
@@ -181,7 +181,9 @@ export function checkReferences(p: Parsed, ctx: Context, errors: RowError[]) {
     source('sources', row, 'cites', [rec.cites]);
     if (rec.cites === rec.key) errors.push({ entity: 'sources', row, field: 'cites', message: 'A source cannot cite itself.' });
   }
+  let n = 0;
   for (const { row, rec } of p.events) {
+    if (++n % ROWS_PER_TURN === 0) await yieldTurn();
     need('events', row, 'organizations', ctx.known.organizations, rec.organizations, 'organization');
     need('events', row, 'subjects', ctx.known.subjects, rec.subjects, 'subject');
     need('events', row, 'tags', ctx.known.tags, rec.tags, 'tag');

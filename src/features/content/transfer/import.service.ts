@@ -84,7 +84,7 @@ export async function importData(ctx: WriteContext, text: string | object, opts:
   duplicates('milestones', parsed.milestones, (r) => r.slug, 'slug', errors);
   const all = await loadAll(ctx.db);
   const c = resolveContext(all, parsed);
-  checkReferences(parsed, c, errors);
+  await checkReferences(parsed, c, errors);
   checkAliases(all, parsed, errors);
   errors.sort((a, b) => ENTITY_LISTS.indexOf(a.entity as EntityList) - ENTITY_LISTS.indexOf(b.entity as EntityList) || a.row - b.row);
   const planned = await plan(all, parsed, c);
