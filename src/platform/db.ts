@@ -4,6 +4,7 @@ import type { PoolConfig } from 'pg';
 import type { Config } from '../config.ts';
 import type { PrismaClient } from '../generated/sqlite/client.ts';
 import type { Logger } from './logger.ts';
+import { gatedFactory } from './sqlite-gate.ts';
 
 /**
  * The database client every feature receives. Both engines' generated clients share this
@@ -78,7 +79,8 @@ async function createSqliteDb(url: string): Promise<Db> {
   ]);
   const file = sqliteFilePath(url);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
+  // Plain writes wait for open transactions instead of running inside them (sqlite-gate.ts).
+  const db = new PrismaClient({ adapter: gatedFactory(new PrismaBetterSQLite3({ url: `file:${file}` })) });
   // The adapter leaves SQLite's defaults: a rollback journal, full sync and no busy wait.
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
@@ -165,6 +167,8 @@ function unavailableHere(e: ErrorLike): boolean {
   if (e.kind === 'postgres' && typeof e.code === 'string' && UNAVAILABLE_SQLSTATE.test(e.code)) return true;
   // A SQLite file overwritten or damaged under the server: nothing to fix in the request.
   if (e.code === 'SQLITE_NOTADB' || e.code === 'SQLITE_CORRUPT') return true;
+  // A plain write that waited too long for another request's transaction (sqlite-gate.ts).
+  if (e.code === 'SQLITE_BUSY') return true;
   return typeof e.message === 'string' && (UNAVAILABLE_PG_MESSAGE.test(e.message) || UNREADABLE_SQLITE_MESSAGE.test(e.message));
 }
 

@@ -1,13 +1,26 @@
 // Child process of crash.test.ts: runs one create or one import on the database at argv[2] and
 // SIGKILLs itself the moment the write path first writes to the model named in argv[4] (before that
-// statement runs), as a kill -9 or a power cut between two statements would.
+// statement runs, whether through a model method or a raw multi-row INSERT), as a kill -9 or a power cut between two statements would.
 import { createSubject, importData, importWithFacts } from '../../src/features/content/index.ts';
 import { createDb, type Db } from '../../src/platform/db.ts';
 
 const [url, mode, crashAt] = process.argv.slice(2) as [string, 'create' | 'import' | 'facts', string];
 const base = await createDb({ url });
+/** The text of a raw statement (the import's multi-row INSERTs, platform/bulk.ts). */
+const sqlText = (args: unknown): string => {
+  const first = Array.isArray(args) ? args[0] : args;
+  if (typeof first === 'string') return first;
+  const strings = (first as { strings?: string[]; sql?: string } | undefined)?.strings;
+  return strings ? strings.join('?') : String((first as { sql?: string } | undefined)?.sql ?? '');
+};
+const rawWrite = ({ args, query }: { args: unknown; query: (a: unknown) => Promise<unknown> }) => {
+  if (new RegExp(`^\\s*INSERT INTO "${crashAt}"`).test(sqlText(args))) process.kill(process.pid, 'SIGKILL');
+  return query(args);
+};
 const db = base.$extends({
   query: {
+    $queryRaw: rawWrite,
+    $executeRaw: rawWrite,
     $allModels: {
       async $allOperations({ model, operation, args, query }) {
         // Writes only: the checks before an import read the same tables.

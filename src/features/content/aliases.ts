@@ -79,34 +79,67 @@ export interface NamedRecord {
   aliases: string;
 }
 
-/**
- * Field errors when the name or an alias is another record's name or alias (same kind). The
- * record's own name among its aliases is dropped by the caller, not refused.
- */
-export function aliasConflicts(kind: 'organization' | 'subject', self: { id: number | null; name: string; aliases: string[] }, others: NamedRecord[]): FieldErrors {
-  const owner = new Map<string, { name: string; as: 'name' | 'alias' }>();
-  for (const o of others) {
-    if (o.id === self.id) continue;
-    const nameKey = aliasKey(o.name);
-    if (nameKey) owner.set(nameKey, { name: o.name, as: 'name' });
-    for (const a of aliasesOf(o.aliases)) {
-      const k = aliasKey(a);
-      if (k && !owner.has(k)) owner.set(k, { name: o.name, as: 'alias' });
-    }
+/** A record whose name or alias holds a key, as the conflict messages name it. */
+export interface AliasOwner {
+  /** Whatever tells records apart: the id (forms) or the slug (an imported file). */
+  id: number | string;
+  name: string;
+  as: 'name' | 'alias';
+}
+
+/** Every name and alias key, with the records that hold it: built once, asked per record. */
+export function aliasIndex(records: Iterable<{ id: number | string; name: string; aliases: string }>): Map<string, AliasOwner[]> {
+  const index = new Map<string, AliasOwner[]>();
+  const add = (key: string, owner: AliasOwner) => {
+    if (!key) return;
+    const list = index.get(key);
+    if (list) list.push(owner);
+    else index.set(key, [owner]);
+  };
+  for (const r of records) {
+    add(aliasKey(r.name), { id: r.id, name: r.name, as: 'name' });
+    for (const a of aliasesOf(r.aliases)) add(aliasKey(a), { id: r.id, name: r.name, as: 'alias' });
   }
+  return index;
+}
+
+/** The record other than `self` holding `key`: one that has it as its name first. */
+function ownerOf(index: Map<string, AliasOwner[]>, key: string, self: number | string | null): AliasOwner | undefined {
+  const others = (index.get(key) ?? []).filter((o) => o.id !== self);
+  return others.find((o) => o.as === 'name') ?? others[0];
+}
+
+/**
+ * Field errors when the name or an alias is another record's name or alias (same kind), the
+ * others given as an index (aliasIndex). The record's own name among its aliases is dropped by
+ * the caller, not refused.
+ */
+export function aliasConflictsIn(
+  kind: 'organization' | 'subject',
+  self: { id: number | string | null; name: string; aliases: string[] },
+  index: Map<string, AliasOwner[]>,
+): FieldErrors {
   const errors: FieldErrors = {};
   const clashes = self.aliases
-    .map((a) => ({ a, hit: owner.get(aliasKey(a)) }))
-    .filter((x): x is { a: string; hit: { name: string; as: 'name' | 'alias' } } => Boolean(x.hit));
+    .map((a) => ({ a, hit: ownerOf(index, aliasKey(a), self.id) }))
+    .filter((x): x is { a: string; hit: AliasOwner } => Boolean(x.hit));
   if (clashes.length) {
     errors.aliases = clashes
       .map(({ a, hit }) => (hit.as === 'name' ? `“${a}” is the name of another ${kind}, “${hit.name}”` : `“${a}” is already an alias of the ${kind} “${hit.name}”`))
       .join('; ')
       .concat('. To make them one record, merge them instead.');
   }
-  const nameHit = owner.get(aliasKey(self.name));
+  const nameHit = ownerOf(index, aliasKey(self.name), self.id);
   if (nameHit?.as === 'alias') errors.name = `“${self.name}” is an alias of the ${kind} “${nameHit.name}”: choose another name, or remove that alias first.`;
   return errors;
+}
+
+/**
+ * Field errors when the name or an alias is another record's name or alias (same kind). The
+ * record's own name among its aliases is dropped by the caller, not refused.
+ */
+export function aliasConflicts(kind: 'organization' | 'subject', self: { id: number | null; name: string; aliases: string[] }, others: NamedRecord[]): FieldErrors {
+  return aliasConflictsIn(kind, self, aliasIndex(others));
 }
 
 /** The aliases without the record's own name. */

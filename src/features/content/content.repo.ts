@@ -147,26 +147,8 @@ export function deleteOp(db: Db, type: EntityType, id: number): Op {
 
 export const upsertTag = (db: Db, t: TagRef): Op => db.tag.upsert({ where: { slug: t.slug }, create: t, update: { name: t.name } });
 
-export const createTransitions = (db: Db, milestoneId: number, rows: { fromStatus: string; toStatus: string; dueAt: Date; flaggedAt: Date }[]): Op =>
-  db.milestoneTransition.createMany({ data: rows.map((t) => ({ milestoneId, ...t })) });
-
 export const auditOp = (db: Db, data: Prisma.AuditLogUncheckedCreateInput): Op => db.auditLog.create({ data });
 export const createAudits = (db: Db, data: Prisma.AuditLogUncheckedCreateInput[]): Op => db.auditLog.createMany({ data });
-
-/** Link rows of new events, several events at once (the import). */
-export interface NewEventLinkRows {
-  organizations: { eventId: number; organizationId: number }[];
-  subjects: { eventId: number; subjectId: number }[];
-  sources: { eventId: number; sourceId: number; quote: string | null; position: number }[];
-}
-
-export function newEventLinkOps(db: Db, rows: NewEventLinkRows): Op[] {
-  return [
-    ...(rows.organizations.length ? [db.eventOrganization.createMany({ data: rows.organizations })] : []),
-    ...(rows.subjects.length ? [db.eventSubject.createMany({ data: rows.subjects })] : []),
-    ...(rows.sources.length ? [db.eventSource.createMany({ data: rows.sources })] : []),
-  ];
-}
 
 export function subjectLinkOps(db: Db, subjectId: number, organizationIds: number[], replace: boolean): Op[] {
   return [

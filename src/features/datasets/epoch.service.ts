@@ -86,7 +86,7 @@ export async function importEpoch(ctx: WriteContext, text: string, opts: EpochOp
 
   // The facts are written in the records' own transaction: a crash leaves both or neither.
   const got: { facts: FactPlan | null } = { facts: null };
-  const records = await importData(ctx, JSON.stringify(converted.bundle), {
+  const records = await importData(ctx, converted.bundle, {
     format: 'json',
     dryRun,
     alongside: async (tx) => {

@@ -1,5 +1,6 @@
 import type { Prisma } from '../../generated/sqlite/client.ts';
 import { allPages, inChunks } from '../../platform/batches.ts';
+import { insertRows } from '../../platform/bulk.ts';
 import type { Db } from '../../platform/db.ts';
 
 const factInclude = {
@@ -39,6 +40,8 @@ export type FactCreate = Prisma.SubjectFactUncheckedCreateInput;
  */
 export async function insertFacts(tx: Db, rows: FactCreate[], audits: Prisma.AuditLogUncheckedCreateInput[]): Promise<void> {
   if (!rows.length) return;
-  await tx.subjectFact.createMany({ data: rows });
-  for (const data of audits) await tx.auditLog.create({ data });
+  // Multi-row raw INSERTs (platform/bulk.ts): bounded statements, not compiled row by row by Prisma.
+  const createdAt = new Date();
+  await insertRows(tx, 'SubjectFact', rows.map((r) => ({ subjectId: r.subjectId, kind: r.kind, value: r.value ?? null, text: r.text ?? null, unit: r.unit ?? null, note: r.note ?? '', refSubjectId: r.refSubjectId ?? null, sourceId: r.sourceId ?? null, recordedAt: new Date(r.recordedAt), createdAt })));
+  await insertRows(tx, 'AuditLog', audits.map((a) => ({ at: new Date(a.at ?? createdAt), userId: a.userId ?? null, action: a.action, entityType: a.entityType, entityId: a.entityId, entityLabel: a.entityLabel ?? '', changes: a.changes ?? '{}' })));
 }

@@ -3,6 +3,7 @@
 import type { AllRows } from './transfer.repo.ts';
 import { comparable, comparableExport, rowsToRecords, sourceKeys, stableJson, type PlainRecord } from './records.ts';
 import { fromCsv } from './csv.ts';
+import { aliasConflictsIn, aliasIndex, aliasText } from '../aliases.ts';
 import { EXPORT_FORMAT } from './export.service.ts';
 import { fieldErrors } from '../../../platform/validation.ts';
 import {
@@ -42,22 +43,31 @@ export type Raw = Partial<Record<EntityList, { row: number; value: unknown }[]>>
 // ---------------------------------------------------------------------------
 // Reading
 
-export function readImport(text: string, format: ImportFormat, entity?: EntityList): { raw: Raw; errors: RowError[] } {
+/** A turn of the event loop, so that other requests are answered while a large file is checked. */
+export const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Rows checked or planned between two turns. */
+const ROWS_PER_TURN = 500;
+
+/** `text`: the file, or (JSON) the object already parsed by the caller, so that it is not parsed twice. */
+export function readImport(text: string | object, format: ImportFormat, entity?: EntityList): { raw: Raw; errors: RowError[] } {
   const fileError = (message: string) => ({ raw: {}, errors: [{ entity: 'file', row: 0, field: 'file', message }] });
-  if (text.trim() === '') return fileError('The file is empty.');
+  if (typeof text === 'string' && text.trim() === '') return fileError('The file is empty.');
   if (format === 'csv') {
     if (!entity) return fileError('Say which kind of records the CSV file holds.');
+    if (typeof text !== 'string') return fileError('A CSV file is text.');
     const { records, problems } = fromCsv(entity, text);
     return {
       raw: { [entity]: records.map((value, i) => ({ row: i + 2, value })) },
       errors: problems.map((p) => ({ entity, ...p })),
     };
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    return fileError(`This is not valid JSON: ${(err as Error).message}`);
+  let data: unknown = text;
+  if (typeof text === 'string') {
+    try {
+      data = JSON.parse(text);
+    } catch (err) {
+      return fileError(`This is not valid JSON: ${(err as Error).message}`);
+    }
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) return fileError('The JSON file must hold one object, as written by the export.');
   const obj = data as Record<string, unknown>;
@@ -93,7 +103,7 @@ export interface Parsed {
   milestones: Valid<MilestoneRecord>[];
 }
 
-export function validate(raw: Raw, errors: RowError[], progress?: Progress): Parsed {
+export async function validate(raw: Raw, errors: RowError[], progress?: Progress): Promise<Parsed> {
   const out: Record<string, Valid<unknown>[]> = {};
   const total = ENTITY_LISTS.reduce((n, e) => n + (raw[e]?.length ?? 0), 0);
   let done = 0;
@@ -101,6 +111,7 @@ export function validate(raw: Raw, errors: RowError[], progress?: Progress): Par
     out[entity] = [];
     for (const { row, value } of raw[entity] ?? []) {
       progress?.(++done, total);
+      if (done % ROWS_PER_TURN === 0) await yieldTurn();
       if (!value || typeof value !== 'object' || Array.isArray(value)) {
         errors.push({ entity, row, field: 'row', message: 'Each row must be an object of fields.' });
         continue;
@@ -156,7 +167,7 @@ export function resolveContext(all: AllRows, p: Parsed) {
   };
 }
 
-export function checkReferences(p: Parsed, ctx: Context, errors: RowError[]) {
+export async function checkReferences(p: Parsed, ctx: Context, errors: RowError[]): Promise<void> {
   const need = (entity: string, row: number, field: string, set: Set<string>, values: (string | null)[], what: string) => {
     const missing = values.filter((v): v is string => v !== null && !set.has(v));
     if (missing.length) errors.push({ entity, row, field, message: `Unknown ${what}: ${missing.map((m) => `“${m}”`).join(', ')}.` });
@@ -170,7 +181,9 @@ export function checkReferences(p: Parsed, ctx: Context, errors: RowError[]) {
     source('sources', row, 'cites', [rec.cites]);
     if (rec.cites === rec.key) errors.push({ entity: 'sources', row, field: 'cites', message: 'A source cannot cite itself.' });
   }
+  let n = 0;
   for (const { row, rec } of p.events) {
+    if (++n % ROWS_PER_TURN === 0) await yieldTurn();
     need('events', row, 'organizations', ctx.known.organizations, rec.organizations, 'organization');
     need('events', row, 'subjects', ctx.known.subjects, rec.subjects, 'subject');
     need('events', row, 'tags', ctx.known.tags, rec.tags, 'tag');
@@ -192,6 +205,34 @@ export function checkReferences(p: Parsed, ctx: Context, errors: RowError[]) {
   }
 }
 
+/**
+ * An alias may not be another organization's (or subject's) name or alias, and a name may not be
+ * another's alias, as the forms and the API check it (decision 33): each organization and subject
+ * of the file that is new or changes its name or aliases is checked against the records as they
+ * will be after the import (the database's, those of the file in their place). One index, so a
+ * file of 100,000 records is checked in linear time.
+ */
+export function checkAliases(all: AllRows, p: Parsed, errors: RowError[]) {
+  const lists = [
+    { entity: 'organizations', kind: 'organization', held: all.organizations, file: p.organizations },
+    { entity: 'subjects', kind: 'subject', held: all.subjects, file: p.subjects },
+  ] as const;
+  for (const { entity, kind, held, file } of lists) {
+    const inFile = new Map(file.map((f) => [f.rec.slug, f.rec]));
+    const heldBySlug = new Map(held.map((r) => [r.slug, r]));
+    const index = aliasIndex([
+      ...held.filter((r) => !inFile.has(r.slug)).map((r) => ({ id: r.slug, name: r.name, aliases: r.aliases })),
+      ...file.map(({ rec }) => ({ id: rec.slug, name: rec.name, aliases: aliasText(rec.aliases) })),
+    ]);
+    for (const { row, rec } of file) {
+      const before = heldBySlug.get(rec.slug);
+      if (before && before.name === rec.name && before.aliases === aliasText(rec.aliases)) continue;
+      const found = aliasConflictsIn(kind, { id: rec.slug, name: rec.name, aliases: rec.aliases }, index);
+      for (const [field, message] of Object.entries(found)) errors.push({ entity, row, field, message });
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Planning: each valid row is a create, an update or unchanged
 
@@ -204,8 +245,9 @@ export interface Item<T> {
   after: PlainRecord;
 }
 
-export function plan(all: AllRows, p: Parsed, ctx: Context) {
+export async function plan(all: AllRows, p: Parsed, ctx: Context) {
   const exported = rowsToRecords(all);
+  await yieldTurn();
   const index = <R extends PlainRecord>(rows: R[], ids: number[], keyOf: (r: R) => string) =>
     new Map(rows.map((r, i) => [keyOf(r), { id: ids[i]!, rec: r }]));
   const bySlug = (rows: PlainRecord[], ids: { id: number }[]) => index(rows, ids.map((r) => r.id), (r) => String(r.slug));
@@ -233,26 +275,29 @@ export function plan(all: AllRows, p: Parsed, ctx: Context) {
     if (entity === 'milestones') return { ...r, source: heldKey(r.source as string | null) };
     return r;
   };
-  function items<T>(entity: EntityList, rows: Valid<T>[], keyOf: (r: T) => string, toPlain: (r: T) => PlainRecord): Item<T>[] {
+  async function items<T>(entity: EntityList, rows: Valid<T>[], keyOf: (r: T) => string, toPlain: (r: T) => PlainRecord): Promise<Item<T>[]> {
     const map = existing[entity] as Map<string, { id: number; rec: PlainRecord }>;
-    return rows.map(({ row, rec }) => {
+    const out: Item<T>[] = [];
+    for (const { row, rec } of rows) {
+      if (out.length % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldTurn();
       const found = map.get(keyOf(rec));
       const after = withHeldSources(entity, toPlain(rec));
       const before = found ? comparableExport(entity, found.rec) : null;
       const same = before !== null && stableJson(withCanonicalSources(entity, before)) === stableJson(withCanonicalSources(entity, after));
-      return { row, rec, action: !found ? 'create' : same ? 'unchanged' : 'update', existingId: found?.id ?? null, before, after };
-    });
+      out.push({ row, rec, action: !found ? 'create' : same ? 'unchanged' : 'update', existingId: found?.id ?? null, before, after });
+    }
+    return out;
   }
   return {
-    organizations: items('organizations', p.organizations, (r) => r.slug, comparable.organizations),
-    subjects: items('subjects', p.subjects, (r) => r.slug, comparable.subjects),
-    tags: items('tags', p.tags, (r) => r.slug, comparable.tags),
-    sources: items('sources', p.sources, ptKey, comparable.sources),
-    events: items('events', p.events, (r) => r.slug, comparable.events),
-    milestones: items('milestones', p.milestones, (r) => r.slug, comparable.milestones),
+    organizations: await items('organizations', p.organizations, (r) => r.slug, comparable.organizations),
+    subjects: await items('subjects', p.subjects, (r) => r.slug, comparable.subjects),
+    tags: await items('tags', p.tags, (r) => r.slug, comparable.tags),
+    sources: await items('sources', p.sources, ptKey, comparable.sources),
+    events: await items('events', p.events, (r) => r.slug, comparable.events),
+    milestones: await items('milestones', p.milestones, (r) => r.slug, comparable.milestones),
   };
 }
-export type Plan = ReturnType<typeof plan>;
+export type Plan = Awaited<ReturnType<typeof plan>>;
 export type Context = ReturnType<typeof resolveContext>;
 
 export const changed = <T>(items: Item<T>[]) => items.filter((i) => i.action !== 'unchanged');

@@ -5,6 +5,7 @@ import type { WriteContext } from '../audit.ts';
 import { prismaFailure } from '../../../platform/prisma-errors.ts';
 import {
   changed,
+  checkAliases,
   checkReferences,
   duplicates,
   plan,
@@ -69,10 +70,11 @@ export interface ImportOptions {
 }
 
 /** Checks a file and, unless it is a dry run and when every row is valid, imports all of it. */
-export async function importData(ctx: WriteContext, text: string, opts: ImportOptions): Promise<ImportReport> {
+/** `text`: the file, or for JSON the object already parsed (readImport). */
+export async function importData(ctx: WriteContext, text: string | object, opts: ImportOptions): Promise<ImportReport> {
   const { raw, errors } = readImport(text, opts.format, opts.entity);
   if (errors.length) return report(null, errors, false);
-  const parsed = validate(raw, errors, opts.progress);
+  const parsed = await validate(raw, errors, opts.progress);
   duplicates('organizations', parsed.organizations, (r) => r.slug, 'slug', errors);
   duplicates('subjects', parsed.subjects, (r) => r.slug, 'slug', errors);
   duplicates('tags', parsed.tags, (r) => r.slug, 'slug', errors);
@@ -82,9 +84,10 @@ export async function importData(ctx: WriteContext, text: string, opts: ImportOp
   duplicates('milestones', parsed.milestones, (r) => r.slug, 'slug', errors);
   const all = await loadAll(ctx.db);
   const c = resolveContext(all, parsed);
-  checkReferences(parsed, c, errors);
+  await checkReferences(parsed, c, errors);
+  checkAliases(all, parsed, errors);
   errors.sort((a, b) => ENTITY_LISTS.indexOf(a.entity as EntityList) - ENTITY_LISTS.indexOf(b.entity as EntityList) || a.row - b.row);
-  const planned = plan(all, parsed, c);
+  const planned = await plan(all, parsed, c);
   if (errors.length || opts.dryRun) return report(planned, errors, false);
   const anything = ENTITY_LISTS.some((e) => changed(planned[e] as Item<unknown>[]).length > 0);
   if (!anything) {

@@ -2,6 +2,7 @@
 // the new rows first (their ids are needed by the links), then links, updates and audit entries.
 // A crash or an error anywhere leaves nothing of the import.
 import type { Db } from '../../../platform/db.ts';
+import { insertReturning, insertRows, rowsPerStatement, type Row } from '../../../platform/bulk.ts';
 import { auditData, diffSnapshots, type EntityType, type WriteContext } from '../audit.ts';
 import * as repo from '../content.repo.ts';
 import { inOneTransaction } from '../commit.ts';
@@ -11,7 +12,7 @@ import { aliasText, searchName } from '../aliases.ts';
 import { flatten } from './records.ts';
 import type { AllRows } from './transfer.repo.ts';
 import type { EntityList, EventRecord, MilestoneRecord, SourceRecord } from './transfer.schema.ts';
-import { changed, type Context, type Item, type Plan } from './import.check.ts';
+import { changed, ptKey, yieldTurn, type Context, type Item, type Plan } from './import.check.ts';
 
 const ENTITY_TYPE: Partial<Record<EntityList, EntityType>> = {
   organizations: 'organization',
@@ -24,20 +25,41 @@ const ENTITY_TYPE: Partial<Record<EntityList, EntityType>> = {
 
 /** How long an import's transaction may run (100,000 events take minutes on a slow machine). */
 const IMPORT_TX_MS = 30 * 60_000;
-/** Operations between two yields to the event loop, so other requests keep being answered. */
-const YIELD_EVERY = 200;
-/** Rows per statement for audit entries and new events' links. */
-const BATCH = 500;
+/** Statements between two yields to the event loop, so other requests keep being answered. */
+const YIELD_EVERY = 20;
+/** New records' rows (links, audit entries…) gathered per table before a multi-row INSERT. */
+const BATCH = 200;
 
-/** Runs operations one after the other, giving the event loop a turn every YIELD_EVERY of them. */
-async function runYielding<T>(ops: Iterable<repo.Op>): Promise<T[]> {
-  const out: T[] = [];
+type Step = PromiseLike<unknown>;
+
+/** Runs statements one after the other, giving the event loop a turn every YIELD_EVERY of them. */
+async function runYielding(steps: Iterable<Step>): Promise<void> {
   let n = 0;
-  for (const op of ops) {
-    out.push((await op) as T);
-    if (++n % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+  for (const step of steps) {
+    await step;
+    if (++n % YIELD_EVERY === 0) await yieldTurn();
   }
-  return out;
+}
+
+/**
+ * The new rows of one table by multi-row INSERT … RETURNING (platform/bulk.ts), each item given
+ * its id. Rows come back matched by their unique key, never by position.
+ */
+async function insertAll<T>(db: Db, table: string, items: Item<T>[], keyOf: (rec: T) => string, row: (rec: T) => Row, keyColumns: string[], keyOfRow: (r: Record<string, unknown>) => string): Promise<Item<T>[]> {
+  if (!items.length) return [];
+  // Rows made one statement's worth at a time, with a turn of the event loop between statements.
+  const size = rowsPerStatement(Object.keys(row(items[0]!.rec)).length);
+  const id = new Map<string, number>();
+  for (let i = 0; i < items.length; i += size) {
+    const rows = items.slice(i, i + size).map((it) => row(it.rec));
+    for (const r of await insertReturning<Record<string, unknown> & { id: number }>(db, table, rows, ['id', ...keyColumns])) id.set(keyOfRow(r), Number(r.id));
+    await yieldTurn();
+  }
+  return items.map((it) => {
+    const got = id.get(keyOf(it.rec));
+    if (got === undefined) throw new Error(`import: the new row “${keyOf(it.rec)}” did not come back from its INSERT`);
+    return { ...it, existingId: got };
+  });
 }
 
 export async function write(ctx: WriteContext, all: AllRows, pl: Plan, c: Context, alongside?: (tx: Db) => Promise<boolean>): Promise<void> {
@@ -120,133 +142,174 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
     isPrimary: r.isPrimary,
   });
 
-  // Phase 1: the new rows.
-  const newOrgs = created(pl.organizations);
-  const newSubjects = created(pl.subjects);
-  const newSources = created(pl.sources);
-  const newEvents = created(pl.events);
-  const newMilestones = created(pl.milestones);
-  function* creates(): Generator<repo.Op> {
-    for (const { rec } of newOrgs) yield repo.createOrganization(db, { slug: rec.slug, name: rec.name, website: rec.website, description: rec.description, aliases: aliasText(rec.aliases) });
-    for (const { rec } of newSubjects) yield repo.createSubject(db, { slug: rec.slug, name: rec.name, kind: rec.kind, description: rec.description, aliases: aliasText(rec.aliases) });
-    for (const { rec } of newSources) yield repo.createSource(db, sourceData(rec));
-    for (const { rec } of newEvents) yield repo.createEvent(db, eventData(rec));
-    for (const { rec } of newMilestones) yield repo.createMilestone(db, milestoneData(rec));
-  }
-  const ids = await runYielding<{ id: number }>(creates());
-  let n = 0;
-  const take = <T>(items: Item<T>[]) => items.map((it) => ({ ...it, existingId: ids[n++]!.id }));
-  const made = {
-    organizations: take(newOrgs),
-    subjects: take(newSubjects),
-    sources: take(newSources),
-    events: take(newEvents),
-    milestones: take(newMilestones),
+  const orgId = new Map(all.organizations.map((o) => [o.slug, o.id]));
+  const subjectId = new Map(all.subjects.map((s) => [s.slug, s.id]));
+  const eventId = new Map(all.events.map((e) => [e.slug, e.id]));
+  const milestoneId = new Map(all.milestones.map((m) => [m.slug, m.id]));
+  const newSourceId = new Map<string, number>();
+  const sourceId = (k: string | null): number | null => {
+    if (k === null) return null;
+    const canon = c.canonicalSource(k)!;
+    return canon.startsWith('new:') ? newSourceId.get(canon.slice(4))! : c.dbSourceByKey.get(canon)!;
   };
+  const need = (m: Map<string, number>, slugs: string[]) => slugs.map((s) => m.get(s)!);
+  const ref = (m: Map<string, number>, slug: string | null) => (slug === null ? null : m.get(slug)!);
+  const withIds = (m: Map<string, number>, items: Item<{ slug: string }>[]) => {
+    for (const it of items) m.set(it.rec.slug, it.existingId!);
+  };
+  // Prisma fills these itself (@default(now()), @updatedAt); the raw INSERTs give them.
+  const at = new Date();
+  const stamp = { createdAt: at, updatedAt: at };
+  const slugRow = (r: Record<string, unknown>) => String(r.slug);
 
-  {
-    const orgId = new Map(all.organizations.map((o) => [o.slug, o.id]));
-    for (const it of made.organizations) orgId.set(it.rec.slug, it.existingId);
-    const subjectId = new Map(all.subjects.map((s) => [s.slug, s.id]));
-    for (const it of made.subjects) subjectId.set(it.rec.slug, it.existingId);
-    const eventId = new Map(all.events.map((e) => [e.slug, e.id]));
-    for (const it of made.events) eventId.set(it.rec.slug, it.existingId);
-    const milestoneId = new Map(all.milestones.map((m) => [m.slug, m.id]));
-    for (const it of made.milestones) milestoneId.set(it.rec.slug, it.existingId);
-    const newSourceId = new Map(made.sources.map((it) => [it.rec.key, it.existingId]));
-    const sourceId = (k: string | null): number | null => {
-      if (k === null) return null;
-      const canon = c.canonicalSource(k)!;
-      return canon.startsWith('new:') ? newSourceId.get(canon.slice(4))! : c.dbSourceByKey.get(canon)!;
-    };
-    const need = (m: Map<string, number>, slugs: string[]) => slugs.map((s) => m.get(s)!);
-    const ref = (m: Map<string, number>, slug: string | null) => (slug === null ? null : m.get(slug)!);
+  // Phase 1: the new rows, table by table in the order their references need (decision 37):
+  // multi-row INSERTs. A new milestone's references to events and sources go in its INSERT; only
+  // what points at rows of its own table (a source citing a new source, a claim revising a new
+  // claim) is set afterwards.
+  const made = {
+    organizations: await insertAll(db, 'Organization', created(pl.organizations), (r) => r.slug,
+      (r) => ({ slug: r.slug, name: r.name, website: r.website, description: r.description, aliases: aliasText(r.aliases), ...stamp }), ['slug'], slugRow),
+    subjects: await insertAll(db, 'Subject', created(pl.subjects), (r) => r.slug,
+      (r) => ({ slug: r.slug, name: r.name, kind: r.kind, description: r.description, aliases: aliasText(r.aliases), ...stamp }), ['slug'], slugRow),
+    sources: await insertAll(db, 'Source', created(pl.sources), ptKey, (r) => ({ ...sourceData(r), ...stamp }), ['publisher', 'title'], (r) => ptKey(r as { publisher: string; title: string })),
+    events: [] as Item<EventRecord>[],
+    milestones: [] as Item<MilestoneRecord>[],
+  };
+  withIds(orgId, made.organizations);
+  withIds(subjectId, made.subjects);
+  for (const it of made.sources) newSourceId.set(it.rec.key, it.existingId!);
+  made.events = await insertAll(db, 'Event', created(pl.events), (r) => r.slug, (r) => ({ ...eventData(r), ...stamp }), ['slug'], slugRow);
+  withIds(eventId, made.events);
+  const milestoneRefs = (r: MilestoneRecord) => ({
+    sourceId: sourceId(r.source),
+    afterEventId: r.kind === 'relative' ? ref(eventId, r.afterEvent) : null,
+    settledByEventId: ref(eventId, r.settledBy),
+  });
+  made.milestones = await insertAll(db, 'Milestone', created(pl.milestones), (r) => r.slug, (r) => ({ ...milestoneData(r), ...milestoneRefs(r), ...stamp }), ['slug'], slugRow);
+  withIds(milestoneId, made.milestones);
 
-    // The created items with their new ids, by row: a look-up per item (not a scan of the list).
-    const madeByRow = new Map<string, Item<unknown>>();
-    for (const [entity, items] of Object.entries(made)) for (const m of items as Item<unknown>[]) madeByRow.set(`${entity}/${m.row}`, m);
-    const merge = <T>(entity: EntityList, items: Item<T>[]) =>
-      changed(items).map((it) => (it.action === 'create' ? (madeByRow.get(`${entity}/${it.row}`) as Item<T>) : it));
+  // Tags the file names or renames, written once each; their ids for the new events' links.
+  const tagId = new Map(all.tags.map((t) => [t.slug, t.id]));
+  for (const it of changed(pl.tags)) {
+    const t = (await repo.upsertTag(db, it.rec)) as { id: number; slug: string };
+    tagId.set(t.slug, t.id);
+  }
 
-    // The operations are made as they are run (a generator): 100,000 rows never sit in memory as pending queries.
-    // Audit entries and new events' links are written BATCH rows per statement, not one per row.
-    const pendingAudits: ReturnType<typeof auditData>[] = [];
-    const pendingLinks: repo.NewEventLinkRows = { organizations: [], subjects: [], sources: [] };
-    const pendingLinkCount = () => pendingLinks.organizations.length + pendingLinks.subjects.length + pendingLinks.sources.length;
-    function* flush(all: boolean): Generator<repo.Op> {
-      if (pendingAudits.length >= BATCH || (all && pendingAudits.length)) yield repo.createAudits(db, pendingAudits.splice(0));
-      if (pendingLinkCount() >= BATCH || (all && pendingLinkCount())) {
-        yield* repo.newEventLinkOps(db, { organizations: pendingLinks.organizations.splice(0), subjects: pendingLinks.subjects.splice(0), sources: pendingLinks.sources.splice(0) });
-      }
+  // The created items with their new ids, by row: a look-up per item (not a scan of the list).
+  const madeByRow = new Map<string, Item<unknown>>();
+  for (const [entity, items] of Object.entries(made)) for (const m of items as Item<unknown>[]) madeByRow.set(`${entity}/${m.row}`, m);
+  const merge = <T>(entity: EntityList, items: Item<T>[]) =>
+    changed(items).map((it) => (it.action === 'create' ? (madeByRow.get(`${entity}/${it.row}`) as Item<T>) : it));
+
+  // Phase 2: links, updates and audit entries. The operations are made as they are run (a
+  // generator): 100,000 rows never sit in memory as pending queries. Rows of new records (their
+  // links, transitions, audit entries) are gathered and written BATCH per statement; records
+  // that already exist and changed are updated one by one (their links replaced).
+  const pending = {
+    audits: [] as ReturnType<typeof auditData>[],
+    eventOrganizations: [] as { eventId: number; organizationId: number }[],
+    eventSubjects: [] as { eventId: number; subjectId: number }[],
+    eventSources: [] as { eventId: number; sourceId: number; quote: string | null; position: number }[],
+    eventTags: [] as { eventId: number; tagId: number }[],
+    subjectOrganizations: [] as { subjectId: number; organizationId: number }[],
+    discrepancies: [] as { sourceId: number; claim: string; correction: string; createdAt: Date }[],
+    milestoneOrganizations: [] as { milestoneId: number; organizationId: number }[],
+    milestoneSubjects: [] as { milestoneId: number; subjectId: number }[],
+    transitions: [] as { milestoneId: number; fromStatus: string; toStatus: string; dueAt: Date; flaggedAt: Date }[],
+  };
+  type Pending = typeof pending;
+  const table: Record<keyof Pending, string> = {
+    audits: 'AuditLog',
+    eventOrganizations: 'EventOrganization',
+    eventSubjects: 'EventSubject',
+    eventSources: 'EventSource',
+    eventTags: 'EventTag',
+    subjectOrganizations: 'SubjectOrganization',
+    discrepancies: 'Discrepancy',
+    milestoneOrganizations: 'MilestoneOrganization',
+    milestoneSubjects: 'MilestoneSubject',
+    transitions: 'MilestoneTransition',
+  };
+  /** Written when BATCH rows are waiting (or at the end): a few multi-row INSERTs each time. */
+  function* flush(everything: boolean): Generator<Step> {
+    for (const k of Object.keys(pending) as (keyof Pending)[]) {
+      const rows = pending[k] as Row[];
+      if (rows.length >= BATCH || (everything && rows.length)) yield insertRows(db, table[k], rows.splice(0));
     }
-    function* audit<T>(entity: EntityList, it: Item<T>, label: string): Generator<repo.Op> {
-      const type = ENTITY_TYPE[entity];
-      if (!type) return;
-      const changes = diffSnapshots(flatten(it.before), flatten(it.after));
-      pendingAudits.push(auditData(ctx, { type, id: it.existingId!, label, action: it.action === 'create' ? 'create' : 'update', changes }));
-      yield* flush(false);
+  }
+  function* audit<T>(entity: EntityList, it: Item<T>, label: string): Generator<Step> {
+    const type = ENTITY_TYPE[entity];
+    if (!type) return;
+    const changes = diffSnapshots(flatten(it.before), flatten(it.after));
+    pending.audits.push(auditData(ctx, { type, id: it.existingId!, label, action: it.action === 'create' ? 'create' : 'update', changes }));
+    yield* flush(false);
+  }
+  function* operations(): Generator<Step> {
+    for (const it of merge('organizations', pl.organizations)) {
+      if (it.action === 'update') yield repo.updateOrganization(db, it.existingId!, { name: it.rec.name, website: it.rec.website, description: it.rec.description, aliases: aliasText(it.rec.aliases) });
+      yield* audit('organizations', it, it.rec.name);
     }
-    function* operations(): Generator<repo.Op> {
-      for (const it of merge('organizations', pl.organizations)) {
-        if (it.action === 'update') yield repo.updateOrganization(db, it.existingId!, { name: it.rec.name, website: it.rec.website, description: it.rec.description, aliases: aliasText(it.rec.aliases) });
-        yield* audit('organizations', it, it.rec.name);
-      }
-      for (const it of merge('subjects', pl.subjects)) {
-        const { rec } = it;
-        if (it.action === 'update') yield repo.updateSubject(db, it.existingId!, { name: rec.name, kind: rec.kind, description: rec.description, aliases: aliasText(rec.aliases) });
-        yield* repo.subjectLinkOps(db, it.existingId!, need(orgId, rec.organizations), it.action === 'update');
-        yield* audit('subjects', it, rec.name);
-      }
-      for (const it of changed(pl.tags)) {
-        yield repo.upsertTag(db, it.rec);
-      }
-      for (const it of merge('sources', pl.sources)) {
-        const { rec } = it;
-        yield repo.updateSource(db, it.existingId!, { ...(it.action === 'update' ? sourceData(rec) : {}), citesId: sourceId(rec.cites) });
-        yield* repo.sourceLinkOps(db, it.existingId!, rec.discrepancies, it.action === 'update');
-        yield* audit('sources', it, `${rec.publisher}: ${rec.title}`);
-      }
-      for (const it of merge('events', pl.events)) {
-        const { rec } = it;
-        if (it.action === 'update') yield repo.updateEvent(db, it.existingId!, eventData(rec));
-        const links: repo.EventLinks = {
-          organizationIds: need(orgId, rec.organizations),
-          subjectIds: need(subjectId, rec.subjects),
-          sources: rec.sources.map((s) => ({ sourceId: sourceId(s.source)!, quote: s.quote })),
-          tags: rec.tags.map((slug) => ({ slug, name: tagName.get(slug) ?? slug })),
-        };
-        if (it.action === 'update') yield* repo.eventLinkOps(db, it.existingId!, links, true);
-        else {
-          const eventId = it.existingId!;
-          for (const organizationId of links.organizationIds) pendingLinks.organizations.push({ eventId, organizationId });
-          for (const subjectId of links.subjectIds) pendingLinks.subjects.push({ eventId, subjectId });
-          links.sources.forEach((x, position) => pendingLinks.sources.push({ eventId, sourceId: x.sourceId, quote: x.quote, position }));
-          yield* repo.eventLinkOps(db, eventId, { organizationIds: [], subjectIds: [], sources: [], tags: links.tags }, false);
-        }
-        yield* audit('events', it, rec.title);
-      }
-      for (const it of merge('milestones', pl.milestones)) {
-        const { rec } = it;
-        const refs = {
-          sourceId: sourceId(rec.source),
-          afterEventId: rec.kind === 'relative' ? ref(eventId, rec.afterEvent) : null,
-          settledByEventId: ref(eventId, rec.settledBy),
-          revisesId: ref(milestoneId, rec.revises),
-        };
-        yield repo.updateMilestone(db, it.existingId!, { ...(it.action === 'update' ? milestoneData(rec) : {}), ...refs });
-        yield* repo.milestoneLinkOps(db, it.existingId!, need(orgId, rec.organizations), need(subjectId, rec.subjects), it.action === 'update');
-        if (it.action === 'create' && rec.transitions.length) {
-          yield repo.createTransitions(db, it.existingId!, rec.transitions.map((t) => ({ fromStatus: t.fromStatus, toStatus: t.toStatus, dueAt: t.dueAt!, flaggedAt: t.flaggedAt! })));
-        }
-        yield* audit('milestones', it, rec.title);
-      }
-      yield* searchTextOfRenamed(db, all, pl, orgName, subjectName, tagName);
+    for (const it of merge('subjects', pl.subjects)) {
+      const { rec } = it;
+      const id = it.existingId!;
+      if (it.action === 'update') {
+        yield repo.updateSubject(db, id, { name: rec.name, kind: rec.kind, description: rec.description, aliases: aliasText(rec.aliases) });
+        yield* repo.subjectLinkOps(db, id, need(orgId, rec.organizations), true);
+      } else for (const organizationId of need(orgId, rec.organizations)) pending.subjectOrganizations.push({ subjectId: id, organizationId });
+      yield* audit('subjects', it, rec.name);
     }
-    await runYielding((function* () {
+    for (const it of merge('sources', pl.sources)) {
+      const { rec } = it;
+      const id = it.existingId!;
+      if (it.action === 'update') {
+        yield repo.updateSource(db, id, { ...sourceData(rec), citesId: sourceId(rec.cites) });
+        yield* repo.sourceLinkOps(db, id, rec.discrepancies, true);
+      } else {
+        if (rec.cites !== null) yield repo.updateSource(db, id, { citesId: sourceId(rec.cites) });
+        for (const d of rec.discrepancies) pending.discrepancies.push({ sourceId: id, claim: d.claim, correction: d.correction, createdAt: at });
+      }
+      yield* audit('sources', it, `${rec.publisher}: ${rec.title}`);
+    }
+    for (const it of merge('events', pl.events)) {
+      const { rec } = it;
+      const id = it.existingId!;
+      const organizationIds = need(orgId, rec.organizations);
+      const subjectIds = need(subjectId, rec.subjects);
+      const sources = rec.sources.map((s) => ({ sourceId: sourceId(s.source)!, quote: s.quote }));
+      if (it.action === 'update') {
+        yield repo.updateEvent(db, id, eventData(rec));
+        const tags = rec.tags.map((slug) => ({ slug, name: tagName.get(slug) ?? slug }));
+        yield* repo.eventLinkOps(db, id, { organizationIds, subjectIds, sources, tags }, true);
+      } else {
+        for (const organizationId of organizationIds) pending.eventOrganizations.push({ eventId: id, organizationId });
+        for (const sid of subjectIds) pending.eventSubjects.push({ eventId: id, subjectId: sid });
+        sources.forEach((x, position) => pending.eventSources.push({ eventId: id, sourceId: x.sourceId, quote: x.quote, position }));
+        for (const slug of rec.tags) pending.eventTags.push({ eventId: id, tagId: tagId.get(slug)! });
+      }
+      yield* audit('events', it, rec.title);
+    }
+    for (const it of merge('milestones', pl.milestones)) {
+      const { rec } = it;
+      const id = it.existingId!;
+      if (it.action === 'update') {
+        yield repo.updateMilestone(db, id, { ...milestoneData(rec), ...milestoneRefs(rec), revisesId: ref(milestoneId, rec.revises) });
+        yield* repo.milestoneLinkOps(db, id, need(orgId, rec.organizations), need(subjectId, rec.subjects), true);
+      } else {
+        if (rec.revises !== null) yield repo.updateMilestone(db, id, { revisesId: ref(milestoneId, rec.revises) });
+        for (const organizationId of need(orgId, rec.organizations)) pending.milestoneOrganizations.push({ milestoneId: id, organizationId });
+        for (const sid of need(subjectId, rec.subjects)) pending.milestoneSubjects.push({ milestoneId: id, subjectId: sid });
+        for (const t of rec.transitions) pending.transitions.push({ milestoneId: id, fromStatus: t.fromStatus, toStatus: t.toStatus, dueAt: t.dueAt!, flaggedAt: t.flaggedAt! });
+      }
+      yield* audit('milestones', it, rec.title);
+    }
+    yield* searchTextOfRenamed(db, all, pl, orgName, subjectName, tagName);
+  }
+  await runYielding(
+    (function* () {
       yield* operations();
       yield* flush(true);
-    })());
-  }
+    })(),
+  );
 }
 
 /** Events and milestones left out of the file whose searchText names a renamed organization, subject or tag. */
@@ -257,7 +320,7 @@ function searchTextOfRenamed(
   orgName: Map<string, string>,
   subjectName: Map<string, string>,
   tagName: Map<string, string>,
-): repo.Op[] {
+): Step[] {
   const renamed = new Set([
     ...all.organizations.filter((o) => orgName.get(o.slug) !== searchName(o)).map((o) => `o:${o.slug}`),
     ...all.subjects.filter((s) => subjectName.get(s.slug) !== searchName(s)).map((s) => `s:${s.slug}`),

@@ -1,0 +1,121 @@
+// SQLite: Prisma's better-sqlite3 adapter has ONE connection. Its transactions take turns (a
+// mutex), but a plain statement from another request, issued while an interactive transaction is
+// open (an import holds one for seconds), ran on that connection INSIDE the transaction: a session
+// row or a throttle counter written then was undone if the import failed (decision 30). This
+// wrapper makes such plain writes wait, asynchronously, until no transaction is open, then run on
+// their own; after WRITE_WAIT_MS they fail with a "busy" error the app answers with 503.
+// Statements of the transaction itself go through the transaction's own object and never wait.
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
+
+/** How long a plain write waits for the open transaction(s) to end. */
+export const WRITE_WAIT_MS = 10_000;
+
+/** Thrown when a write waited WRITE_WAIT_MS; `isDatabaseUnavailable` reads it as busy (503). */
+export class DatabaseBusyError extends Error {
+  readonly code = 'SQLITE_BUSY';
+  constructor() {
+    super('The database is busy with a long write (an import); try again in a moment.');
+  }
+}
+
+const READ = /^\s*(SELECT|PRAGMA|EXPLAIN)\b/i;
+
+export class WriteGate {
+  #open = 0;
+  #waiters: (() => void)[] = [];
+
+  /** Transactions open or waiting for the connection. */
+  get transactions(): number {
+    return this.#open;
+  }
+
+  enter(): void {
+    this.#open++;
+  }
+
+  leave(): void {
+    if (--this.#open > 0) return;
+    this.#open = 0;
+    for (const w of this.#waiters.splice(0)) w();
+  }
+
+  /** Resolves when no transaction is open; rejects with DatabaseBusyError after `ms`. */
+  async clear(ms = WRITE_WAIT_MS): Promise<void> {
+    if (this.#open === 0) return;
+    await new Promise<void>((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.#waiters = this.#waiters.filter((w) => w !== done);
+        reject(new DatabaseBusyError());
+      }, ms);
+      this.#waiters.push(done);
+    });
+    // Another transaction may have started meanwhile: wait for it too.
+    return this.clear(ms);
+  }
+}
+
+function gatedTransaction(tx: Transaction, gate: WriteGate): Transaction {
+  let left = false;
+  const leave = () => {
+    if (!left) (left = true), gate.leave();
+  };
+  return new Proxy(tx, {
+    get(target, prop) {
+      const v = Reflect.get(target, prop, target) as unknown;
+      if (prop === 'commit' || prop === 'rollback') {
+        return async () => {
+          try {
+            return await (v as () => Promise<void>).call(target);
+          } finally {
+            leave();
+          }
+        };
+      }
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
+function gatedAdapter(adapter: SqlDriverAdapter, gate: WriteGate): SqlDriverAdapter {
+  return new Proxy(adapter, {
+    get(target, prop) {
+      const v = Reflect.get(target, prop, target) as unknown;
+      if (prop === 'queryRaw' || prop === 'executeRaw') {
+        const run = v as (q: SqlQuery) => Promise<unknown>;
+        return async (q: SqlQuery) => {
+          if (gate.transactions > 0 && !READ.test(q.sql)) await gate.clear();
+          return run.call(target, q);
+        };
+      }
+      if (prop === 'startTransaction') {
+        const start = v as (...a: unknown[]) => Promise<Transaction>;
+        return async (...a: unknown[]) => {
+          // Counted from the request on: a plain write never slips in between BEGIN and the count.
+          gate.enter();
+          try {
+            return gatedTransaction(await start.apply(target, a), gate);
+          } catch (err) {
+            gate.leave();
+            throw err;
+          }
+        };
+      }
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
+/** The adapter factory whose connection makes plain writes wait for open transactions. */
+export function gatedFactory(factory: SqlDriverAdapterFactory, gate = new WriteGate()): SqlDriverAdapterFactory {
+  return new Proxy(factory, {
+    get(target, prop) {
+      const v = Reflect.get(target, prop, target) as unknown;
+      if (prop === 'connect') return async () => gatedAdapter(await (v as () => Promise<SqlDriverAdapter>).call(target), gate);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
