@@ -14,6 +14,8 @@ import { benchEpochImport, benchTransfer } from './transfer.ts';
 import { formatReport, machine, ratios, targets, writeResults, type BenchResults } from './report.ts';
 
 const FLAG_NOW = new Date('2026-06-15T12:00:00Z');
+/** Events imported and exported, and Epoch rows imported, in the default run (issue 9's figure). */
+const TRANSFER_EVENTS = 20_000;
 
 async function main(): Promise<void> {
   const opts = parseBenchArgs(process.argv.slice(2));
@@ -40,7 +42,7 @@ async function main(): Promise<void> {
   if (opts.only === 'transfer') {
     // Issue 12 and 9: import/export of --events events beside /healthz, then Epoch import vs raw inserts.
     await benchTransfer(opts.events, log);
-    await benchEpochImport(20_000, log);
+    await benchEpochImport(TRANSFER_EVENTS, log);
     return;
   }
   let failed = true;
@@ -57,6 +59,14 @@ async function main(): Promise<void> {
     if (opts.only === 'all' || opts.only === 'signin') {
       log('Sign-in attack: readers alone, then during 76 wrong passwords a second…');
       signin = await benchSigninAttack({ rate: 76, duration: opts.duration, events: 5000 });
+    }
+    if (opts.only === 'all') {
+      // Issues 9 and 12: a 20,000-event import and export beside /healthz, then the Epoch import
+      // (the sample and 20,000 generated rows) beside raw inserts of the same rows.
+      log('Import and export of 20,000 events, /healthz polled from another process:');
+      await benchTransfer(TRANSFER_EVENTS, log);
+      log('Epoch import beside raw inserts of the same rows:');
+      await benchEpochImport(TRANSFER_EVENTS, log);
     }
     let flagging = null;
     if (opts.only !== 'http' && opts.only !== 'search' && opts.only !== 'signin') {
