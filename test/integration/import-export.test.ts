@@ -196,6 +196,18 @@ describe('import checks every row first', () => {
     });
   });
 
+  it('when a dry run would create more records than the page lists, then it lists the first 500 changes and says how many more, and unchanged ones are only counted', async () => {
+    const many = { ...source, key: 'many-source', title: 'Many events' };
+    const events = Array.from({ length: 620 }, (_, i) => event({ slug: `many-${i}`, title: `Many ${i}`, sources: [{ source: 'many-source', quote: null }] }));
+    const file = JSON.stringify({ sources: [many], events });
+    const { agent, token } = await signIn(t.app, t.db, 'admin');
+    const res = await agent.post('/admin/data/import').type('form').send({ _csrf: token, format: 'json', content: file, mode: 'dry-run' }).expect(200);
+    expect(res.text).toContain('621 to create, 0 to update, 0 unchanged');
+    expect(res.text.match(/<td>create<\/td>/g)).toHaveLength(500);
+    expect(res.text).toContain('And 121 more records to create or update, not listed here (the first 500 are).');
+    expect(await t.db.event.count({ where: { slug: { startsWith: 'many-' } } })).toBe(0);
+  });
+
   it('when the database refuses a row only at write time, then the rows created before are removed and nothing stays', async () => {
     const a = await t.db.milestone.findFirstOrThrow({ where: { revisedBy: null }, orderBy: { id: 'asc' } });
     const b = await t.db.milestone.findFirstOrThrow({ where: { id: { not: a.id } }, orderBy: { id: 'desc' } });

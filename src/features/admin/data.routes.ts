@@ -59,6 +59,15 @@ const rawQuery = z.strictObject({
 const entityOptions = ENTITY_LISTS.map((e) => ({ value: e, label: e.charAt(0).toUpperCase() + e.slice(1) }));
 const asEntity = (v: string): EntityList | undefined => (ENTITY_LISTS as readonly string[]).includes(v) ? (v as EntityList) : undefined;
 
+/** Rows of the "what would change" table on the page: a 100,000-row file would make a page of megabytes. */
+export const ACTIONS_SHOWN = 500;
+
+/** The created and updated records to list (unchanged ones are only counted), at most ACTIONS_SHOWN. */
+function actionsShown(r: ImportReport) {
+  const changes = r.actions.filter((a) => a.action !== 'unchanged');
+  return { rows: changes.slice(0, ACTIONS_SHOWN), more: Math.max(0, changes.length - ACTIONS_SHOWN) };
+}
+
 function summary(r: ImportReport): string {
   return `${r.counts.create} to create, ${r.counts.update} to update, ${r.counts.unchanged} unchanged`;
 }
@@ -140,7 +149,7 @@ export function dataRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, render
           : mode === 'dry-run'
             ? `Dry run: every row is valid (${summary(result)}). Nothing was written yet.`
             : 'Nothing to import: every row matches what Timeline already holds.';
-        render(res, 'admin/data', page(values, { result, verdict, verdictOk: result.ok, canImport: result.ok && mode === 'dry-run' }), result.ok ? 200 : 422);
+        render(res, 'admin/data', page(values, { result, shown: actionsShown(result), verdict, verdictOk: result.ok, canImport: result.ok && mode === 'dry-run' }), result.ok ? 200 : 422);
       },
       (errors, status) => render(res, 'admin/data', page(values, { errors }), status),
     );
