@@ -10,6 +10,7 @@ import { epochSummary, importEpoch } from '../../src/features/datasets/index.ts'
 import type { Db } from '../../src/platform/db.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { testEngine } from '../helpers/db.ts';
+import { signIn } from '../helpers/admin-session.ts';
 
 const SAMPLE = fs.readFileSync(new URL('../fixtures/epoch/frontier_ai_models_2025-07.csv', import.meta.url), 'utf8');
 
@@ -175,6 +176,15 @@ describe(`Epoch AI import: bad input (${testEngine()})`, { timeout: 60_000 }, ()
     expect(r.refused).toEqual([3, 4, 5]);
     expect(r.counts.created).toBe(1);
     expect(await t.db.subject.count({ where: { name: 'Good model' } })).toBe(1);
+  });
+
+  it('when a file has more bad rows than the admin page lists, then it lists the first 500 and says how many more', async () => {
+    const rows = ['Model,Publication date,Organization', ...Array.from({ length: 620 }, (_, i) => `Broken ${i},2023-13-01,OpenAI`)].join('\n');
+    const { agent, token } = await signIn(t.app, t.db, 'admin');
+    const res = await agent.post('/admin/data/import').type('form').send({ _csrf: token, format: 'epoch', content: rows, mode: 'dry-run' }).expect(422);
+    expect(res.text).toContain('Nothing was imported: 620 problems to fix first');
+    expect(res.text.match(/is not a date: there is no month 13/g)).toHaveLength(500);
+    expect(res.text).toContain('And 120 more problems, not listed here.');
   });
 
   it('when the file is not CSV or not an Epoch table, then it says so', async () => {

@@ -68,6 +68,19 @@ function actionsShown(r: ImportReport) {
   return { rows: changes.slice(0, ACTIONS_SHOWN), more: Math.max(0, changes.length - ACTIONS_SHOWN) };
 }
 
+/** An Epoch report's lists, each cut to ACTIONS_SHOWN lines, with how many more each holds. */
+function epochShown<T extends { problems: unknown[]; reviews: string[]; changes: string[] }>(r: T) {
+  const cut = <X>(xs: X[]) => xs.slice(0, ACTIONS_SHOWN);
+  const more = (xs: unknown[]) => Math.max(0, xs.length - ACTIONS_SHOWN);
+  return {
+    ...r,
+    problems: cut(r.problems),
+    reviews: cut(r.reviews),
+    changes: cut(r.changes),
+    more: { problems: more(r.problems), reviews: more(r.reviews), changes: more(r.changes) },
+  };
+}
+
 function summary(r: ImportReport): string {
   return `${r.counts.create} to create, ${r.counts.update} to update, ${r.counts.unchanged} unchanged`;
 }
@@ -123,7 +136,7 @@ export function dataRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, render
             : mode === 'dry-run'
               ? `Dry run: ${epochSummary(epoch)}. Nothing was written yet.`
               : `Nothing to import: ${epochSummary(epoch)}.`;
-          return render(res, 'admin/data', page(values, { epoch, verdict, verdictOk: epoch.ok, canImport: epoch.ok && mode === 'dry-run' }), epoch.ok ? 200 : 422);
+          return render(res, 'admin/data', page(values, { epoch: epochShown(epoch), verdict, verdictOk: epoch.ok, canImport: epoch.ok && mode === 'dry-run' }), epoch.ok ? 200 : 422);
         }
         if (format === 'timelinejs') {
           const tjs = await importTimelineJs(writeContext(deps, req), content, { dryRun: mode === 'dry-run', fileName: 'TimelineJS file' });
@@ -136,7 +149,7 @@ export function dataRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, render
             : mode === 'dry-run'
               ? `Dry run: ${timelineJsSummary(tjs)}. Nothing was written yet.`
               : `Nothing to import: ${timelineJsSummary(tjs)}.`;
-          const shown = { warnings: tjs.warnings, problems: tjs.problems, reviews: [], changes: [] };
+          const shown = epochShown({ warnings: tjs.warnings, problems: tjs.problems, reviews: [], changes: [] });
           return render(res, 'admin/data', page(values, { epoch: shown, verdict, verdictOk: tjs.ok, canImport: tjs.ok && mode === 'dry-run' }), tjs.ok ? 200 : 422);
         }
         const result = await importWithFacts(writeContext(deps, req), content, { format, entity: asEntity(entity), dryRun: mode === 'dry-run' });

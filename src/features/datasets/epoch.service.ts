@@ -35,7 +35,6 @@ export interface EpochReport {
   reviews: string[];
 }
 
-const MAX_PROBLEMS = 500;
 const empty = (): EpochCounts => ({ created: 0, matched: 0, updated: 0, unchanged: 0, review: 0 });
 
 function fileProblem(message: string): EpochReport {
@@ -138,7 +137,7 @@ export async function importEpoch(ctx: WriteContext, text: string, opts: EpochOp
     ok,
     applied: !dryRun && !recordsFailed && (records.applied || facts.added > 0),
     rows: body.length,
-    problems: problems.sort((a, b) => a.row - b.row).slice(0, MAX_PROBLEMS),
+    problems: problems.sort((a, b) => a.row - b.row),
     refused: [...refusedRows].filter((r) => r > 0).sort((a, b) => a - b),
     warnings,
     counts,
