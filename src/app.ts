@@ -18,7 +18,7 @@ import { adminRoutes } from './features/admin/routes.ts';
 import { apiDocsRoutes, apiRoutes } from './features/api/routes.ts';
 import { createAuth } from './features/auth/routes.ts';
 import type { FeatureDeps } from './features/deps.ts';
-import { engineOf, sqliteFilePath } from './platform/db.ts';
+import { engineOf, sqliteFilePath, transactionMarkOf } from './platform/db.ts';
 import { openedFileCheck } from './platform/db-file.ts';
 import { changesRoutes } from './features/changes/routes.ts';
 import { downloadsRoutes } from './features/downloads/routes.ts';
@@ -145,7 +145,7 @@ export function createApp(deps: AppDeps): App {
   app.use(canonicalLocals(config.publicUrl));
   // Downloads carry their own ETag (the content version) and headers a cached copy would lose.
   app.use(downloadsRoutes({ db, clock: deps.clock }));
-  if (config.renderCache) app.use(createRenderCache({ version: contentVersionReader(db, config.contentVersionTtlMs) }));
+  if (config.renderCache) app.use(createRenderCache({ version: contentVersionReader(db, config.contentVersionTtlMs), transactionMark: transactionMarkOf(db) }));
 
   app.use('/api/v1', apiRoutes({ db }));
   app.use('/api', apiDocsRoutes({ db }));

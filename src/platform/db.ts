@@ -4,7 +4,7 @@ import type { PoolConfig } from 'pg';
 import type { Config } from '../config.ts';
 import type { PrismaClient } from '../generated/sqlite/client.ts';
 import type { Logger } from './logger.ts';
-import { gatedFactory } from './sqlite-gate.ts';
+import { gatedFactory, WriteGate, type TransactionMark } from './sqlite-gate.ts';
 
 /**
  * The database client every feature receives. Both engines' generated clients share this
@@ -66,6 +66,16 @@ export interface DbOptions {
   logger?: Pick<Logger, 'warn'>;
 }
 
+const transactionMarks = new WeakMap<object, TransactionMark>();
+
+/**
+ * SQLite: whether reads on the client's one connection may see uncommitted rows (see
+ * WriteGate.mark); undefined on PostgreSQL, where every transaction has a connection of its own.
+ */
+export function transactionMarkOf(db: Db): TransactionMark | undefined {
+  return transactionMarks.get(db);
+}
+
 /** Creates the one Prisma client of a process; the caller owns it and disconnects it. */
 export async function createDb({ url, pool, logger }: DbOptions): Promise<Db> {
   if (engineOf(url) === 'postgres') return createPostgresDb(url, { ...defaultPoolOptions, ...pool }, logger);
@@ -80,7 +90,9 @@ async function createSqliteDb(url: string): Promise<Db> {
   const file = sqliteFilePath(url);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // Plain writes wait for open transactions instead of running inside them (sqlite-gate.ts).
-  const db = new PrismaClient({ adapter: gatedFactory(new PrismaBetterSQLite3({ url: `file:${file}` })) });
+  const gate = new WriteGate();
+  const db = new PrismaClient({ adapter: gatedFactory(new PrismaBetterSQLite3({ url: `file:${file}` }), gate) });
+  transactionMarks.set(db, () => gate.mark());
   // The adapter leaves SQLite's defaults: a rollback journal, full sync and no busy wait.
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');

@@ -22,6 +22,7 @@ const READ = /^\s*(SELECT|PRAGMA|EXPLAIN)\b/i;
 
 export class WriteGate {
   #open = 0;
+  #started = 0;
   #waiters: (() => void)[] = [];
 
   /** Transactions open or waiting for the connection. */
@@ -29,8 +30,18 @@ export class WriteGate {
     return this.#open;
   }
 
+  /**
+   * Where transactions stand: null while one is open (reads on the connection may see its
+   * uncommitted rows), else a number that changes whenever one starts. A page read between two
+   * equal marks saw only committed rows (the render cache keeps only such pages).
+   */
+  mark(): number | null {
+    return this.#open > 0 ? null : this.#started;
+  }
+
   enter(): void {
     this.#open++;
+    this.#started++;
   }
 
   leave(): void {
@@ -110,6 +121,9 @@ function gatedAdapter(adapter: SqlDriverAdapter, gate: WriteGate): SqlDriverAdap
 }
 
 /** The adapter factory whose connection makes plain writes wait for open transactions. */
+/** The transaction mark (WriteGate.mark) of a client made by createDb on SQLite; always 0 elsewhere. */
+export type TransactionMark = () => number | null;
+
 export function gatedFactory(factory: SqlDriverAdapterFactory, gate = new WriteGate()): SqlDriverAdapterFactory {
   return new Proxy(factory, {
     get(target, prop) {

@@ -26,6 +26,33 @@ describe('render cache', () => {
     expect(again.text ?? '').toBe('');
   });
 
+  it('when a page is read while a write transaction is open and that transaction then fails, then the page is not kept: the next reader does not see the rolled-back rows', async () => {
+    let opened!: () => void;
+    const inside = new Promise<void>((r) => (opened = r));
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const importing = t.db
+      .$transaction(
+        async (tx) => {
+          await tx.organization.create({ data: { slug: 'phantom-lab', name: 'Phantom Lab' } });
+          opened();
+          await released;
+          throw new Error('the import fails');
+        },
+        { timeout: 60_000 },
+      )
+      .catch((err: Error) => err.message);
+    await inside;
+    // SQLite: this read runs on the transaction's connection and may see Phantom Lab; PostgreSQL: it does not.
+    await request(t.app).get('/api/v1/organizations?q=phantom').expect(200);
+    release();
+    expect(await importing).toBe('the import fails');
+    const after = await request(t.app).get('/api/v1/organizations?q=phantom').expect(200);
+    expect(after.body.data).toEqual([]);
+    // Once no transaction is open, pages are kept again.
+    expect((await request(t.app).get('/api/v1/organizations?q=phantom').expect(200)).headers['x-render-cache']).toBe('hit');
+  });
+
   it('when content changes and the version is bumped, then the next answer shows the change', async () => {
     const before = await request(t.app).get('/api/v1/organizations?limit=100').expect(200);
     const org = await makeOrganization(t.db, { name: 'Anthropic', slug: 'anthropic' });

@@ -13,6 +13,13 @@ export interface RenderCacheOptions {
   /** The current content version (see content-version.ts); a change empties the cache. */
   version: () => Promise<number>;
   maxEntries?: number;
+  /**
+   * Null while reads may see uncommitted rows (SQLite: a transaction open on the one connection,
+   * such as an import's), else a value that changes when a transaction starts. A page is kept
+   * only when the mark was the same non-null value before and after it was made, so a page that
+   * showed an import's rows before that import failed is never served again.
+   */
+  transactionMark?: () => number | null;
 }
 
 /**
@@ -23,6 +30,7 @@ export interface RenderCacheOptions {
 export function createRenderCache(opts: RenderCacheOptions): RequestHandler {
   const max = opts.maxEntries ?? 1000;
   const entries = new Map<string, Entry>();
+  const markOf = opts.transactionMark ?? (() => 0);
 
   function remember(key: string, entry: Entry) {
     if (entries.size >= max) {
@@ -46,9 +54,11 @@ export function createRenderCache(opts: RenderCacheOptions): RequestHandler {
     }
     if (hit) entries.delete(key);
     res.setHeader('X-Render-Cache', 'miss');
+    const mark = markOf();
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
-      if (res.statusCode === 200 && typeof body === 'string' && !res.getHeader('Set-Cookie')) {
+      const committedOnly = mark !== null && markOf() === mark;
+      if (res.statusCode === 200 && typeof body === 'string' && !res.getHeader('Set-Cookie') && committedOnly) {
         const type = String(res.getHeader('Content-Type') ?? 'text/html; charset=utf-8');
         const tag = etag(body, { weak: true });
         remember(key, { version, body: Buffer.from(body), etag: tag, type });
