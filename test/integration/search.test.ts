@@ -81,6 +81,17 @@ describe('full-text search', () => {
     expect(await titles('numbat', '&sort=date&limit=2')).toEqual([...big].reverse());
   });
 
+  it('when a search is listed by relevance a row at a time, then the pages hold every match once, in the order of one big page', async () => {
+    // With no other filter SQLite picks each relevance page inside FTS5 (keyset on rank, id).
+    for (const q of ['numbat', 'wombat -says', 'open weights', 'quokka', '"open weights"']) {
+      const small = await titles(q, '&limit=1');
+      expect(small, q).toEqual(await titles(q, '&limit=100'));
+      expect(new Set(small).size, q).toBe(small.length);
+    }
+    expect(await titles('numbat', '&limit=1')).toHaveLength(12);
+    expect(await titles('wombat -says', '&limit=1')).toEqual(['Open weights for Wombat']);
+  });
+
   it('when a phrase is quoted, then only the words in that order match', async () => {
     expect(await titles('"open weights"', '&sort=date&order=oldest')).toEqual(['Open weights for Wombat']);
     expect(await titles('open weights', '&sort=date&order=oldest')).toEqual(['Open weights for Wombat', 'Weights are open, says Wombat']);

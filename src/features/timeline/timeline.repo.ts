@@ -3,7 +3,7 @@ import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtim
 import type { Prisma } from '../../generated/sqlite/client.ts';
 import type { Db } from '../../platform/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import { preferIndexWalk, searchSql, type SearchQuery, type SearchSql, type SearchTable } from '../search/index.ts';
+import { exactFloat, preferIndexWalk, rankedTopK, searchSql, type SearchQuery, type SearchSql, type SearchTable } from '../search/index.ts';
 import type { CursorKey, RankKey } from './timeline.schema.ts';
 
 export const eventListInclude = {
@@ -125,13 +125,16 @@ function combine(where: Sql[], s: SearchSql): { join: Sql; where: Sql[]; rank: S
  */
 async function streamQuery(db: Db, t: StreamTable, f: StreamFilter, page: StreamPage): Promise<{ from: Sql; rank: Sql }> {
   const base = filterConditions(db, t, { ...f, search: undefined });
+  const table = raw(`"${t.name}"`);
+  // Relevance order with no other filter: FTS5 picks the page (SQLite), the table gives `take` rows.
+  const top = page.ranked && f.search && base.where.length === 0 ? rankedTopK(db, t.name, f.search, page.ranked.after, page.take) : null;
+  if (top) return { from: sql`FROM ${top} JOIN ${table} x ON x."id" = s."id" ORDER BY s."rank" ASC, x."id" ASC`, rank: sql`s."rank"` };
   // A search alone in timeline order: walk the date index when the words are common (SQLite).
   const walk = Boolean(f.search && !page.ranked && base.where.length === 0 && (await preferIndexWalk(db, t.name, f.search, page.take)));
   const s = f.search ? searchSql(db, t.name, f.search, Boolean(page.ranked), walk) : null;
   const and = [...base.where, ...(s?.where ?? [])];
-  const table = raw(`"${t.name}"`);
   if (page.ranked && s?.rank) {
-    if (page.ranked.after) and.push(sql`(${s.rank}, x."id") > (${page.ranked.after[0]}, ${page.ranked.after[1]})`);
+    if (page.ranked.after) and.push(sql`(${s.rank}, x."id") > (${exactFloat(db, page.ranked.after[0])}, ${page.ranked.after[1]})`);
     const where = and.length ? sql`WHERE ${join(and, ' AND ')}` : empty;
     return { from: sql`FROM ${table} x ${s.join} ${where} ORDER BY ${s.rank} ASC, x."id" ASC LIMIT ${page.take}`, rank: s.rank };
   }
@@ -507,3 +510,4 @@ export async function facetCounts(db: Db, facet: FacetName, f: StreamFilter, str
   for (const r of rows) counts.set(r.v, (counts.get(r.v) ?? 0) + Number(r.n));
   return counts;
 }
+
