@@ -31,7 +31,7 @@ export const SEARCH_CASES = [
   'search matching nothing',
   'one-word search, relevance',
   'one-word search, sort=date',
-  'facets (5 GROUP BY statements)',
+  'facets (stored counts, decision 38)',
   'facets with a one-word search',
 ] as const;
 

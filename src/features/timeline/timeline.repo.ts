@@ -3,7 +3,7 @@ import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtim
 import type { Prisma } from '../../generated/sqlite/client.ts';
 import type { Db } from '../../platform/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import { exactFloat, preferIndexWalk, rankedTopK, searchSql, type SearchQuery, type SearchSql, type SearchTable } from '../search/index.ts';
+import { exactFloat, isPostgres, preferIndexWalk, rankedTopK, searchSql, type SearchQuery, type SearchSql, type SearchTable } from '../search/index.ts';
 import type { CursorKey, RankKey } from './timeline.schema.ts';
 
 export const eventListInclude = {
@@ -150,6 +150,11 @@ async function streamQuery(db: Db, t: StreamTable, f: StreamFilter, page: Stream
     from: sql`FROM ${table} x ${where} ORDER BY x.${t.start} ${d}, x.${t.end} ${d}, x."title" ${d}, x."id" ${d} LIMIT ${page.take}`,
     rank: sql`0`,
   };
+}
+
+/** Whether the filter keeps every row of both streams (then facets come from "FacetCount"). */
+export function keepsEverything(db: Db, f: StreamFilter): boolean {
+  return streamWhere(db, 'Event', f) === null && streamWhere(db, 'Milestone', f) === null;
 }
 
 /** WHERE of the rows of a stream (aliased `x`) that the filter keeps, or null when it keeps them all (for counts). */
@@ -511,3 +516,37 @@ export async function facetCounts(db: Db, facet: FacetName, f: StreamFilter, str
   return counts;
 }
 
+const NAMED_FACETS = { organization: '"Organization"', subject: '"Subject"', tag: '"Tag"' } as const;
+
+/**
+ * The counts of facets whose filter keeps every row, read from "FacetCount" (kept by triggers,
+ * docs/decisions/0038): one statement for all of them, a few dozen rows whatever the size of the
+ * data. `asked`: each facet with the streams it counts (organizations: events and milestones together).
+ */
+export async function storedFacetCounts(
+  db: Db,
+  asked: { facet: FacetName; streams: { events: boolean; milestones: boolean } }[],
+): Promise<Map<FacetName, Map<string, number>>> {
+  const out = new Map<FacetName, Map<string, number>>(asked.map((a) => [a.facet, new Map()]));
+  const which = asked.flatMap(({ facet, streams }) => {
+    const s = [...(streams.events ? ['e'] : []), ...(streams.milestones ? ['m'] : [])];
+    return s.length ? [sql`(c."facet" = ${facet} AND c."stream" IN (${join(s)}))`] : [];
+  });
+  if (which.length === 0) return out;
+  // SQLite compares an integer id with the text value numerically (index lookup); PostgreSQL needs the cast.
+  const id = (alias: string) => (isPostgres(db) ? sql`CAST(${raw(alias)}."id" AS TEXT)` : sql`${raw(alias)}."id"`);
+  const named = Object.entries(NAMED_FACETS).map(
+    ([facet, table]) => sql`SELECT c."facet" AS "f", n."slug" AS "v", c."n" AS "n" FROM "FacetCount" c JOIN ${raw(table)} n ON ${id('n')} = c."value"
+      WHERE c."facet" = ${facet} AND c."n" > 0 AND (${join(which, ' OR ')})`,
+  );
+  const rows = await db.$queryRaw<{ f: FacetName; v: string; n: number | bigint }[]>`
+    ${join(named, ' UNION ALL ')}
+    UNION ALL
+    SELECT c."facet", c."value", c."n" FROM "FacetCount" c
+    WHERE c."facet" IN ('kind', 'confidence') AND c."n" > 0 AND (${join(which, ' OR ')})`;
+  for (const r of rows) {
+    const m = out.get(r.f);
+    if (m) m.set(r.v, (m.get(r.v) ?? 0) + Number(r.n));
+  }
+  return out;
+}
