@@ -138,6 +138,33 @@ describe('full-text search', () => {
   });
 });
 
+describe('highlights in the API', () => {
+  it('when the API is searched, then each entry carries its title and summary in pieces, the matched words marked, as plain text', async () => {
+    const res = await request(t.app).get('/api/v1/events?q=quokka&limit=100').expect(200);
+    const debut = res.body.data.find((e: Entry) => e.title === 'Début de Quokka');
+    expect(debut.highlights).toEqual({
+      title: [{ text: 'Début de ', hit: false }, { text: 'Quokka', hit: true }],
+      body: [{ text: 'The ', hit: false }, { text: 'quokka', hit: true }, { text: ' model opens', hit: false }],
+    });
+    for (const e of res.body.data as (Entry & { summary: string; highlights: { title: { text: string }[]; body: { text: string }[] } })[]) {
+      expect(e.highlights.title.map((p) => p.text).join('')).toBe(e.title);
+      expect(e.highlights.body.map((p) => p.text).join('')).toBe(e.summary);
+    }
+    // Accents folded, by the start of a word; the timeline's answer has them too.
+    const timeline = await request(t.app).get('/api/v1/timeline?q=debu').expect(200);
+    expect(timeline.body.data[0].highlights.title[0]).toEqual({ text: 'Début', hit: true });
+  });
+
+  it('when nothing is searched, or only exclusions, then entries have no highlights, and the OpenAPI document describes the field', async () => {
+    const plain = await request(t.app).get('/api/v1/events?limit=5').expect(200);
+    expect(plain.body.data.every((e: object) => !('highlights' in e))).toBe(true);
+    const excluded = await request(t.app).get('/api/v1/events?q=-numbat&limit=5').expect(200);
+    expect(excluded.body.data.every((e: object) => !('highlights' in e))).toBe(true);
+    const doc = (await request(t.app).get('/api/openapi.json').expect(200)).body;
+    expect(JSON.stringify(doc)).toContain('"Highlights"');
+  });
+});
+
 describe('several values per filter', () => {
   const slugsOf = (entries: Entry[]) => entries.map((e) => e.slug).sort();
 
