@@ -42,7 +42,8 @@ export const USAGE = `npm run bench -- [options]
   --keep            keep the run folder (databases, server logs) in the temp directory
   --postgres [URL]  also run the app's HTTP measurements on PostgreSQL, in a database created for the
                     run through URL and dropped at the end (default: $TEST_POSTGRES_URL, else
-                    ${DEFAULT_POSTGRES_URL}), printed beside SQLite's`;
+                    ${DEFAULT_POSTGRES_URL}), printed beside SQLite's; with --only search, the search
+                    and facet cases on PostgreSQL (a database per size)`;
 
 function int(name: string, v: string | undefined, fallback: number, min: number): number {
   if (v === undefined) return fallback;

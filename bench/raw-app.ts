@@ -35,20 +35,19 @@ export function statements(db: Database.Database) {
       `SELECT j."eventId" AS "_eventId", j."${key}" AS "_key", t.* FROM "${join}" j JOIN "${table}" t ON t.id = j."${key}"
        WHERE j."eventId" IN (SELECT value FROM json_each(?)) ORDER BY t.name ASC`,
     );
+  const facet = (name: string, table: string) =>
+    db.prepare(`SELECT t.slug AS value, c.n AS count FROM "FacetCount" c JOIN ${table} t ON t.id = c.value WHERE c.facet = '${name}' AND c.stream = 'e' AND c.n > 0`);
   return {
     organizations: db.prepare('SELECT slug, name FROM "Organization" ORDER BY name ASC, id ASC'),
     subjects: db.prepare('SELECT slug, name FROM "Subject" ORDER BY name ASC, id ASC'),
     tags: db.prepare('SELECT slug, name FROM "Tag" ORDER BY name ASC, id ASC'),
-    // Facets of the unfiltered timeline, as the app counts them (events only: no milestones here).
-    facetOrganizations: db.prepare(
-      'SELECT o.slug AS value, c.n AS count FROM (SELECT "organizationId" AS id, COUNT(*) AS n FROM "EventOrganization" GROUP BY "organizationId") c JOIN "Organization" o ON o.id = c.id',
-    ),
-    facetSubjects: db.prepare(
-      'SELECT x.slug AS value, c.n AS count FROM (SELECT "subjectId" AS id, COUNT(*) AS n FROM "EventSubject" GROUP BY "subjectId") c JOIN "Subject" x ON x.id = c.id',
-    ),
-    facetTags: db.prepare('SELECT t.slug AS value, c.n AS count FROM (SELECT "tagId" AS id, COUNT(*) AS n FROM "EventTag" GROUP BY "tagId") c JOIN "Tag" t ON t.id = c.id'),
-    facetKinds: db.prepare('SELECT kind AS value, COUNT(*) AS count FROM "Event" GROUP BY kind'),
-    facetConfidences: db.prepare('SELECT confidence AS value, COUNT(*) AS count FROM "Event" GROUP BY confidence'),
+    // Facets of the unfiltered timeline, as the app reads them: the counts the database keeps by
+    // triggers ("FacetCount", decision 38), named (events only: no milestones here).
+    facetOrganizations: facet('organization', '"Organization"'),
+    facetSubjects: facet('subject', '"Subject"'),
+    facetTags: facet('tag', '"Tag"'),
+    facetKinds: db.prepare(`SELECT value, n AS count FROM "FacetCount" WHERE facet = 'kind' AND stream = 'e' AND n > 0`),
+    facetConfidences: db.prepare(`SELECT value, n AS count FROM "FacetCount" WHERE facet = 'confidence' AND stream = 'e' AND n > 0`),
     firstEvents: db.prepare(`SELECT * FROM "Event" ${order}`),
     eventsAfter: db.prepare(
       `SELECT * FROM "Event" WHERE "dateStart" <= @s AND ("dateStart" < @s OR ("dateStart" = @s AND "dateEnd" < @e)

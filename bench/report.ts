@@ -37,6 +37,8 @@ export interface BenchResults {
   postgres?: PostgresHttpResult | null;
   /** Issue 11's search and facets section, or null when not run. */
   search?: SearchBenchResult | null;
+  /** The same on PostgreSQL (`--only search --postgres`), or null when not run. */
+  searchPostgres?: SearchBenchResult | null;
   /** Issue 12's readers during a sign-in attack, or null when not run. */
   signin?: SigninAttackResult | null;
   ratios: Ratios;

@@ -8,7 +8,7 @@ import { killAllChildren } from './children.ts';
 import { benchFlagging } from './flagging.ts';
 import { createBenchDatabase, redactUrl } from './build-pg.ts';
 import { benchHttp, benchPostgresHttp, type PostgresHttpResult } from './http.ts';
-import { benchSearch, formatSearch, type SearchBenchResult } from './search.ts';
+import { benchSearch, benchSearchPostgres, formatSearch, type SearchBenchResult } from './search.ts';
 import { benchSigninAttack, formatSigninAttack, type SigninAttackResult } from './signin-attack.ts';
 import { benchEpochImport, benchTransfer } from './transfer.ts';
 import { formatReport, machine, ratios, targets, writeResults, type BenchResults } from './report.ts';
@@ -55,6 +55,8 @@ async function main(): Promise<void> {
       search = await benchSearch(dir, template, opts.searchSizes, opts.seed, log);
       if (!opts.searchSizes.includes(1_000_000)) search.notRun.push({ events: 1_000_000, why: 'the build takes minutes and gigabytes on this machine: add it with --search-sizes 10000,100000,1000000' });
     }
+    let searchPostgres: SearchBenchResult | null = null;
+    if (opts.postgres && opts.only === 'search') searchPostgres = await benchSearchPostgres(opts.postgres, opts.searchSizes, opts.seed, log);
     let signin: SigninAttackResult | null = null;
     if (opts.only === 'all' || opts.only === 'signin') {
       log('Sign-in attack: readers alone, then during 76 wrong passwords a second…');
@@ -97,12 +99,14 @@ async function main(): Promise<void> {
       flagging,
       postgres,
       search,
+      searchPostgres,
       signin,
       ratios: r,
       targets: targets(r, flagging),
     };
     log(`\n${formatReport(results)}\n`);
     if (search) log(`${formatSearch(search)}\n`);
+    if (searchPostgres) log(`${formatSearch(searchPostgres, 'PostgreSQL')}\n`);
     if (signin) log(`${formatSigninAttack(signin)}\n`);
     log(`Results: ${path.relative(process.cwd(), writeResults(results))} (and bench/results/latest.json)`);
     failed = false;

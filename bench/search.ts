@@ -6,6 +6,8 @@ import path from 'node:path';
 import { listFacets, listTimeline, timelineQuerySchema } from '../src/features/timeline/index.ts';
 import { createDb } from '../src/platform/db.ts';
 import { copyDb, insertEvents } from './build-db.ts';
+import { createBenchDatabase, insertEventsPg } from './build-pg.ts';
+import type { Db } from '../src/platform/db.ts';
 import { cost } from './costs.ts';
 import { ORGANIZATIONS, generateEvents, newestFirst } from './data.ts';
 import { PAGE_SIZE, cursorForPage } from './http.ts';
@@ -31,17 +33,44 @@ export const SEARCH_CASES = [
   'search matching nothing',
   'one-word search, relevance',
   'one-word search, sort=date',
-  'facets (5 GROUP BY statements)',
+  'facets (stored counts, decision 38)',
   'facets with a one-word search',
 ] as const;
 
 /** Above this many events the build (one transaction, FTS5 triggers) takes minutes and gigabytes: not run unless asked. */
 export const SEARCH_MAX_DEFAULT = 100_000;
 
+/** The cases of one size on one database, each the best of 3 rounds of ~300 ms, after a warm-up. */
+async function measure(db: Db, events: ReturnType<typeof generateEvents>, word: string): Promise<Record<string, number>> {
+  const n = events.length;
+  const sorted = [...events].sort(newestFirst);
+  const deep = Math.min(1000, Math.max(2, Math.floor(n / PAGE_SIZE)));
+  const q = (v: Record<string, unknown>) => timelineQuerySchema.parse(v);
+  const cases: [string, () => unknown][] = [
+    [SEARCH_CASES[0], () => listTimeline(db, q({}), PAGE_SIZE)],
+    [SEARCH_CASES[1], () => listTimeline(db, q({ cursor: cursorForPage(sorted, deep) }), PAGE_SIZE)],
+    [SEARCH_CASES[2], () => listTimeline(db, q({ q: 'zqxjv' }), PAGE_SIZE)],
+    [SEARCH_CASES[3], () => listTimeline(db, q({ q: word }), PAGE_SIZE)],
+    [SEARCH_CASES[4], () => listTimeline(db, q({ q: word, sort: 'date' }), PAGE_SIZE)],
+    [SEARCH_CASES[5], () => listFacets(db, q({}))],
+    [SEARCH_CASES[6], () => listFacets(db, q({ q: word }))],
+  ];
+  for (const [, fn] of cases) await cost(fn, 1, 50);
+  const micros: Record<string, number> = {};
+  for (const [name, fn] of cases) micros[name] = await cost(fn, 3, 300);
+  return micros;
+}
+
+/** A subject of one organization: a selective word, as a reader's search usually is. */
+const oneWord = () => ORGANIZATIONS[0]![2][0]!.split(/\s+/)[0]!;
+
+function matchesOf(events: ReturnType<typeof generateEvents>, word: string): number {
+  return events.filter((e) => `${e.title} ${e.summary} ${e.subjects.join(' ')}`.toLowerCase().includes(word.toLowerCase())).length;
+}
+
 export async function benchSearch(dir: string, template: string, sizes: number[], seed: number, log: (s: string) => void): Promise<SearchBenchResult> {
   const out: SearchBenchResult = { sizes: [], notRun: [] };
-  // A subject of one organization: a selective word, as a reader's search usually is.
-  const word = ORGANIZATIONS[0]![2][0]!.split(/\s+/)[0]!;
+  const word = oneWord();
   for (const n of sizes) {
     log(`Search: building ${n.toLocaleString('en')} events…`);
     const file = copyDb(template, path.join(dir, `search-${n}.db`));
@@ -49,25 +78,9 @@ export async function benchSearch(dir: string, template: string, sizes: number[]
     const events = generateEvents(n, seed);
     insertEvents(file, events, new Date('2026-01-01T00:00:00Z'));
     const buildSeconds = (performance.now() - t0) / 1000;
-    const sorted = [...events].sort(newestFirst);
-    const deep = Math.min(1000, Math.max(2, Math.floor(n / PAGE_SIZE)));
     const db = await createDb({ url: `file:${file}` });
     try {
-      const q = (v: Record<string, unknown>) => timelineQuerySchema.parse(v);
-      const cases: [string, () => unknown][] = [
-        [SEARCH_CASES[0], () => listTimeline(db, q({}), PAGE_SIZE)],
-        [SEARCH_CASES[1], () => listTimeline(db, q({ cursor: cursorForPage(sorted, deep) }), PAGE_SIZE)],
-        [SEARCH_CASES[2], () => listTimeline(db, q({ q: 'zqxjv' }), PAGE_SIZE)],
-        [SEARCH_CASES[3], () => listTimeline(db, q({ q: word }), PAGE_SIZE)],
-        [SEARCH_CASES[4], () => listTimeline(db, q({ q: word, sort: 'date' }), PAGE_SIZE)],
-        [SEARCH_CASES[5], () => listFacets(db, q({}))],
-        [SEARCH_CASES[6], () => listFacets(db, q({ q: word }))],
-      ];
-      for (const [, fn] of cases) await cost(fn, 1, 50);
-      const micros: Record<string, number> = {};
-      for (const [name, fn] of cases) micros[name] = await cost(fn, 3, 300);
-      const matches = events.filter((e) => `${e.title} ${e.summary} ${e.subjects.join(' ')}`.toLowerCase().includes(word.toLowerCase())).length;
-      out.sizes.push({ events: n, buildSeconds, micros, oneWordMatches: matches });
+      out.sizes.push({ events: n, buildSeconds, micros: await measure(db, events, word), oneWordMatches: matchesOf(events, word) });
     } finally {
       await db.$disconnect();
       fs.rmSync(file, { force: true });
@@ -76,8 +89,33 @@ export async function benchSearch(dir: string, template: string, sizes: number[]
   return out;
 }
 
-export function formatSearch(r: SearchBenchResult): string {
-  const lines: string[] = ['Search and facets (issue 11): µs per call, in-process, uncached; ×: against the unfiltered page 1 of the same size'];
+/** The same cases on PostgreSQL (`--only search --postgres`): a database created and dropped per size. */
+export async function benchSearchPostgres(adminUrl: string, sizes: number[], seed: number, log: (s: string) => void): Promise<SearchBenchResult> {
+  const out: SearchBenchResult = { sizes: [], notRun: [] };
+  const word = oneWord();
+  for (const n of sizes) {
+    log(`Search on PostgreSQL: building ${n.toLocaleString('en')} events…`);
+    const bench = await createBenchDatabase(adminUrl);
+    try {
+      const t0 = performance.now();
+      const events = generateEvents(n, seed);
+      await insertEventsPg(bench.url, events, new Date('2026-01-01T00:00:00Z'));
+      const buildSeconds = (performance.now() - t0) / 1000;
+      const db = await createDb({ url: bench.url });
+      try {
+        out.sizes.push({ events: n, buildSeconds, micros: await measure(db, events, word), oneWordMatches: matchesOf(events, word) });
+      } finally {
+        await db.$disconnect();
+      }
+    } finally {
+      await bench.drop();
+    }
+  }
+  return out;
+}
+
+export function formatSearch(r: SearchBenchResult, engine = 'SQLite'): string {
+  const lines: string[] = [`Search and facets (issue 11), ${engine}: µs per call, in-process, uncached; ×: against the unfiltered page 1 of the same size`];
   const head = ['case', ...r.sizes.map((s) => `${s.events.toLocaleString('en')} events`), ...r.notRun.map((s) => `${s.events.toLocaleString('en')} events`)];
   const rows = SEARCH_CASES.map((c) => [
     c,

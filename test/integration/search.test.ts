@@ -8,12 +8,16 @@ import {
   deleteEvent,
   eventSchema,
   importData,
+  mergeRecords,
   organizationSchema,
   updateEvent,
   updateOrganization,
 } from '../../src/features/content/index.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeEvent, makeOrganization } from '../helpers/factories.ts';
+import { listFacets, timelineQuerySchema } from '../../src/features/timeline/index.ts';
+import { FACETS } from '../../src/features/timeline/timeline.service.ts';
+import { facetCounts, type FacetName } from '../../src/features/timeline/timeline.repo.ts';
 
 let t: TestApp;
 let orgs: Record<'acme' | 'bolt' | 'core', number>;
@@ -81,6 +85,17 @@ describe('full-text search', () => {
     expect(await titles('numbat', '&sort=date&limit=2')).toEqual([...big].reverse());
   });
 
+  it('when a search is listed by relevance a row at a time, then the pages hold every match once, in the order of one big page', async () => {
+    // With no other filter SQLite picks each relevance page inside FTS5 (keyset on rank, id).
+    for (const q of ['numbat', 'wombat -says', 'open weights', 'quokka', '"open weights"']) {
+      const small = await titles(q, '&limit=1');
+      expect(small, q).toEqual(await titles(q, '&limit=100'));
+      expect(new Set(small).size, q).toBe(small.length);
+    }
+    expect(await titles('numbat', '&limit=1')).toHaveLength(12);
+    expect(await titles('wombat -says', '&limit=1')).toEqual(['Open weights for Wombat']);
+  });
+
   it('when a phrase is quoted, then only the words in that order match', async () => {
     expect(await titles('"open weights"', '&sort=date&order=oldest')).toEqual(['Open weights for Wombat']);
     expect(await titles('open weights', '&sort=date&order=oldest')).toEqual(['Open weights for Wombat', 'Weights are open, says Wombat']);
@@ -120,6 +135,33 @@ describe('full-text search', () => {
     expect(res.text).toContain('<mark>Quokka</mark> &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(res.text).toContain('Début de <mark>Quokka</mark>');
     expect(res.text).not.toContain('<script>alert(1)');
+  });
+});
+
+describe('highlights in the API', () => {
+  it('when the API is searched, then each entry carries its title and summary in pieces, the matched words marked, as plain text', async () => {
+    const res = await request(t.app).get('/api/v1/events?q=quokka&limit=100').expect(200);
+    const debut = res.body.data.find((e: Entry) => e.title === 'Début de Quokka');
+    expect(debut.highlights).toEqual({
+      title: [{ text: 'Début de ', hit: false }, { text: 'Quokka', hit: true }],
+      body: [{ text: 'The ', hit: false }, { text: 'quokka', hit: true }, { text: ' model opens', hit: false }],
+    });
+    for (const e of res.body.data as (Entry & { summary: string; highlights: { title: { text: string }[]; body: { text: string }[] } })[]) {
+      expect(e.highlights.title.map((p) => p.text).join('')).toBe(e.title);
+      expect(e.highlights.body.map((p) => p.text).join('')).toBe(e.summary);
+    }
+    // Accents folded, by the start of a word; the timeline's answer has them too.
+    const timeline = await request(t.app).get('/api/v1/timeline?q=debu').expect(200);
+    expect(timeline.body.data[0].highlights.title[0]).toEqual({ text: 'Début', hit: true });
+  });
+
+  it('when nothing is searched, or only exclusions, then entries have no highlights, and the OpenAPI document describes the field', async () => {
+    const plain = await request(t.app).get('/api/v1/events?limit=5').expect(200);
+    expect(plain.body.data.every((e: object) => !('highlights' in e))).toBe(true);
+    const excluded = await request(t.app).get('/api/v1/events?q=-numbat&limit=5').expect(200);
+    expect(excluded.body.data.every((e: object) => !('highlights' in e))).toBe(true);
+    const doc = (await request(t.app).get('/api/openapi.json').expect(200)).body;
+    expect(JSON.stringify(doc)).toContain('"Highlights"');
   });
 });
 
@@ -184,6 +226,60 @@ describe('facets', () => {
     const res = await request(t.app).get('/?q=wombat').expect(200);
     expect(res.text).toMatch(/value="sx-acme"> Acme Zeppelins <span class="facet-count" aria-label="1 entry">1<\/span>/);
     expect(res.text).not.toMatch(/value="sx-core"> Core Works <span class="facet-count" aria-label="0 entries"/);
+  });
+});
+
+describe('facet counts kept by the database', () => {
+  /** The unfiltered facets as the app reads them ("FacetCount") beside each one counted with GROUP BY. */
+  async function storedAndCounted() {
+    const q = timelineQuerySchema.parse({});
+    const stored = await listFacets(t.db, q);
+    const counted = {} as typeof stored;
+    for (const facet of FACETS) {
+      const streams = { events: facet !== 'status', milestones: facet === 'organization' || facet === 'subject' || facet === 'status' };
+      const m = await facetCounts(t.db, facet as FacetName, {}, streams);
+      counted[facet] = [...m].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+    }
+    return { stored, counted };
+  }
+
+  it('when entries are created, edited, deleted, merged and imported, then the stored counts equal the counted rows after each change', async () => {
+    const ctx = { db: t.db, now: t.clock(), userId: null };
+    const check = async (step: string) => {
+      const { stored, counted } = await storedAndCounted();
+      expect(stored, step).toEqual(counted);
+    };
+    await check('start');
+    const source = await t.db.source.create({ data: { publisher: 'Facet probe', title: 'Facet probe' } });
+    const input = (kind: string, organizations: string | string[], tags: string) =>
+      eventSchema.parse({
+        title: 'Facet probe', slug: '', summary: '', kind, confidence: 'reported', date: '2025-02-01',
+        organizations, subjects: '', tags, sourceId: [String(source.id)], sourceQuote: [''],
+      });
+    const created = await createEvent(ctx, input('release', 'sx-core', 'sx-law'));
+    await check('created');
+    const before = (await storedAndCounted()).stored.kind.find((k) => k.value === 'hardware')?.count ?? 0;
+    await updateEvent(ctx, created.id, input('hardware', ['sx-acme', 'sx-bolt'], 'sx-chips'));
+    await check('edited');
+    expect((await storedAndCounted()).stored.kind.find((k) => k.value === 'hardware')?.count).toBe(before + 1);
+    const extra = await makeOrganization(t.db, { slug: 'sx-facet-extra', name: 'Facet Extra' });
+    await makeEvent(t.db, { title: 'Facet extra event', date: '2025-03-01', organizationIds: [extra.id], kind: 'other' });
+    await check('second organization');
+    const merged = await mergeRecords(ctx, 'organization', extra.id, 'sx-bolt');
+    expect(merged.kept.slug).toBe('sx-bolt');
+    await check('merged');
+    await deleteEvent(ctx, created.id);
+    await check('deleted');
+    const report = await importData(ctx, JSON.stringify({
+      sources: [{ key: 'fx-src', publisher: 'Example News', title: 'Facets', url: 'https://example.com/f', publishedOn: '2024-01-02', language: 'en', isPrimary: false, cites: null, discrepancies: [] }],
+      events: [{ slug: 'fx-imported', title: 'Imported facet', summary: '', kind: 'training', confidence: 'rumored', date: '2025', organizations: ['sx-acme'], subjects: [], tags: ['sx-chips'], sources: [{ source: 'fx-src', quote: null }] }],
+    }), { format: 'json', dryRun: false });
+    expect(report.errors).toEqual([]);
+    await check('imported');
+    // A writer that is not the app: raw SQL on the tables, as the command-line tools or another instance might.
+    await t.db.$executeRaw`UPDATE "Event" SET "confidence" = 'confirmed' WHERE "slug" = 'fx-imported'`;
+    await t.db.$executeRaw`DELETE FROM "EventTag" WHERE "tagId" = ${tags.chips}`;
+    await check('raw writes');
   });
 });
 

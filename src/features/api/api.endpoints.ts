@@ -114,8 +114,13 @@ function timelineList(force?: Partial<TimelineQuery>) {
       listTimeline(db, q, q.limit ?? DEFAULT_LIMIT, filter, { sources: true }),
       q.facets === '1' ? listFacets(db, q, filter) : undefined,
     ]);
-    return { data: page.entries, page: { nextCursor: page.nextCursor, next: nextLink(req, page.nextCursor) }, ...(facets ? { facets } : {}) };
+    return { data: page.entries.map(withHighlights), page: { nextCursor: page.nextCursor, next: nextLink(req, page.nextCursor) }, ...(facets ? { facets } : {}) };
   };
+}
+
+/** An entry as the API shows it: with a search, the matched words as `highlights` (pieces of plain text, never HTML). */
+function withHighlights<T extends { highlight?: unknown }>({ highlight, ...entry }: T): Omit<T, 'highlight'> & { highlights?: unknown } {
+  return highlight ? { ...entry, highlights: highlight } : entry;
 }
 
 /** A list of organizations, subjects or sources: `q` (the same search syntax, on names) and keyset pages. */

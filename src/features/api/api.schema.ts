@@ -42,6 +42,16 @@ export const SourceRefOut = named(
   }),
 );
 
+const SegmentsOut = z
+  .array(z.object({ text: z.string(), hit: z.boolean().describe('Whether this piece is a matched word') }))
+  .describe('The text cut into pieces that join back into it exactly; the matched words are the pieces with `hit: true`. Plain text, never HTML: escape it when you print it.');
+
+export const HighlightsOut = named(
+  'Highlights',
+  'With a search (`q` with words to find): where the searched words are, as pieces of the text (words are matched as the search does: case and accents folded, by their start).',
+  z.object({ title: SegmentsOut, body: SegmentsOut.describe('The summary (an event) or the claim (a milestone), in pieces') }),
+);
+
 export const EventOut = named(
   'Event',
   'Something that happened, with its sources.',
@@ -60,6 +70,7 @@ export const EventOut = named(
     subjects: z.array(LinkOut),
     tags: z.array(z.object({ slug: z.string(), name: z.string() })),
     sources: z.array(SourceRefOut).describe("The event's sources, with their quotes"),
+    highlights: HighlightsOut.optional().describe('Only with a search (`q` with words to find)'),
   }),
 );
 
@@ -111,6 +122,7 @@ export const MilestoneOut = named(
     quote: z.string().nullable(),
     organizations: z.array(LinkOut),
     subjects: z.array(LinkOut),
+    highlights: HighlightsOut.optional().describe('Only with a search (`q` with words to find)'),
   }),
 );
 

@@ -80,6 +80,21 @@ export function toFts5(terms: Term[]): string {
   return `{searchText} : (${all}) AND ({title} : (${any}) OR {searchText} : (${any}))`;
 }
 
+/**
+ * The FTS5 MATCH expression of a ranked top-k read (no other filter): the same rows as toFts5 with
+ * the exclusions folded in (`… NOT {searchText} : (…)`), so that FTS5 alone yields the candidates.
+ * When every included term is one word the expression is not restricted to a column: a row's title
+ * words are also in its searchText (buildSearchText starts with the title), so the matched rows are
+ * the same, and bm25 counts title hits (weight 10) without the second, OR-ed half that doubles the
+ * work. Phrases keep toFts5's form: the title's own tokens could join words that searchText keeps
+ * apart (`a_b` is `a xunderscorex b` there).
+ */
+export function toFts5Ranked(q: SearchQuery): string {
+  const single = q.include.every((t) => t.words.length === 1);
+  const inc = single ? `(${fts5Terms(q.include, 'AND')})` : toFts5(q.include);
+  return q.exclude.length ? `${inc} NOT ${toFts5Any(q.exclude)}` : inc;
+}
+
 /** The FTS5 MATCH expression for rows holding any of the terms in searchText. */
 export function toFts5Any(terms: Term[]): string {
   return `{searchText} : (${fts5Terms(terms, 'OR')})`;

@@ -4,7 +4,7 @@
 // index's, or PostgreSQL scans. Only words from query.ts reach the engines, as parameters.
 import { empty, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { Db } from '../../platform/db.ts';
-import { toFts5, toFts5All, toFts5Any, toTsquery, type SearchQuery } from './query.ts';
+import { toFts5, toFts5All, toFts5Any, toFts5Ranked, toTsquery, type SearchQuery } from './query.ts';
 
 export type SearchTable = 'Event' | 'Milestone';
 
@@ -38,6 +38,15 @@ export async function preferIndexWalk(db: Db, table: SearchTable, q: SearchQuery
     SELECT (SELECT COUNT(*) FROM ${fts} WHERE ${fts} MATCH ${toFts5All(q.include)}) AS "n", (SELECT MAX("id") FROM ${raw(`"${table}"`)}) AS "m"`;
   const n = Number(r?.n ?? 0);
   return n * n > take * Number(r?.m ?? 0);
+}
+
+/**
+ * A double as a SQL value, bit for bit. Prisma 6.19 rounds number parameters (about a quarter of
+ * bm25 scores came back different), which made relevance keysets skip or repeat rows; the shortest
+ * decimal text of a double, cast by the engine, is exact on both.
+ */
+export function exactFloat(db: Db, v: number): Sql {
+  return isPostgres(db) ? sql`CAST(${String(v)} AS DOUBLE PRECISION)` : sql`CAST(${String(v)} AS REAL)`;
 }
 
 /** The join, conditions and rank of a search over `table` aliased `x` (`walk`: see preferIndexWalk). */
@@ -75,3 +84,19 @@ export function searchSql(db: Db, table: SearchTable, q: SearchQuery, ranked: bo
   return { join: join_, where, rank };
 }
 
+
+/**
+ * SQLite, relevance order, a search with no other filter: the page's [id, rank] pairs chosen inside
+ * FTS5 alone (aliased `s`), so that only `take` rows of the table are read afterwards. bm25 still
+ * scores every match (FTS5 has no early exit for ranked reads: its own `ORDER BY rank` runs a
+ * sorted statement over all matches, slower still), but the wide rows are no longer read, joined
+ * and sorted for every match. null on PostgreSQL and when nothing is included.
+ */
+export function rankedTopK(db: Db, table: SearchTable, q: SearchQuery, after: readonly [number, number] | null, take: number): Sql | null {
+  if (isPostgres(db) || q.include.length === 0) return null;
+  const fts = raw(`"${table}Search"`);
+  const keyset = after ? sql`WHERE ("rank", "id") > (${exactFloat(db, after[0])}, ${after[1]})` : empty;
+  return sql`(SELECT "id", "rank" FROM (
+      SELECT rowid AS "id", bm25(${fts}, 10.0, 1.0) AS "rank" FROM ${fts} WHERE ${fts} MATCH ${toFts5Ranked(q)}
+    ) ${keyset} ORDER BY "rank", "id" LIMIT ${take}) s`;
+}

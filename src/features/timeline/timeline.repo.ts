@@ -3,7 +3,7 @@ import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtim
 import type { Prisma } from '../../generated/sqlite/client.ts';
 import type { Db } from '../../platform/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import { preferIndexWalk, searchSql, type SearchQuery, type SearchSql, type SearchTable } from '../search/index.ts';
+import { exactFloat, isPostgres, preferIndexWalk, rankedTopK, searchSql, type SearchQuery, type SearchSql, type SearchTable } from '../search/index.ts';
 import type { CursorKey, RankKey } from './timeline.schema.ts';
 
 export const eventListInclude = {
@@ -125,13 +125,16 @@ function combine(where: Sql[], s: SearchSql): { join: Sql; where: Sql[]; rank: S
  */
 async function streamQuery(db: Db, t: StreamTable, f: StreamFilter, page: StreamPage): Promise<{ from: Sql; rank: Sql }> {
   const base = filterConditions(db, t, { ...f, search: undefined });
+  const table = raw(`"${t.name}"`);
+  // Relevance order with no other filter: FTS5 picks the page (SQLite), the table gives `take` rows.
+  const top = page.ranked && f.search && base.where.length === 0 ? rankedTopK(db, t.name, f.search, page.ranked.after, page.take) : null;
+  if (top) return { from: sql`FROM ${top} JOIN ${table} x ON x."id" = s."id" ORDER BY s."rank" ASC, x."id" ASC`, rank: sql`s."rank"` };
   // A search alone in timeline order: walk the date index when the words are common (SQLite).
   const walk = Boolean(f.search && !page.ranked && base.where.length === 0 && (await preferIndexWalk(db, t.name, f.search, page.take)));
   const s = f.search ? searchSql(db, t.name, f.search, Boolean(page.ranked), walk) : null;
   const and = [...base.where, ...(s?.where ?? [])];
-  const table = raw(`"${t.name}"`);
   if (page.ranked && s?.rank) {
-    if (page.ranked.after) and.push(sql`(${s.rank}, x."id") > (${page.ranked.after[0]}, ${page.ranked.after[1]})`);
+    if (page.ranked.after) and.push(sql`(${s.rank}, x."id") > (${exactFloat(db, page.ranked.after[0])}, ${page.ranked.after[1]})`);
     const where = and.length ? sql`WHERE ${join(and, ' AND ')}` : empty;
     return { from: sql`FROM ${table} x ${s.join} ${where} ORDER BY ${s.rank} ASC, x."id" ASC LIMIT ${page.take}`, rank: s.rank };
   }
@@ -147,6 +150,11 @@ async function streamQuery(db: Db, t: StreamTable, f: StreamFilter, page: Stream
     from: sql`FROM ${table} x ${where} ORDER BY x.${t.start} ${d}, x.${t.end} ${d}, x."title" ${d}, x."id" ${d} LIMIT ${page.take}`,
     rank: sql`0`,
   };
+}
+
+/** Whether the filter keeps every row of both streams (then facets come from "FacetCount"). */
+export function keepsEverything(db: Db, f: StreamFilter): boolean {
+  return streamWhere(db, 'Event', f) === null && streamWhere(db, 'Milestone', f) === null;
 }
 
 /** WHERE of the rows of a stream (aliased `x`) that the filter keeps, or null when it keeps them all (for counts). */
@@ -506,4 +514,39 @@ export async function facetCounts(db: Db, facet: FacetName, f: StreamFilter, str
   const rows = await db.$queryRaw<{ v: string; n: number | bigint }[]>`${join(parts, ' UNION ALL ')}`;
   for (const r of rows) counts.set(r.v, (counts.get(r.v) ?? 0) + Number(r.n));
   return counts;
+}
+
+const NAMED_FACETS = { organization: '"Organization"', subject: '"Subject"', tag: '"Tag"' } as const;
+
+/**
+ * The counts of facets whose filter keeps every row, read from "FacetCount" (kept by triggers,
+ * docs/decisions/0038): one statement for all of them, a few dozen rows whatever the size of the
+ * data. `asked`: each facet with the streams it counts (organizations: events and milestones together).
+ */
+export async function storedFacetCounts(
+  db: Db,
+  asked: { facet: FacetName; streams: { events: boolean; milestones: boolean } }[],
+): Promise<Map<FacetName, Map<string, number>>> {
+  const out = new Map<FacetName, Map<string, number>>(asked.map((a) => [a.facet, new Map()]));
+  const which = asked.flatMap(({ facet, streams }) => {
+    const s = [...(streams.events ? ['e'] : []), ...(streams.milestones ? ['m'] : [])];
+    return s.length ? [sql`(c."facet" = ${facet} AND c."stream" IN (${join(s)}))`] : [];
+  });
+  if (which.length === 0) return out;
+  // SQLite compares an integer id with the text value numerically (index lookup); PostgreSQL needs the cast.
+  const id = (alias: string) => (isPostgres(db) ? sql`CAST(${raw(alias)}."id" AS TEXT)` : sql`${raw(alias)}."id"`);
+  const named = Object.entries(NAMED_FACETS).map(
+    ([facet, table]) => sql`SELECT c."facet" AS "f", n."slug" AS "v", c."n" AS "n" FROM "FacetCount" c JOIN ${raw(table)} n ON ${id('n')} = c."value"
+      WHERE c."facet" = ${facet} AND c."n" > 0 AND (${join(which, ' OR ')})`,
+  );
+  const rows = await db.$queryRaw<{ f: FacetName; v: string; n: number | bigint }[]>`
+    ${join(named, ' UNION ALL ')}
+    UNION ALL
+    SELECT c."facet", c."value", c."n" FROM "FacetCount" c
+    WHERE c."facet" IN ('kind', 'confidence') AND c."n" > 0 AND (${join(which, ' OR ')})`;
+  for (const r of rows) {
+    const m = out.get(r.f);
+    if (m) m.set(r.v, (m.get(r.v) ?? 0) + Number(r.n));
+  }
+  return out;
 }
