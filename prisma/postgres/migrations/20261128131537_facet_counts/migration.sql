@@ -36,13 +36,14 @@ INSERT INTO "FacetCount" ("facet", "stream", "value", "n")
 -- Kept in step.
 -- Statement triggers with transition tables: one grouped upsert per statement and value, so that a
 -- bulk insert of 70,000 events adds a few rows of counts, not 140,000 row-trigger calls. The
--- arguments of the trigger: the stream, then (facet, column) pairs. The body is a U& string whose
+-- arguments of the trigger: the stream, then (facet, column) pairs. Values are upserted in order,
+-- so two transactions lock the counter rows of one facet in the same order (no deadlock between them). The body is a U& string whose
 -- semicolons are written \003B: the migration runner (adapter-pg executeScript) cuts scripts at
 -- every semicolon, dollar quotes included.
 CREATE FUNCTION timeline_facet_count() RETURNS trigger LANGUAGE plpgsql AS U&'
 DECLARE
   i integer := 1\003B
-  upsert text := ''INSERT INTO "FacetCount" ("facet", "stream", "value", "n") SELECT %L, %L, CAST(%I AS TEXT), %s COUNT(*) FROM %I GROUP BY %I ''
+  upsert text := ''INSERT INTO "FacetCount" ("facet", "stream", "value", "n") SELECT %L, %L, CAST(%I AS TEXT), %s COUNT(*) FROM %I GROUP BY %I ORDER BY 3 ''
     || ''ON CONFLICT ("facet", "stream", "value") DO UPDATE SET "n" = "FacetCount"."n" + EXCLUDED."n"''\003B
 BEGIN
   WHILE i < TG_NARGS LOOP
