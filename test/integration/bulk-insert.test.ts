@@ -48,7 +48,7 @@ describe('multi-row inserts', () => {
       [{ publisher: 'Bulk', title: 'Numbers', url: null, publishedOn: null, language: 'en', isPrimary: true, createdAt: at, updatedAt: at }],
       ['id'],
     );
-    const values = [2.1e25, 1.5552e18, 7e9, 0.125, null];
+    const values = [2.1e25, 1.5552e18, 1e19, 7e9, 0.125, null];
     await insertRows(
       t.db,
       'SubjectFact',
