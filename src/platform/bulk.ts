@@ -7,7 +7,7 @@
 // table's own row type (so each value gets the column's type). One variable per statement, at
 // most MAX_ROWS rows: far below SQLite's and PostgreSQL's limits whatever the size (decision 32).
 import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
-import type { Db } from './db.ts';
+import { isPostgres, type Db } from './db.ts';
 
 /** Rows per statement: a short synchronous step for SQLite, a bounded parameter for both. */
 export const MAX_ROWS = 500;
@@ -21,8 +21,6 @@ const quoted = (name: string) => {
   if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) throw new Error(`bulk insert: “${name}” is not a plain table or column name`);
   return raw(`"${name}"`);
 };
-
-const isPostgres = (db: Db) => (db as unknown as { _activeProvider?: string })._activeProvider === 'postgresql';
 
 /**
  * The rows as the JSON parameter. Dates as each engine stores them through Prisma (SQLite: ISO

@@ -13,6 +13,12 @@ import { gatedFactory, WriteGate, type TransactionMark } from './sqlite-gate.ts'
 export type Db = PrismaClient;
 export type DbEngine = 'sqlite' | 'postgres';
 
+/** Whether a client talks to PostgreSQL (for SQL that differs by engine). */
+export function isPostgres(db: Db): boolean {
+  // The generated client knows its engine; the SQLite client is the reference type.
+  return (db as unknown as { _activeProvider?: string })._activeProvider === 'postgresql';
+}
+
 export function engineOf(url: string): DbEngine {
   return /^postgres(ql)?:\/\//i.test(url) ? 'postgres' : 'sqlite';
 }

@@ -62,22 +62,23 @@ const asEntity = (v: string): EntityList | undefined => (ENTITY_LISTS as readonl
 /** Rows of the "what would change" table on the page: a 100,000-row file would make a page of megabytes. */
 export const ACTIONS_SHOWN = 500;
 
+/** How many of `xs` the page lists beyond the first ACTIONS_SHOWN. */
+const notListed = (xs: unknown[]) => Math.max(0, xs.length - ACTIONS_SHOWN);
+
 /** The created and updated records to list (unchanged ones are only counted), at most ACTIONS_SHOWN. */
 function actionsShown(r: ImportReport) {
   const changes = r.actions.filter((a) => a.action !== 'unchanged');
-  return { rows: changes.slice(0, ACTIONS_SHOWN), more: Math.max(0, changes.length - ACTIONS_SHOWN) };
+  return { rows: changes.slice(0, ACTIONS_SHOWN), more: notListed(changes) };
 }
 
 /** An Epoch report's lists, each cut to ACTIONS_SHOWN lines, with how many more each holds. */
 function epochShown<T extends { problems: unknown[]; reviews: string[]; changes: string[] }>(r: T) {
-  const cut = <X>(xs: X[]) => xs.slice(0, ACTIONS_SHOWN);
-  const more = (xs: unknown[]) => Math.max(0, xs.length - ACTIONS_SHOWN);
   return {
     ...r,
-    problems: cut(r.problems),
-    reviews: cut(r.reviews),
-    changes: cut(r.changes),
-    more: { problems: more(r.problems), reviews: more(r.reviews), changes: more(r.changes) },
+    problems: r.problems.slice(0, ACTIONS_SHOWN),
+    reviews: r.reviews.slice(0, ACTIONS_SHOWN),
+    changes: r.changes.slice(0, ACTIONS_SHOWN),
+    more: { problems: notListed(r.problems), reviews: notListed(r.reviews), changes: notListed(r.changes) },
   };
 }
 

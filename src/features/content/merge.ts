@@ -25,8 +25,10 @@ interface Rec {
   aliases: string;
 }
 
+/** The columns of a record that a merge reads. */
+const select = { id: true, slug: true, name: true, aliases: true } as const;
+
 async function find(db: Db, kind: MergeKind, by: { id: number } | { slug: string }): Promise<Rec | null> {
-  const select = { id: true, slug: true, name: true, aliases: true } as const;
   return kind === 'organization' ? db.organization.findUnique({ where: by, select }) : db.subject.findUnique({ where: by, select });
 }
 
@@ -55,7 +57,6 @@ export async function mergeCandidates(db: Db, kind: MergeKind, fromId: number): 
   if (!from) return [];
   const words = new Set([from.name, ...aliasesOf(from.aliases)].flatMap((n) => aliasKey(n).split(' ')).filter((w) => w.length > 1));
   const shared = (r: Rec) => [r.name, ...aliasesOf(r.aliases)].flatMap((n) => aliasKey(n).split(' ')).filter((w) => words.has(w)).length;
-  const select = { id: true, slug: true, name: true, aliases: true } as const;
   const where = { id: { not: fromId } };
   const orderBy = { name: 'asc' } as const;
   // Names only: a few thousand short rows at most (organizations, models).
@@ -135,7 +136,6 @@ export async function mergeRecords(ctx: WriteContext, kind: MergeKind, fromId: n
 }
 
 async function byName(db: Db, kind: MergeKind, name: string): Promise<Rec | null> {
-  const select = { id: true, slug: true, name: true, aliases: true } as const;
   const rows = kind === 'organization' ? await db.organization.findMany({ where: { name }, select, take: 2 }) : await db.subject.findMany({ where: { name }, select, take: 2 });
   return rows.length === 1 ? rows[0]! : null;
 }

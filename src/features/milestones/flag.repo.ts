@@ -4,17 +4,12 @@
 // conditional UPDATE, instead of a row-by-row loop. Dates are always parameters (stored as ISO
 // text on SQLite), never CURRENT_TIMESTAMP.
 import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
-import type { Db } from '../../platform/db.ts';
-
-function provider(db: Db): string {
-  // The generated client knows its engine; the SQLite client is the reference type.
-  return (db as unknown as { _activeProvider?: string })._activeProvider ?? 'sqlite';
-}
+import { isPostgres, type Db } from '../../platform/db.ts';
 
 /** `column + days`, in the engine's own date arithmetic, keeping SQLite's stored text format. */
 function plusDays(db: Db, column: Sql, days: number): Sql {
   if (days === 0) return column;
-  if (provider(db) === 'postgresql') return sql`(${column} + make_interval(days => CAST(${days} AS INTEGER)))`;
+  if (isPostgres(db)) return sql`(${column} + make_interval(days => CAST(${days} AS INTEGER)))`;
   return sql`strftime('%Y-%m-%dT%H:%M:%f+00:00', ${column}, ${`+${days} days`})`;
 }
 

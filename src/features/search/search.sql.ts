@@ -3,15 +3,10 @@
 // to_tsvector('simple', timeline_unaccent("searchText")); the expression here must stay the
 // index's, or PostgreSQL scans. Only words from query.ts reach the engines, as parameters.
 import { empty, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
-import type { Db } from '../../platform/db.ts';
+import { isPostgres, type Db } from '../../platform/db.ts';
 import { toFts5, toFts5All, toFts5Any, toFts5Ranked, toTsquery, type SearchQuery } from './query.ts';
 
 export type SearchTable = 'Event' | 'Milestone';
-
-export function isPostgres(db: Db): boolean {
-  // The generated client knows its engine; the SQLite client is the reference type.
-  return (db as unknown as { _activeProvider?: string })._activeProvider === 'postgresql';
-}
 
 export interface SearchSql {
   /** Joined after `FROM "<table>" x`. */

@@ -1,9 +1,9 @@
 // The only place the timeline touches Prisma.
 import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { Prisma } from '../../generated/sqlite/client.ts';
-import type { Db } from '../../platform/db.ts';
+import { isPostgres, type Db } from '../../platform/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import { exactFloat, isPostgres, preferIndexWalk, rankedTopK, searchSql, type SearchQuery, type SearchSql, type SearchTable } from '../search/index.ts';
+import { exactFloat, preferIndexWalk, rankedTopK, searchSql, type SearchQuery, type SearchSql, type SearchTable } from '../search/index.ts';
 import type { CursorKey, RankKey } from './timeline.schema.ts';
 
 export const eventListInclude = {
