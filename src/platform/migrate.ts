@@ -13,17 +13,18 @@ const APPLIED = /All migrations have been successfully applied|No pending migrat
  *
  * On PostgreSQL the CLI's JavaScript engine leaves a 10 s timer running after its work is done;
  * the promise resolves as soon as the CLI reports success and the process is left to exit alone.
+ * On SQLite it waits for the exit: until then the CLI still has the file open, and the server's
+ * first statement (switching the journal to WAL) could fail with SQLITE_BUSY.
  */
 export async function migrateDeploy(url: string): Promise<void> {
-  if (engineOf(url) === 'sqlite') {
-    fs.mkdirSync(path.dirname(sqliteFilePath(url)), { recursive: true });
-  }
+  const postgres = engineOf(url) === 'postgres';
+  if (!postgres) fs.mkdirSync(path.dirname(sqliteFilePath(url)), { recursive: true });
   const child = spawnPrisma(['migrate', 'deploy'], url);
   let output = '';
   await new Promise<void>((resolve, reject) => {
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       output += chunk;
-      if (!APPLIED.test(output)) return;
+      if (!postgres || !APPLIED.test(output)) return;
       child.stdout.destroy();
       child.stderr.destroy();
       child.unref();
