@@ -87,7 +87,7 @@ export function targets(r: Ratios, flagging: FlaggingResult | null): Target[] {
   const out = [
     atLeast(r, 'home page (render cache on) / ceiling', 0.4, 'home-cached/ceiling'),
     atLeast(r, 'deep page / page 1 (render cache off)', 0.9, 'deep-uncached/page1-uncached'),
-    atLeast(r, 'uncached render / raw better-sqlite3 render (page 1)', 0.6, 'page1-uncached/page1-raw'),
+    atLeast(r, 'uncached render / raw better-sqlite3 render (page 1)', 0.7, 'page1-uncached/page1-raw'),
   ];
   if (flagging) {
     out.push({

@@ -1,12 +1,13 @@
-import type { Db } from './db.ts';
+import { sqltag as sql } from '@prisma/client/runtime/client';
+import { readRows, type Db } from './db.ts';
 
 /**
  * A number that changes whenever content changes, stored in the database so that every app
  * instance sees a write made through any other. Render caches compare against it.
  */
 export async function readContentVersion(db: Db): Promise<number> {
-  const row = await db.contentVersion.findUnique({ where: { id: 1 }, select: { version: true } });
-  return row?.version ?? 0;
+  const [row] = await readRows<{ version: number | bigint }[]>(db, sql`SELECT "version" FROM "ContentVersion" WHERE "id" = 1`);
+  return Number(row?.version ?? 0);
 }
 
 /** Writes this process has bumped the version for: they invalidate its cached reads at once. */

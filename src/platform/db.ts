@@ -4,6 +4,8 @@ import type { PoolConfig } from 'pg';
 import type { Config } from '../config.ts';
 import type { PrismaClient } from '../generated/sqlite/client.ts';
 import type { Logger } from './logger.ts';
+import type { Sql } from '@prisma/client/runtime/client';
+import { attachingFactory, DirectReads } from './sqlite-direct.ts';
 import { gatedFactory, WriteGate, type TransactionMark } from './sqlite-gate.ts';
 
 /**
@@ -82,6 +84,24 @@ export function transactionMarkOf(db: Db): TransactionMark | undefined {
   return transactionMarks.get(db);
 }
 
+const directReads = new WeakMap<Db, DirectReads>();
+
+/**
+ * The rows of a read-only statement, as `db.$queryRaw` returns them (column names as keys). On
+ * SQLite they come straight from the connection through a prepared statement kept for the next
+ * call (sqlite-direct.ts): integers as numbers, DateTime columns as ISO text. For the hot reads of
+ * the public pages; anything that writes goes through Prisma.
+ */
+export async function readRows<T extends unknown[]>(db: Db, query: Sql): Promise<T> {
+  const rows = directReads.get(db)?.all(query);
+  return (rows as T | null | undefined) ?? db.$queryRaw<T>(query);
+}
+
+/** Reads readRows handed to Prisma on this client (always 0 on PostgreSQL, where Prisma serves them all). */
+export function directReadFallbacks(db: Db): number {
+  return directReads.get(db)?.fallbacks ?? 0;
+}
+
 /** Creates the one Prisma client of a process; the caller owns it and disconnects it. */
 export async function createDb({ url, pool, logger }: DbOptions): Promise<Db> {
   if (engineOf(url) === 'postgres') return createPostgresDb(url, { ...defaultPoolOptions, ...pool }, logger);
@@ -97,8 +117,10 @@ async function createSqliteDb(url: string): Promise<Db> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // Plain writes wait for open transactions instead of running inside them (sqlite-gate.ts).
   const gate = new WriteGate();
-  const db = new PrismaClient({ adapter: gatedFactory(new PrismaBetterSQLite3({ url: `file:${file}` }), gate) });
+  const reads = new DirectReads();
+  const db = new PrismaClient({ adapter: gatedFactory(attachingFactory(new PrismaBetterSQLite3({ url: `file:${file}` }), reads), gate) });
   transactionMarks.set(db, () => gate.mark());
+  directReads.set(db, reads);
   // The adapter leaves SQLite's defaults: a rollback journal, full sync and no busy wait.
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');

@@ -3,7 +3,7 @@
 // to_tsvector('simple', timeline_unaccent("searchText")); the expression here must stay the
 // index's, or PostgreSQL scans. Only words from query.ts reach the engines, as parameters.
 import { empty, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
-import { isPostgres, type Db } from '../../platform/db.ts';
+import { isPostgres, readRows, type Db } from '../../platform/db.ts';
 import { toFts5, toFts5All, toFts5Any, toFts5Ranked, toTsquery, type SearchQuery } from './query.ts';
 
 export type SearchTable = 'Event' | 'Milestone';
@@ -29,8 +29,10 @@ const PG_QUERY = (text: string) => sql`to_tsquery('simple'::regconfig, timeline_
 export async function preferIndexWalk(db: Db, table: SearchTable, q: SearchQuery, take: number): Promise<boolean> {
   if (isPostgres(db) || q.include.length === 0) return false;
   const fts = raw(`"${table}Search"`);
-  const [r] = await db.$queryRaw<{ n: number | bigint; m: number | bigint | null }[]>`
-    SELECT (SELECT COUNT(*) FROM ${fts} WHERE ${fts} MATCH ${toFts5All(q.include)}) AS "n", (SELECT MAX("id") FROM ${raw(`"${table}"`)}) AS "m"`;
+  const [r] = await readRows<{ n: number | bigint; m: number | bigint | null }[]>(
+    db,
+    sql`SELECT (SELECT COUNT(*) FROM ${fts} WHERE ${fts} MATCH ${toFts5All(q.include)}) AS "n", (SELECT MAX("id") FROM ${raw(`"${table}"`)}) AS "m"`,
+  );
   const n = Number(r?.n ?? 0);
   return n * n > take * Number(r?.m ?? 0);
 }

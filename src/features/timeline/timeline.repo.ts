@@ -1,7 +1,7 @@
 // The only place the timeline touches Prisma.
 import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { Prisma } from '../../generated/sqlite/client.ts';
-import { isPostgres, type Db } from '../../platform/db.ts';
+import { isPostgres, readRows, type Db } from '../../platform/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { exactFloat, preferIndexWalk, rankedTopK, searchSql, type SearchQuery, type SearchSql, type SearchTable } from '../search/index.ts';
 import type { CursorKey, RankKey } from './timeline.schema.ts';
@@ -202,10 +202,10 @@ interface RawLink {
 /** One page of events with their organizations, subjects and tags (each by name), as `eventListInclude` reads them: two statements. */
 export async function listEvents(db: Db, f: StreamFilter, page: StreamPage): Promise<(EventListRow & { rank: number })[]> {
   const q = await streamQuery(db, EVENTS, f, page);
-  const rows = await db.$queryRaw<RawEvent[]>`
+  const rows = await readRows<RawEvent[]>(db, sql`
     SELECT x."id", x."slug", x."title", x."summary", x."kind", x."confidence", x."dateStart", x."dateEnd",
       x."datePrecision", x."dateText", x."searchText", x."createdAt", x."updatedAt", ${q.rank} AS "rank"
-    ${q.from}`;
+    ${q.from}`);
   if (rows.length === 0) return [];
 
   const events: (EventListRow & { rank: number })[] = rows.map((r) => ({
@@ -229,7 +229,7 @@ export async function listEvents(db: Db, f: StreamFilter, page: StreamPage): Pro
   }));
   const byId = new Map(events.map((e) => [e.id, e]));
   const ids = join(events.map((e) => e.id));
-  const links = await db.$queryRaw<RawLink[]>`
+  const links = await readRows<RawLink[]>(db, sql`
     SELECT 'o' AS "k", j."eventId" AS "eventId", o."id" AS "id", o."slug" AS "slug", o."name" AS "name",
       o."website" AS "extra", o."description" AS "description", o."createdAt" AS "createdAt", o."updatedAt" AS "updatedAt"
     FROM "EventOrganization" j JOIN "Organization" o ON o."id" = j."organizationId" WHERE j."eventId" IN (${ids})
@@ -239,7 +239,7 @@ export async function listEvents(db: Db, f: StreamFilter, page: StreamPage): Pro
     UNION ALL
     SELECT 't', j."eventId", t."id", t."slug", t."name", NULL, NULL, NULL, NULL
     FROM "EventTag" j JOIN "Tag" t ON t."id" = j."tagId" WHERE j."eventId" IN (${ids})
-    ORDER BY "name", "id"`;
+    ORDER BY "name", "id"`);
   for (const l of links) {
     const e = byId.get(Number(l.eventId));
     if (!e) continue;
@@ -300,7 +300,7 @@ export async function withSources(db: Db, events: EventListRow[]): Promise<(Even
  */
 export async function listMilestones(db: Db, f: StreamFilter, page: StreamPage): Promise<(MilestoneRow & { rank: number })[]> {
   const q = await streamQuery(db, MILESTONES, f, page);
-  const found = await db.$queryRaw<{ id: number | bigint; rank: number | string }[]>`SELECT x."id", ${q.rank} AS "rank" ${q.from}`;
+  const found = await readRows<{ id: number | bigint; rank: number | string }[]>(db, sql`SELECT x."id", ${q.rank} AS "rank" ${q.from}`);
   if (found.length === 0) return [];
   const ids = found.map((r) => Number(r.id));
   const rows = await db.milestone.findMany({ where: { id: { in: ids } }, include: milestoneInclude });
@@ -319,13 +319,13 @@ export interface NamedLink {
 
 /** Organizations, subjects and tags for the filter form, each by name then id: one raw statement, read on every home render. */
 export async function listFilterNames(db: Db): Promise<{ organizations: NamedLink[]; subjects: NamedLink[]; tags: NamedLink[] }> {
-  const rows = await db.$queryRaw<(NamedLink & { k: 'o' | 's' | 't' })[]>`
+  const rows = await readRows<(NamedLink & { k: 'o' | 's' | 't' })[]>(db, sql`
     SELECT 'o' AS "k", "id", "slug", "name" FROM "Organization"
     UNION ALL
     SELECT 's', "id", "slug", "name" FROM "Subject"
     UNION ALL
     SELECT 't', "id", "slug", "name" FROM "Tag"
-    ORDER BY "k", "name", "id"`;
+    ORDER BY "k", "name", "id"`);
   const out = { organizations: [] as NamedLink[], subjects: [] as NamedLink[], tags: [] as NamedLink[] };
   for (const r of rows) (r.k === 'o' ? out.organizations : r.k === 's' ? out.subjects : out.tags).push({ slug: r.slug, name: r.name });
   return out;
@@ -511,7 +511,7 @@ export async function facetCounts(db: Db, facet: FacetName, f: StreamFilter, str
   }
   const counts = new Map<string, number>();
   if (parts.length === 0) return counts;
-  const rows = await db.$queryRaw<{ v: string; n: number | bigint }[]>`${join(parts, ' UNION ALL ')}`;
+  const rows = await readRows<{ v: string; n: number | bigint }[]>(db, sql`${join(parts, ' UNION ALL ')}`);
   for (const r of rows) counts.set(r.v, (counts.get(r.v) ?? 0) + Number(r.n));
   return counts;
 }
@@ -539,11 +539,11 @@ export async function storedFacetCounts(
     ([facet, table]) => sql`SELECT c."facet" AS "f", n."slug" AS "v", c."n" AS "n" FROM "FacetCount" c JOIN ${raw(table)} n ON ${id('n')} = c."value"
       WHERE c."facet" = ${facet} AND c."n" > 0 AND (${join(which, ' OR ')})`,
   );
-  const rows = await db.$queryRaw<{ f: FacetName; v: string; n: number | bigint }[]>`
+  const rows = await readRows<{ f: FacetName; v: string; n: number | bigint }[]>(db, sql`
     ${join(named, ' UNION ALL ')}
     UNION ALL
     SELECT c."facet", c."value", c."n" FROM "FacetCount" c
-    WHERE c."facet" IN ('kind', 'confidence') AND c."n" > 0 AND (${join(which, ' OR ')})`;
+    WHERE c."facet" IN ('kind', 'confidence') AND c."n" > 0 AND (${join(which, ' OR ')})`);
   for (const r of rows) {
     const m = out.get(r.f);
     if (m) m.set(r.v, (m.get(r.v) ?? 0) + Number(r.n));

@@ -1,0 +1,78 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Sql } from '@prisma/client/runtime/client';
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+
+/**
+ * Reads on SQLite straight through the connection Prisma's adapter opened, with each statement
+ * prepared once (decision 41). Through Prisma, a `$queryRaw` of the home page costs about as much
+ * again as SQLite's own work: the request pipeline, and a fresh `prepare` for every query (the
+ * adapter keeps no statements). Only reads come here; any failure (a closed connection, a file
+ * that is not a database, a statement that is not a read) answers null, and the caller runs the
+ * query through Prisma instead, which fails or succeeds exactly as it always has.
+ */
+export class DirectReads {
+  #client: BetterSqlite3.Database | null = null;
+  readonly #statements = new Map<string, BetterSqlite3.Statement>();
+  static readonly MAX_STATEMENTS = 200;
+  /** Reads handed back to Prisma: the bench and the tests check that the pages' reads are not among them. */
+  fallbacks = 0;
+
+  attach(client: BetterSqlite3.Database): void {
+    this.#client = client;
+    this.#statements.clear();
+  }
+
+  all(query: Sql): unknown[] | null {
+    const client = this.#client;
+    try {
+      const statement = client?.open ? this.#statement(client, query.sql) : null;
+      if (statement) return statement.all(query.values.map(toParam));
+    } catch {
+      // Prisma runs it again and reports the error its own way.
+    }
+    this.fallbacks++;
+    return null;
+  }
+
+  #statement(client: BetterSqlite3.Database, text: string): BetterSqlite3.Statement | null {
+    let st = this.#statements.get(text);
+    if (st) {
+      // Most recently used last, so the first key is the one to evict.
+      this.#statements.delete(text);
+    } else {
+      st = client.prepare(text);
+      if (!st.reader) return null;
+      st.safeIntegers(false);
+      if (this.#statements.size >= DirectReads.MAX_STATEMENTS) {
+        this.#statements.delete(this.#statements.keys().next().value!);
+      }
+    }
+    this.#statements.set(text, st);
+    return st;
+  }
+}
+
+/** A parameter as Prisma's SQLite adapter binds it (mapArg in @prisma/adapter-better-sqlite3). */
+function toParam(v: unknown): unknown {
+  if (v instanceof Date) return v.toISOString().replace('Z', '+00:00');
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return v;
+}
+
+/** The factory, with every connection it makes handed to `reads` (Prisma connects again after a disconnect). */
+export function attachingFactory(factory: SqlDriverAdapterFactory, reads: DirectReads): SqlDriverAdapterFactory {
+  return new Proxy(factory, {
+    get(target, prop) {
+      const v = Reflect.get(target, prop, target) as unknown;
+      if (prop === 'connect') {
+        return async () => {
+          const adapter = await (v as () => Promise<SqlDriverAdapter>).call(target);
+          const client = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
+          if (client) reads.attach(client);
+          return adapter;
+        };
+      }
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
