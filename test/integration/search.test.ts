@@ -199,7 +199,7 @@ describe('several values per filter', () => {
 
 describe('facets', () => {
   it('when facets are asked for, then each count equals the length of the list with that value chosen', async () => {
-    for (const base of ['', 'q=wombat', 'kind=release&kind=report', 'organization=sx-core&q=-numbat']) {
+    for (const base of ['', 'q=wombat', 'kind=release&kind=report', 'organization=sx-core&q=-numbat', 'q=weights&kind=release&organization=sx-bolt']) {
       const res = await request(t.app).get(`/api/v1/timeline?${base}&facets=1`).expect(200);
       const facets = res.body.facets as Record<string, { value: string; count: number }[]>;
       expect(Object.keys(facets).sort()).toEqual(['confidence', 'kind', 'organization', 'status', 'subject', 'tag']);
