@@ -533,7 +533,7 @@ export async function countFacets(db: Db, asked: FacetAsk[]): Promise<Map<FacetN
 function facetParts(db: Db, { facet, streams }: FacetAsk, ids: (table: SearchTable) => Sql | null): Sql[] {
   const label = sql`CAST(${facet} AS TEXT)`;
   // Counted on the join table's (valueId, rowId) index, grouped by id, then named: no lookup of
-  // the wide rows unless a filter needs them (then their ids, once).
+  // the wide rows unless a filter needs them (then once, in the CTE).
   const linked = (table: SearchTable, joinTable: string, fk: string, valueFk: string, names: string) => {
     const kept = ids(table);
     // Filtered: from each kept id into the join table's primary key (rowId, valueId). Both engines

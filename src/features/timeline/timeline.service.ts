@@ -212,9 +212,9 @@ const FACET_FIELDS = {
  * count of a value is what the list shows with that value chosen instead). A facet whose other
  * filters keep every row (the unfiltered home page, or a query filtered by that facet alone) is
  * read from the counts the database keeps by triggers ("FacetCount", decision 38): one statement
- * for all of them (milestone statuses excepted). The others are counted together in one statement over the rows the
- * query keeps, each distinct filter (a search) applied once (decision 39): at most two statements
- * whatever the size of the data.
+ * for all of them (milestone statuses excepted). The others are counted together in one statement
+ * over the rows the query keeps, each distinct filter (a search) applied once (decision 39): at
+ * most two statements whatever the size of the data.
  */
 export async function listFacets(db: Db, q: TimelineQuery, resolved?: repo.StreamFilter): Promise<Facets> {
   const filter = resolved ?? unwrap(await resolveFilter(db, q));
