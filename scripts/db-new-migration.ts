@@ -31,7 +31,7 @@ async function diff(engine: DbEngine, url: string): Promise<string> {
   const r = await runPrisma(args, url);
   if (r.code !== 0) fail(`prisma migrate diff failed for ${engine}:\n${r.output}`);
   const script = fs.readFileSync(out, 'utf8');
-  return engine === 'sqlite' ? withoutFullTextTables(script) : script;
+  return withoutFullTextTables(script);
 }
 
 try {

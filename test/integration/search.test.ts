@@ -1,6 +1,6 @@
 // Full-text search, several values per filter and facets, through the API and the home page, on the
-// run's engine: `npm test` runs it on SQLite (FTS5) and on PostgreSQL (GIN tsvector) with the same
-// expectations (docs/decisions/0021).
+// run's engine: `npm test` runs it on SQLite (FTS5) and on PostgreSQL (stored tsvectors) with the same
+// expectations (docs/decisions/0021, 0039).
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,7 +15,7 @@ import {
 } from '../../src/features/content/index.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeEvent, makeOrganization } from '../helpers/factories.ts';
-import { listFacets, timelineQuerySchema } from '../../src/features/timeline/index.ts';
+import { listFacets, listTimeline, timelineQuerySchema } from '../../src/features/timeline/index.ts';
 import { FACETS } from '../../src/features/timeline/timeline.service.ts';
 import { facetCounts, type FacetName } from '../../src/features/timeline/timeline.repo.ts';
 
@@ -199,7 +199,7 @@ describe('several values per filter', () => {
 
 describe('facets', () => {
   it('when facets are asked for, then each count equals the length of the list with that value chosen', async () => {
-    for (const base of ['', 'q=wombat', 'kind=release&kind=report', 'organization=sx-core&q=-numbat']) {
+    for (const base of ['', 'q=wombat', 'kind=release&kind=report', 'organization=sx-core&q=-numbat', 'q=weights&kind=release&organization=sx-bolt']) {
       const res = await request(t.app).get(`/api/v1/timeline?${base}&facets=1`).expect(200);
       const facets = res.body.facets as Record<string, { value: string; count: number }[]>;
       expect(Object.keys(facets).sort()).toEqual(['confidence', 'kind', 'organization', 'status', 'subject', 'tag']);
@@ -336,5 +336,15 @@ describe('the index stays in step', () => {
     }), { format: 'json', dryRun: false });
     expect(report.errors).toEqual([]);
     expect(await titles('axolotl')).toEqual(['Imported Axolotl']);
+    // A writer that is not the app (raw SQL, as another tool might): the index follows it too, and
+    // the new title still ranks its match before a summary's.
+    // Read without the API's cache, which only the app's writes refresh.
+    const found = async (q: string) => (await listTimeline(t.db, timelineQuerySchema.parse({ q }), 50)).entries.map((e) => e.title);
+    await makeEvent(t.db, { title: 'Sea notes', summary: 'A narwhal was seen', date: '2025-02-01' });
+    await t.db.$executeRaw`UPDATE "Event" SET "title" = 'Imported Narwhal', "searchText" = 'imported narwhal' WHERE "slug" = 'sx-imported'`;
+    expect(await found('axolotl')).toEqual([]);
+    expect(await found('narwhal')).toEqual(['Imported Narwhal', 'Sea notes']);
+    await t.db.$executeRaw`DELETE FROM "Event" WHERE "slug" = 'sx-imported'`;
+    expect(await found('narwhal')).toEqual(['Sea notes']);
   });
 });

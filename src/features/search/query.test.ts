@@ -72,6 +72,8 @@ describe('engine syntax', () => {
     expect(toFts5Any(q.exclude)).toBe('{searchText} : ("meta")');
     expect(toTsquery(q.include)).toBe("('open' <-> 'weights') & 'lla':*");
     expect(toTsquery(q.exclude, true)).toBe("'meta'");
+    expect(toTsquery(q.include, false, 'D')).toBe("('open':D <-> 'weights':D) & 'lla':*D");
+    expect(toTsquery(q.exclude, true, 'D')).toBe("'meta':D");
   });
 
   it('when any input is parsed, then it never throws and every word is letters and digits only', () => {

@@ -100,10 +100,16 @@ export function toFts5Any(terms: Term[]): string {
   return `{searchText} : (${fts5Terms(terms, 'OR')})`;
 }
 
-/** A to_tsquery('simple', …) text for the terms, all required (`any`: one of them). */
-export function toTsquery(terms: Term[], any = false): string {
+/**
+ * A to_tsquery('simple', …) text for the terms, all required (`any`: one of them); `weight`: each
+ * word only where it has that weight (the stored vectors' searchText part is D, docs/decisions/0039).
+ */
+export function toTsquery(terms: Term[], any = false, weight = ''): string {
   const parts = terms.map((t) => {
-    const words = t.words.map((w, i) => `'${w}'${t.prefix && i === t.words.length - 1 ? ':*' : ''}`);
+    const words = t.words.map((w, i) => {
+      const label = `${t.prefix && i === t.words.length - 1 ? '*' : ''}${weight}`;
+      return `'${w}'${label ? `:${label}` : ''}`;
+    });
     return words.length > 1 ? `(${words.join(' <-> ')})` : words[0]!;
   });
   return parts.join(any ? ' | ' : ' & ');

@@ -1,7 +1,7 @@
 // What a searchable row's `searchText` column holds, and how a query's words are read the same way.
 //
 // Both engines index `searchText` with their own full-text index (docs/decisions/0021): SQLite
-// FTS5 with `unicode61 remove_diacritics 2`, PostgreSQL a GIN index on to_tsvector('simple', …).
+// FTS5 with `unicode61 remove_diacritics 2`, PostgreSQL stored to_tsvector('simple', …) vectors (decision 39).
 // Their tokenizers differ at the edges (PostgreSQL reads "gpt-3.5" as one version token, FTS5 as
 // three words), so the application hands them text that is already cut into words: lower-case
 // letters and digits, diacritics removed, separated by single spaces. Each engine then finds

@@ -1,10 +1,9 @@
-// The SQL of a search, per engine (docs/decisions/0021): SQLite asks its FTS5 tables
-// ("EventSearch", "MilestoneSearch"), PostgreSQL the GIN index on
-// to_tsvector('simple', timeline_unaccent("searchText")); the expression here must stay the
-// index's, or PostgreSQL scans. Only words from query.ts reach the engines, as parameters.
-import { empty, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+// The SQL of a search, per engine (docs/decisions/0021, 0039): SQLite asks its FTS5 tables, PostgreSQL
+// its tables of stored vectors (GIN-indexed), both named "EventSearch" and "MilestoneSearch" and
+// kept by triggers. Only words from query.ts reach the engines, as parameters.
+import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import { isPostgres, readRows, type Db } from '../../platform/db.ts';
-import { toFts5, toFts5All, toFts5Any, toFts5Ranked, toTsquery, type SearchQuery } from './query.ts';
+import { toFts5, toFts5All, toFts5Any, toFts5Ranked, toTsquery, type SearchQuery, type Term } from './query.ts';
 
 export type SearchTable = 'Event' | 'Milestone';
 
@@ -17,8 +16,13 @@ export interface SearchSql {
   rank: Sql | null;
 }
 
-const PG_VECTOR = (alias: string) => sql`to_tsvector('simple'::regconfig, timeline_unaccent(${raw(alias)}."searchText"))`;
 const PG_QUERY = (text: string) => sql`to_tsquery('simple'::regconfig, timeline_unaccent(${text}))`;
+
+/** PostgreSQL: the stored vector of the row aliased `v` holds the terms (`any`: one of them), in its searchText part. */
+const pgMatch = (terms: Term[], any = false) => sql`v."vector" @@ ${PG_QUERY(toTsquery(terms, any, 'D'))}`;
+
+/** PostgreSQL: the relevance of the row aliased `v`, smaller first (a title match, weight A, weighs more). */
+const pgRank = (terms: Term[]) => sql`CAST(-ts_rank(v."vector", ${PG_QUERY(toTsquery(terms))}) AS DOUBLE PRECISION)`;
 
 /**
  * SQLite, timeline order: whether to walk the date index and test each row against the matches
@@ -52,17 +56,15 @@ export function searchSql(db: Db, table: SearchTable, q: SearchQuery, ranked: bo
   let join_: Sql = empty;
   let rank: Sql | null = null;
   if (isPostgres(db)) {
-    if (q.include.length) {
-      where.push(sql`${PG_VECTOR('x')} @@ ${PG_QUERY(toTsquery(q.include))}`);
-      if (ranked) {
-        // A title match weighs more (A) than one elsewhere (D, the default).
-        join_ = sql`CROSS JOIN LATERAL (SELECT CAST(-ts_rank(
-          setweight(to_tsvector('simple'::regconfig, timeline_unaccent(lower(x."title"))), 'A') || ${PG_VECTOR('x')},
-          ${PG_QUERY(toTsquery(q.include))}) AS DOUBLE PRECISION) AS "rank") s`;
-        rank = sql`s."rank"`;
-      }
+    const vectors = raw(`"${table}Search"`);
+    if (q.include.length && ranked) {
+      join_ = sql`JOIN ${vectors} v ON v."id" = x."id"`;
+      where.push(pgMatch(q.include));
+      rank = pgRank(q.include);
+    } else if (q.include.length) {
+      where.push(sql`x."id" IN (SELECT v."id" FROM ${vectors} v WHERE ${pgMatch(q.include)})`);
     }
-    if (q.exclude.length) where.push(sql`NOT (${PG_VECTOR('x')} @@ ${PG_QUERY(toTsquery(q.exclude, true))})`);
+    if (q.exclude.length) where.push(sql`NOT EXISTS (SELECT 1 FROM ${vectors} v WHERE v."id" = x."id" AND ${pgMatch(q.exclude, true)})`);
   } else {
     const fts = raw(`"${table}Search"`);
     if (q.include.length) {
@@ -83,17 +85,19 @@ export function searchSql(db: Db, table: SearchTable, q: SearchQuery, ranked: bo
 
 
 /**
- * SQLite, relevance order, a search with no other filter: the page's [id, rank] pairs chosen inside
- * FTS5 alone (aliased `s`), so that only `take` rows of the table are read afterwards. bm25 still
- * scores every match (FTS5 has no early exit for ranked reads: its own `ORDER BY rank` runs a
- * sorted statement over all matches, slower still), but the wide rows are no longer read, joined
- * and sorted for every match. null on PostgreSQL and when nothing is included.
+ * Relevance order, a search with no other filter: the page's [id, rank] pairs chosen inside the
+ * search table alone (aliased `s`), so that only `take` rows of the table are read afterwards. Every
+ * match is still scored (bm25, ts_rank on the stored vector: neither engine has an early exit for
+ * ranked reads; FTS5's own `ORDER BY rank` runs a sorted statement over all matches, slower still),
+ * but the wide rows are no longer read, joined and sorted for every match. null when nothing is included.
  */
 export function rankedTopK(db: Db, table: SearchTable, q: SearchQuery, after: readonly [number, number] | null, take: number): Sql | null {
-  if (isPostgres(db) || q.include.length === 0) return null;
-  const fts = raw(`"${table}Search"`);
+  if (q.include.length === 0) return null;
+  const search = raw(`"${table}Search"`);
   const keyset = after ? sql`WHERE ("rank", "id") > (${exactFloat(db, after[0])}, ${after[1]})` : empty;
-  return sql`(SELECT "id", "rank" FROM (
-      SELECT rowid AS "id", bm25(${fts}, 10.0, 1.0) AS "rank" FROM ${fts} WHERE ${fts} MATCH ${toFts5Ranked(q)}
-    ) ${keyset} ORDER BY "rank", "id" LIMIT ${take}) s`;
+  const scored = isPostgres(db)
+    ? sql`SELECT v."id" AS "id", ${pgRank(q.include)} AS "rank" FROM ${search} v
+        WHERE ${join([pgMatch(q.include), ...(q.exclude.length ? [sql`NOT (${pgMatch(q.exclude, true)})`] : [])], ' AND ')}`
+    : sql`SELECT rowid AS "id", bm25(${search}, 10.0, 1.0) AS "rank" FROM ${search} WHERE ${search} MATCH ${toFts5Ranked(q)}`;
+  return sql`(SELECT "id", "rank" FROM (${scored}) r ${keyset} ORDER BY "rank", "id" LIMIT ${take}) s`;
 }

@@ -476,26 +476,87 @@ export function listAllMilestones(db: Db) {
 export type FacetName = 'organization' | 'subject' | 'kind' | 'confidence' | 'status' | 'tag';
 export type FacetCounts = Record<FacetName, Map<string, number>>;
 
+/** One facet to count: with the filter it is counted under (every filter but its own) and the streams it counts. */
+export interface FacetAsk {
+  facet: FacetName;
+  f: StreamFilter;
+  streams: { events: boolean; milestones: boolean };
+}
+
 /**
  * How many entries hold each value of one facet, among the rows `f` keeps on the streams asked
  * for: one GROUP BY statement, never rows. Organizations count events and milestones together.
  */
-export async function facetCounts(db: Db, facet: FacetName, f: StreamFilter, streams: { events: boolean; milestones: boolean }): Promise<Map<string, number>> {
-  const parts: Sql[] = [];
-  // Counted on the join table's (valueId, rowId) index, grouped by id, then named: no lookup of
-  // the wide rows unless a filter needs them (then their ids, once).
-  const linked = (table: SearchTable, joinTable: string, fk: string, valueFk: string, names: string) => {
+export async function facetCounts(db: Db, facet: FacetName, f: StreamFilter, streams: FacetAsk['streams']): Promise<Map<string, number>> {
+  return (await countFacets(db, [{ facet, f, streams }])).get(facet) ?? new Map();
+}
+
+/**
+ * The counts of several facets in one statement. The rows each stream keeps under a facet's filter
+ * are selected once per distinct filter (a materialized CTE of ids), and every facet counted under
+ * that filter reads them: a search is matched once, not once per facet (docs/decisions/0039).
+ */
+export async function countFacets(db: Db, asked: FacetAsk[]): Promise<Map<FacetName, Map<string, number>>> {
+  const out = new Map<FacetName, Map<string, number>>(asked.map((a) => [a.facet, new Map()]));
+  const kept = new Map<string, { name: Sql; def: Sql }>();
+  /** The CTE of the ids `table` keeps under `f`, or null when it keeps every row. */
+  const keptIds = (table: SearchTable, f: StreamFilter): Sql | null => {
     const where = streamWhere(db, table, f);
-    // Filtered: from the kept ids into the join table's primary key (rowId, valueId).
-    const from = where
-      ? sql`(SELECT x."id" FROM ${raw(`"${table}"`)} x ${where}) i JOIN ${raw(joinTable)} fj ON fj.${raw(fk)} = i."id"`
-      : sql`${raw(joinTable)} fj`;
-    return sql`SELECT n."slug" AS "v", c."n" AS "n" FROM (
+    if (!where) return null;
+    const key = `${table}\u0000${where.sql}\u0000${JSON.stringify(where.values)}`;
+    let k = kept.get(key);
+    if (!k) {
+      const name = raw(`"kept${kept.size}"`);
+      const columns = table === 'Event' ? sql`x."id", x."kind", x."confidence"` : sql`x."id", x."status"`;
+      k = { name, def: sql`${name} AS MATERIALIZED (SELECT ${columns} FROM ${raw(`"${table}"`)} x ${where})` };
+      kept.set(key, k);
+    }
+    return k.name;
+  };
+  const parts = asked.flatMap((a) => facetParts(db, a, (table) => keptIds(table, a.f)));
+  if (parts.length === 0) return out;
+  const ctes = [...kept.values()].map((k) => k.def);
+  const rows = await readRows<{ f: FacetName; v: string; n: number | bigint }[]>(
+    db,
+    sql`${ctes.length ? sql`WITH ${join(ctes, ', ')}` : empty}
+    ${join(parts, ' UNION ALL ')}`,
+  );
+  for (const r of rows) {
+    const m = out.get(r.f);
+    if (m) m.set(r.v, (m.get(r.v) ?? 0) + Number(r.n));
+  }
+  return out;
+}
+
+/**
+ * The SELECTs (facet, value, count) of one facet; `ids`: the kept rows of a stream (a CTE of their
+ * id, kind and confidence, or id and status), or null for all its rows.
+ */
+function facetParts(db: Db, { facet, streams }: FacetAsk, ids: (table: SearchTable) => Sql | null): Sql[] {
+  const label = sql`CAST(${facet} AS TEXT)`;
+  // Counted on the join table's (valueId, rowId) index, grouped by id, then named: no lookup of
+  // the wide rows unless a filter needs them (then once, in the CTE).
+  const linked = (table: SearchTable, joinTable: string, fk: string, valueFk: string, names: string) => {
+    const kept = ids(table);
+    // Filtered: from each kept id into the join table's primary key (rowId, valueId). Both engines
+    // otherwise prefer to read the whole join table against the CTE (ten times slower): SQLite's
+    // CROSS JOIN keeps the order written, PostgreSQL's LATERAL with OFFSET 0 (not flattened) a nested loop.
+    const j = raw(joinTable);
+    const from = !kept
+      ? sql`${j} fj`
+      : isPostgres(db)
+        ? sql`${kept} i CROSS JOIN LATERAL (SELECT l.${raw(valueFk)} FROM ${j} l WHERE l.${raw(fk)} = i."id" OFFSET 0) fj`
+        : sql`${kept} i CROSS JOIN ${j} fj ON fj.${raw(fk)} = i."id"`;
+    return sql`SELECT ${label} AS "f", n."slug" AS "v", c."n" AS "n" FROM (
       SELECT fj.${raw(valueFk)} AS "id", COUNT(*) AS "n" FROM ${from} GROUP BY fj.${raw(valueFk)}
     ) c JOIN ${raw(names)} n ON n."id" = c."id"`;
   };
-  const column = (table: SearchTable, col: string) =>
-    sql`SELECT x.${raw(col)} AS "v", COUNT(*) AS "n" FROM ${raw(`"${table}"`)} x ${streamWhere(db, table, f) ?? empty} GROUP BY x.${raw(col)}`;
+  const column = (table: SearchTable, col: string) => {
+    const kept = ids(table);
+    const from = kept ?? raw(`"${table}"`);
+    return sql`SELECT ${label} AS "f", x.${raw(col)} AS "v", COUNT(*) AS "n" FROM ${from} x GROUP BY x.${raw(col)}`;
+  };
+  const parts: Sql[] = [];
   if (facet === 'organization') {
     if (streams.events) parts.push(linked('Event', '"EventOrganization"', '"eventId"', '"organizationId"', '"Organization"'));
     if (streams.milestones) parts.push(linked('Milestone', '"MilestoneOrganization"', '"milestoneId"', '"organizationId"', '"Organization"'));
@@ -509,11 +570,7 @@ export async function facetCounts(db: Db, facet: FacetName, f: StreamFilter, str
   } else if (streams.events) {
     parts.push(column('Event', facet === 'kind' ? '"kind"' : '"confidence"'));
   }
-  const counts = new Map<string, number>();
-  if (parts.length === 0) return counts;
-  const rows = await readRows<{ v: string; n: number | bigint }[]>(db, sql`${join(parts, ' UNION ALL ')}`);
-  for (const r of rows) counts.set(r.v, (counts.get(r.v) ?? 0) + Number(r.n));
-  return counts;
+  return parts;
 }
 
 const NAMED_FACETS = { organization: '"Organization"', subject: '"Subject"', tag: '"Tag"' } as const;

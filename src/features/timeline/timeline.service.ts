@@ -212,8 +212,9 @@ const FACET_FIELDS = {
  * count of a value is what the list shows with that value chosen instead). A facet whose other
  * filters keep every row (the unfiltered home page, or a query filtered by that facet alone) is
  * read from the counts the database keeps by triggers ("FacetCount", decision 38): one statement
- * for all of them (milestone statuses excepted). The others are counted by one GROUP BY statement each over the rows the query
- * keeps: at most seven statements whatever the size of the data.
+ * for all of them (milestone statuses excepted). The others are counted together in one statement
+ * over the rows the query keeps, each distinct filter (a search) applied once (decision 39): at
+ * most two statements whatever the size of the data.
  */
 export async function listFacets(db: Db, q: TimelineQuery, resolved?: repo.StreamFilter): Promise<Facets> {
   const filter = resolved ?? unwrap(await resolveFilter(db, q));
@@ -224,13 +225,15 @@ export async function listFacets(db: Db, q: TimelineQuery, resolved?: repo.Strea
   }));
   // Statuses are not stored (flagging moves them by the thousand): always counted, on the status index.
   const stored = each.filter((x) => x.facet !== 'status' && repo.keepsEverything(db, x.f));
+  const rest = each.filter((x) => !stored.includes(x));
+  const none = new Map<repo.FacetName, Map<string, number>>();
   const [kept, counted] = await Promise.all([
-    stored.length ? repo.storedFacetCounts(db, stored) : new Map<repo.FacetName, Map<string, number>>(),
-    Promise.all(each.map((x) => (stored.includes(x) ? null : repo.facetCounts(db, x.facet, x.f, x.streams)))),
+    stored.length ? repo.storedFacetCounts(db, stored) : none,
+    rest.length ? repo.countFacets(db, rest) : none,
   ]);
   const out = {} as Facets;
-  each.forEach(({ facet }, i) => {
-    const counts = counted[i] ?? kept.get(facet) ?? new Map<string, number>();
+  each.forEach(({ facet }) => {
+    const counts = counted.get(facet) ?? kept.get(facet) ?? new Map<string, number>();
     out[facet] = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
   });
   return out;

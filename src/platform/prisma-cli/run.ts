@@ -55,16 +55,18 @@ export async function migrationDrift(engine: DbEngine, databaseUrl: string, sche
     ['migrate', 'diff', '--from-migrations', migrationsPath(engine), '--to-schema-datamodel', schema, '--script', '--exit-code'],
     databaseUrl,
   );
-  if (engine !== 'sqlite' || r.code !== 2) return r;
+  if (r.code !== 2) return r;
   const output = withoutFullTextTables(r.output);
   if (output === r.output || /;\s*$/m.test(output)) return { ...r, output };
   return { code: 0, output: `${output}\n-- This is an empty migration.\n` };
 }
 
-// SQLite's full-text indexes (docs/decisions/0021) are FTS5 virtual tables written by hand in a
-// migration: "<Model>Search" and the shadow tables FTS5 keeps beside it. Prisma cannot describe
-// them and proposes to drop them; these are the only tables it may not see.
-const FULL_TEXT_DROP = /-- DropTable\nPRAGMA foreign_keys=off;\nDROP TABLE "[A-Za-z]+Search(?:_(?:config|content|data|docsize|idx))?";\nPRAGMA foreign_keys=on;\n*/g;
+// The full-text indexes are tables written by hand in migrations: on SQLite the FTS5 virtual tables
+// "<Model>Search" and the shadow tables FTS5 keeps beside them (docs/decisions/0021), on PostgreSQL
+// the tables of stored vectors "<Model>Search" (docs/decisions/0039). Prisma cannot describe them and
+// proposes to drop them; these are the only tables it may not see.
+const FULL_TEXT_DROP =
+  /-- DropTable\n(?:PRAGMA foreign_keys=off;\n)?DROP TABLE "[A-Za-z]+Search(?:_(?:config|content|data|docsize|idx))?";\n(?:PRAGMA foreign_keys=on;\n)?\n*/g;
 
 /** A `migrate diff` script (or its output) without the statements that would drop the full-text tables. */
 export function withoutFullTextTables(script: string): string {
