@@ -95,11 +95,18 @@ describe('targets', () => {
   const run = (id: string, rps: number) => ({ id, label: id, server: 's', url: '/', rps, p50: 1, p99: 2, requests: 1, statuses: {}, errors: 0, timeouts: 0, throughput: 0, unexpected: 0, cpu: null, perCpuSecond: null });
 
   it('when the cached home page reaches 0.39 of the ceiling, then that target is a MISS, and a deep page as fast as page 1 is a PASS', () => {
-    const r = ratios([run('ceiling', 1000), run('home-cached', 390), run('page1-uncached', 100), run('deep-uncached', 100), run('page1-raw', 150)]);
+    const r = ratios([run('ceiling', 1000), run('home-cached', 390), run('page1-uncached', 100), run('deep-uncached', 100), run('page1-raw', 140)]);
     const [home, deep, render] = targets(r, null);
     expect(home!.pass).toBe(false);
     expect(deep!.pass).toBe(true);
-    expect(render!.value).toBeCloseTo(0.667, 3);
+    expect(render!.value).toBeCloseTo(0.714, 3);
     expect(render!.pass).toBe(true);
+  });
+
+  it('when the uncached render reaches 0.67 of the raw render, then that target (issue 11: 0.7) is a MISS', () => {
+    const r = ratios([run('ceiling', 1000), run('home-cached', 500), run('page1-uncached', 100), run('deep-uncached', 100), run('page1-raw', 150)]);
+    const render = targets(r, null)[2]!;
+    expect(render.value).toBeCloseTo(0.667, 3);
+    expect(render.pass).toBe(false);
   });
 });
