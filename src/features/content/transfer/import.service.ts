@@ -10,6 +10,7 @@ import {
   duplicates,
   plan,
   readImport,
+  readJsonImport,
   resolveContext,
   validate,
   type Action,
@@ -18,8 +19,10 @@ import {
   type Plan,
   type PlannedAction,
   type Progress,
+  type Raw,
   type RowError,
 } from './import.check.ts';
+import { chunksOf, type TextChunks } from '../../../platform/json-read.ts';
 import { write } from './import.write.ts';
 import { inOneTransaction } from '../commit.ts';
 import type { Db } from '../../../platform/db.ts';
@@ -69,10 +72,28 @@ export interface ImportOptions {
   alongside?: (tx: Db) => Promise<boolean>;
 }
 
-/** Checks a file and, unless it is a dry run and when every row is valid, imports all of it. */
-/** `text`: the file, or for JSON the object already parsed (readImport). */
-export async function importData(ctx: WriteContext, text: string | object, opts: ImportOptions): Promise<ImportReport> {
-  const { raw, errors } = readImport(text, opts.format, opts.entity);
+const isChunks = (x: unknown): x is TextChunks => typeof x === 'object' && x !== null && !Array.isArray(x) && (Symbol.asyncIterator in x || Symbol.iterator in x);
+
+/** A stream's text whole (a CSV file: admin uploads are at most 10 MB). */
+async function textOf(chunks: TextChunks): Promise<string> {
+  const parts: string[] = [];
+  const decoder = new TextDecoder();
+  for await (const c of chunks as AsyncIterable<string | Buffer>) parts.push(typeof c === 'string' ? c : decoder.decode(c, { stream: true }));
+  return parts.join('') + decoder.decode();
+}
+
+/**
+ * Checks a file and, unless it is a dry run and when every row is valid, imports all of it.
+ * `input`: the file's text or a stream of it, or for JSON the object already parsed.
+ */
+export async function importData(ctx: WriteContext, input: string | object | TextChunks, opts: ImportOptions): Promise<ImportReport> {
+  if (opts.format === 'json' && (typeof input === 'string' || isChunks(input))) return importRead(ctx, await readJsonImport(typeof input === 'string' ? chunksOf(input) : input), opts);
+  return importRead(ctx, readImport(isChunks(input) ? await textOf(input) : input, opts.format, opts.entity), opts);
+}
+
+/** The import of rows already read (readImport, readJsonImport). */
+export async function importRead(ctx: WriteContext, read: { raw: Raw; errors: RowError[] }, opts: ImportOptions): Promise<ImportReport> {
+  const { raw, errors } = read;
   if (errors.length) return report(null, errors, false);
   const parsed = await validate(raw, errors, opts.progress);
   duplicates('organizations', parsed.organizations, (r) => r.slug, 'slug', errors);

@@ -6,6 +6,7 @@ import { insertReturning, insertRows, rowsPerStatement, type Row } from '../../.
 import { auditData, diffSnapshots, type EntityType, type WriteContext } from '../audit.ts';
 import * as repo from '../content.repo.ts';
 import { inOneTransaction } from '../commit.ts';
+import { withCheckpointAside } from '../../../platform/wal-checkpoint.ts';
 import { milestonePlacement, placementWindow } from '../milestones.service.ts';
 import { eventSearchText, milestoneSearchText } from '../search-fields.ts';
 import { aliasText, searchName } from '../aliases.ts';
@@ -42,34 +43,37 @@ async function runYielding(steps: Iterable<Step>): Promise<void> {
 }
 
 /**
- * The new rows of one table by multi-row INSERT … RETURNING (platform/bulk.ts), each item given
- * its id. Rows come back matched by their unique key, never by position.
+ * The new rows of one table by multi-row INSERT … RETURNING (platform/bulk.ts); each item's
+ * existingId is set to its new id. Rows come back matched by their unique key, never by position.
  */
 async function insertAll<T>(db: Db, table: string, items: Item<T>[], keyOf: (rec: T) => string, row: (rec: T) => Row, keyColumns: string[], keyOfRow: (r: Record<string, unknown>) => string): Promise<Item<T>[]> {
   if (!items.length) return [];
   // Rows made one statement's worth at a time, with a turn of the event loop between statements.
   const size = rowsPerStatement(Object.keys(row(items[0]!.rec)).length);
-  const id = new Map<string, number>();
   for (let i = 0; i < items.length; i += size) {
-    const rows = items.slice(i, i + size).map((it) => row(it.rec));
-    for (const r of await insertReturning<Record<string, unknown> & { id: number }>(db, table, rows, ['id', ...keyColumns])) id.set(keyOfRow(r), Number(r.id));
+    const batch = items.slice(i, i + size);
+    const id = new Map<string, number>();
+    for (const r of await insertReturning<Record<string, unknown> & { id: number }>(db, table, batch.map((it) => row(it.rec)), ['id', ...keyColumns])) id.set(keyOfRow(r), Number(r.id));
+    for (const it of batch) {
+      const got = id.get(keyOf(it.rec));
+      if (got === undefined) throw new Error(`import: the new row “${keyOf(it.rec)}” did not come back from its INSERT`);
+      it.existingId = got;
+    }
     await yieldTurn();
   }
-  return items.map((it) => {
-    const got = id.get(keyOf(it.rec));
-    if (got === undefined) throw new Error(`import: the new row “${keyOf(it.rec)}” did not come back from its INSERT`);
-    return { ...it, existingId: got };
-  });
+  return items;
 }
 
 export async function write(ctx: WriteContext, all: AllRows, pl: Plan, c: Context, alongside?: (tx: Db) => Promise<boolean>): Promise<void> {
-  await inOneTransaction(
-    ctx.db,
-    async (tx) => {
-      await writeIn({ ...ctx, db: tx }, all, pl, c);
-      if (alongside) await alongside(tx);
-    },
-    IMPORT_TX_MS,
+  await withCheckpointAside(ctx.db, () =>
+    inOneTransaction(
+      ctx.db,
+      async (tx) => {
+        await writeIn({ ...ctx, db: tx }, all, pl, c);
+        if (alongside) await alongside(tx);
+      },
+      IMPORT_TX_MS,
+    ),
   );
 }
 
@@ -195,12 +199,6 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
     tagId.set(t.slug, t.id);
   }
 
-  // The created items with their new ids, by row: a look-up per item (not a scan of the list).
-  const madeByRow = new Map<string, Item<unknown>>();
-  for (const [entity, items] of Object.entries(made)) for (const m of items as Item<unknown>[]) madeByRow.set(`${entity}/${m.row}`, m);
-  const merge = <T>(entity: EntityList, items: Item<T>[]) =>
-    changed(items).map((it) => (it.action === 'create' ? (madeByRow.get(`${entity}/${it.row}`) as Item<T>) : it));
-
   // Phase 2: links, updates and audit entries. The operations are made as they are run (a
   // generator): 100,000 rows never sit in memory as pending queries. Rows of new records (their
   // links, transitions, audit entries) are gathered and written BATCH per statement; records
@@ -245,11 +243,11 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
     yield* flush(false);
   }
   function* operations(): Generator<Step> {
-    for (const it of merge('organizations', pl.organizations)) {
+    for (const it of changed(pl.organizations)) {
       if (it.action === 'update') yield repo.updateOrganization(db, it.existingId!, { name: it.rec.name, website: it.rec.website, description: it.rec.description, aliases: aliasText(it.rec.aliases) });
       yield* audit('organizations', it, it.rec.name);
     }
-    for (const it of merge('subjects', pl.subjects)) {
+    for (const it of changed(pl.subjects)) {
       const { rec } = it;
       const id = it.existingId!;
       if (it.action === 'update') {
@@ -258,7 +256,7 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
       } else for (const organizationId of need(orgId, rec.organizations)) pending.subjectOrganizations.push({ subjectId: id, organizationId });
       yield* audit('subjects', it, rec.name);
     }
-    for (const it of merge('sources', pl.sources)) {
+    for (const it of changed(pl.sources)) {
       const { rec } = it;
       const id = it.existingId!;
       if (it.action === 'update') {
@@ -270,7 +268,7 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
       }
       yield* audit('sources', it, `${rec.publisher}: ${rec.title}`);
     }
-    for (const it of merge('events', pl.events)) {
+    for (const it of changed(pl.events)) {
       const { rec } = it;
       const id = it.existingId!;
       const organizationIds = need(orgId, rec.organizations);
@@ -288,7 +286,7 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
       }
       yield* audit('events', it, rec.title);
     }
-    for (const it of merge('milestones', pl.milestones)) {
+    for (const it of changed(pl.milestones)) {
       const { rec } = it;
       const id = it.existingId!;
       if (it.action === 'update') {
