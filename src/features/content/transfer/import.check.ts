@@ -1,7 +1,7 @@
 // Import, first half: read the file, check every row (schema, duplicates, references to the
 // file or the database) and plan each row as a create, an update or unchanged.
 import type { AllRows } from './transfer.repo.ts';
-import { comparable, comparableExport, rowsToRecords, sourceKeys, stableJson, type PlainRecord } from './records.ts';
+import { comparable, comparableExport, sourceKeys, stableJson, type PlainRecord, type Records } from './records.ts';
 import { fromCsv } from './csv.ts';
 import { aliasConflictsIn, aliasIndex, aliasText } from '../aliases.ts';
 import { EXPORT_FORMAT } from './export.service.ts';
@@ -290,9 +290,9 @@ export interface Item<T> {
   after: PlainRecord;
 }
 
-export async function plan(all: AllRows, p: Parsed, ctx: Context) {
-  const exported = rowsToRecords(all);
-  await yieldTurn();
+/** `held`: the database's rows and the same as export records (import.service.ts, loadHeld). */
+export async function plan(held: { rows: AllRows; records: Records }, p: Parsed, ctx: Context) {
+  const { rows: all, records: exported } = held;
   const index = <R extends PlainRecord>(rows: R[], ids: number[], keyOf: (r: R) => string) =>
     new Map(rows.map((r, i) => [keyOf(r), { id: ids[i]!, rec: r }]));
   const bySlug = (rows: PlainRecord[], ids: { id: number }[]) => index(rows, ids.map((r) => r.id), (r) => String(r.slug));

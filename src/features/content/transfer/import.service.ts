@@ -26,7 +26,8 @@ import { chunksOf, type TextChunks } from '../../../platform/json-read.ts';
 import { write } from './import.write.ts';
 import { inOneTransaction } from '../commit.ts';
 import type { Db } from '../../../platform/db.ts';
-import { loadAll } from './transfer.repo.ts';
+import { loadAll, type AllRows } from './transfer.repo.ts';
+import { rowsToRecords, type Records } from './records.ts';
 import { ENTITY_LISTS, type EntityList } from './transfer.schema.ts';
 
 export type { ImportFormat, RowError, PlannedAction, Progress };
@@ -70,6 +71,19 @@ export interface ImportOptions {
    * run (in a transaction of its own) when no record changes.
    */
   alongside?: (tx: Db) => Promise<boolean>;
+  /** What the database holds, when the caller has just read it (loadHeld): it is not read twice. */
+  held?: Held;
+}
+
+/** The database's rows, and the same as export records, read once for a check and its plan. */
+export interface Held {
+  rows: AllRows;
+  records: Records;
+}
+
+export async function loadHeld(db: Db): Promise<Held> {
+  const rows = await loadAll(db);
+  return { rows, records: rowsToRecords(rows) };
 }
 
 const isChunks = (x: unknown): x is TextChunks => typeof x === 'object' && x !== null && !Array.isArray(x) && (Symbol.asyncIterator in x || Symbol.iterator in x);
@@ -103,12 +117,13 @@ export async function importRead(ctx: WriteContext, read: { raw: Raw; errors: Ro
   duplicates('sources', parsed.sources, (r) => `${r.publisher} / ${r.title}`, 'title', errors);
   duplicates('events', parsed.events, (r) => r.slug, 'slug', errors);
   duplicates('milestones', parsed.milestones, (r) => r.slug, 'slug', errors);
-  const all = await loadAll(ctx.db);
+  const held = opts.held ?? (await loadHeld(ctx.db));
+  const all = held.rows;
   const c = resolveContext(all, parsed);
   await checkReferences(parsed, c, errors);
   checkAliases(all, parsed, errors);
   errors.sort((a, b) => ENTITY_LISTS.indexOf(a.entity as EntityList) - ENTITY_LISTS.indexOf(b.entity as EntityList) || a.row - b.row);
-  const planned = await plan(all, parsed, c);
+  const planned = await plan(held, parsed, c);
   if (errors.length || opts.dryRun) return report(planned, errors, false);
   const anything = ENTITY_LISTS.some((e) => changed(planned[e] as Item<unknown>[]).length > 0);
   if (!anything) {
