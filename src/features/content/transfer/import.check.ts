@@ -287,7 +287,8 @@ export interface Item<T> {
   action: Action;
   existingId: number | null;
   before: PlainRecord | null;
-  after: PlainRecord;
+  /** The record as the audit shows it; null for a create, made when it is written (Plan.after). */
+  after: PlainRecord | null;
 }
 
 /** `held`: the database's rows and the same as export records (import.service.ts, loadHeld). */
@@ -326,10 +327,14 @@ export async function plan(held: { rows: AllRows; records: Records }, p: Parsed,
     for (const { row, rec } of rows) {
       if (out.length % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldTurn();
       const found = map.get(keyOf(rec));
+      if (!found) {
+        out.push({ row, rec, action: 'create', existingId: null, before: null, after: null });
+        continue;
+      }
       const after = withHeldSources(entity, toPlain(rec));
-      const before = found ? comparableExport(entity, found.rec) : null;
-      const same = before !== null && stableJson(withCanonicalSources(entity, before)) === stableJson(withCanonicalSources(entity, after));
-      out.push({ row, rec, action: !found ? 'create' : same ? 'unchanged' : 'update', existingId: found?.id ?? null, before, after });
+      const before = comparableExport(entity, found.rec);
+      const same = stableJson(withCanonicalSources(entity, before)) === stableJson(withCanonicalSources(entity, after));
+      out.push({ row, rec, action: same ? 'unchanged' : 'update', existingId: found.id, before, after });
     }
     return out;
   }
@@ -340,6 +345,8 @@ export async function plan(held: { rows: AllRows; records: Records }, p: Parsed,
     sources: await items('sources', p.sources, ptKey, comparable.sources),
     events: await items('events', p.events, (r) => r.slug, comparable.events),
     milestones: await items('milestones', p.milestones, (r) => r.slug, comparable.milestones),
+    /** A created record as the audit shows it (not kept in the plan: 100,000 of them would be). */
+    after: (entity: EntityList, rec: unknown): PlainRecord => withHeldSources(entity, (comparable[entity] as (r: unknown) => PlainRecord)(rec)),
   };
 }
 export type Plan = Awaited<ReturnType<typeof plan>>;

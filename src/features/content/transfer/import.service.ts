@@ -21,6 +21,7 @@ import {
   type Progress,
   type Raw,
   type RowError,
+  yieldTurn,
 } from './import.check.ts';
 import { chunksOf, type TextChunks } from '../../../platform/json-read.ts';
 import { write } from './import.write.ts';
@@ -42,18 +43,21 @@ export interface ImportReport {
   counts: Record<Action, number>;
 }
 
-function report(planned: Plan | null, errors: RowError[], applied: boolean): ImportReport {
+/** What each row of the plan does, for the report. */
+function plannedActions(planned: Plan): PlannedAction[] {
   const actions: PlannedAction[] = [];
-  if (planned) {
-    for (const entity of ENTITY_LISTS) {
-      for (const it of planned[entity] as Item<{ slug?: string; key?: string }>[]) {
-        actions.push({ entity, row: it.row, key: it.rec.slug ?? it.rec.key ?? '', action: it.action });
-      }
+  for (const entity of ENTITY_LISTS) {
+    for (const it of planned[entity] as Item<{ slug?: string; key?: string }>[]) {
+      actions.push({ entity, row: it.row, key: it.rec.slug ?? it.rec.key ?? '', action: it.action });
     }
   }
+  return actions;
+}
+
+function report(actions: PlannedAction[] | null, errors: RowError[], applied: boolean): ImportReport {
   const counts = { create: 0, update: 0, unchanged: 0 };
-  for (const a of actions) counts[a.action]++;
-  return { ok: errors.length === 0, applied, errors: errors.slice(0, MAX_ERRORS), actions, counts };
+  for (const a of actions ?? []) counts[a.action]++;
+  return { ok: errors.length === 0, applied, errors: errors.slice(0, MAX_ERRORS), actions: actions ?? [], counts };
 }
 
 
@@ -110,26 +114,38 @@ export async function importRead(ctx: WriteContext, read: { raw: Raw; errors: Ro
   const { raw, errors } = read;
   if (errors.length) return report(null, errors, false);
   const parsed = await validate(raw, errors, opts.progress);
+  // A turn after each list: 100,000 events take tens of milliseconds a check.
   duplicates('organizations', parsed.organizations, (r) => r.slug, 'slug', errors);
   duplicates('subjects', parsed.subjects, (r) => r.slug, 'slug', errors);
   duplicates('tags', parsed.tags, (r) => r.slug, 'slug', errors);
+  await yieldTurn();
   duplicates('sources', parsed.sources, (r) => r.key, 'key', errors);
+  await yieldTurn();
   duplicates('sources', parsed.sources, (r) => `${r.publisher} / ${r.title}`, 'title', errors);
+  await yieldTurn();
   duplicates('events', parsed.events, (r) => r.slug, 'slug', errors);
+  await yieldTurn();
   duplicates('milestones', parsed.milestones, (r) => r.slug, 'slug', errors);
+  await yieldTurn();
   const held = opts.held ?? (await loadHeld(ctx.db));
   const all = held.rows;
   const c = resolveContext(all, parsed);
+  await yieldTurn();
   await checkReferences(parsed, c, errors);
   checkAliases(all, parsed, errors);
+  await yieldTurn();
   errors.sort((a, b) => ENTITY_LISTS.indexOf(a.entity as EntityList) - ENTITY_LISTS.indexOf(b.entity as EntityList) || a.row - b.row);
   const planned = await plan(held, parsed, c);
-  if (errors.length || opts.dryRun) return report(planned, errors, false);
+  // Made before the write, which lets go of each planned row once it is written.
+  const actions = plannedActions(planned);
+  // The plan holds every row from here on; the write lets go of each once it is written.
+  for (const e of ENTITY_LISTS) parsed[e] = [];
+  if (errors.length || opts.dryRun) return report(actions, errors, false);
   const anything = ENTITY_LISTS.some((e) => changed(planned[e] as Item<unknown>[]).length > 0);
   if (!anything) {
     const alongside = opts.alongside;
     if (alongside && (await inOneTransaction(ctx.db, (tx) => alongside(tx)))) await bumpContentVersion(ctx.db);
-    return report(planned, errors, false);
+    return report(actions, errors, false);
   }
   try {
     await write(ctx, all, planned, c, opts.alongside);
@@ -138,8 +154,8 @@ export async function importRead(ctx: WriteContext, read: { raw: Raw; errors: Ro
     const failure = prismaFailure(err);
     if (!failure) throw err;
     const message = `The database refused the import (${failure === 'unique' ? 'a unique value is already taken' : 'a referenced record changed meanwhile'}), so nothing was written. Run the dry run again.`;
-    return report(planned, [{ entity: 'file', row: 0, field: 'database', message }], false);
+    return report(actions, [{ entity: 'file', row: 0, field: 'database', message }], false);
   }
   await bumpContentVersion(ctx.db);
-  return report(planned, errors, true);
+  return report(actions, errors, true);
 }

@@ -170,27 +170,21 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
   // multi-row INSERTs. A new milestone's references to events and sources go in its INSERT; only
   // what points at rows of its own table (a source citing a new source, a claim revising a new
   // claim) is set afterwards.
-  const made = {
-    organizations: await insertAll(db, 'Organization', created(pl.organizations), (r) => r.slug,
-      (r) => ({ slug: r.slug, name: r.name, website: r.website, description: r.description, aliases: aliasText(r.aliases), ...stamp }), ['slug'], slugRow),
-    subjects: await insertAll(db, 'Subject', created(pl.subjects), (r) => r.slug,
-      (r) => ({ slug: r.slug, name: r.name, kind: r.kind, description: r.description, aliases: aliasText(r.aliases), ...stamp }), ['slug'], slugRow),
-    sources: await insertAll(db, 'Source', created(pl.sources), ptKey, (r) => ({ ...sourceData(r), ...stamp }), ['publisher', 'title'], (r) => ptKey(r as { publisher: string; title: string })),
-    events: [] as Item<EventRecord>[],
-    milestones: [] as Item<MilestoneRecord>[],
-  };
-  withIds(orgId, made.organizations);
-  withIds(subjectId, made.subjects);
-  for (const it of made.sources) newSourceId.set(it.rec.key, it.existingId!);
-  made.events = await insertAll(db, 'Event', created(pl.events), (r) => r.slug, (r) => ({ ...eventData(r), ...stamp }), ['slug'], slugRow);
-  withIds(eventId, made.events);
+  // Each list of created items is let go as soon as its ids are known (100,000 events).
+  withIds(orgId, await insertAll(db, 'Organization', created(pl.organizations), (r) => r.slug,
+    (r) => ({ slug: r.slug, name: r.name, website: r.website, description: r.description, aliases: aliasText(r.aliases), ...stamp }), ['slug'], slugRow));
+  withIds(subjectId, await insertAll(db, 'Subject', created(pl.subjects), (r) => r.slug,
+    (r) => ({ slug: r.slug, name: r.name, kind: r.kind, description: r.description, aliases: aliasText(r.aliases), ...stamp }), ['slug'], slugRow));
+  for (const it of await insertAll(db, 'Source', created(pl.sources), ptKey, (r) => ({ ...sourceData(r), ...stamp }), ['publisher', 'title'], (r) => ptKey(r as { publisher: string; title: string }))) {
+    newSourceId.set(it.rec.key, it.existingId!);
+  }
+  withIds(eventId, await insertAll(db, 'Event', created(pl.events), (r) => r.slug, (r) => ({ ...eventData(r), ...stamp }), ['slug'], slugRow));
   const milestoneRefs = (r: MilestoneRecord) => ({
     sourceId: sourceId(r.source),
     afterEventId: r.kind === 'relative' ? ref(eventId, r.afterEvent) : null,
     settledByEventId: ref(eventId, r.settledBy),
   });
-  made.milestones = await insertAll(db, 'Milestone', created(pl.milestones), (r) => r.slug, (r) => ({ ...milestoneData(r), ...milestoneRefs(r), ...stamp }), ['slug'], slugRow);
-  withIds(milestoneId, made.milestones);
+  withIds(milestoneId, await insertAll(db, 'Milestone', created(pl.milestones), (r) => r.slug, (r) => ({ ...milestoneData(r), ...milestoneRefs(r), ...stamp }), ['slug'], slugRow));
 
   // Tags the file names or renames, written once each; their ids for the new events' links.
   const tagId = new Map(all.tags.map((t) => [t.slug, t.id]));
@@ -238,16 +232,25 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
   function* audit<T>(entity: EntityList, it: Item<T>, label: string): Generator<Step> {
     const type = ENTITY_TYPE[entity];
     if (!type) return;
-    const changes = diffSnapshots(flatten(it.before), flatten(it.after));
+    const changes = diffSnapshots(flatten(it.before), flatten(it.after ?? pl.after(entity, it.rec)));
     pending.audits.push(auditData(ctx, { type, id: it.existingId!, label, action: it.action === 'create' ? 'create' : 'update', changes }));
     yield* flush(false);
   }
+  const inFile = { events: new Set(pl.events.map((e) => e.rec.slug)), milestones: new Set(pl.milestones.map((m) => m.rec.slug)) };
+  /** The changed items of a list; each is let go by the plan once its statements are made. */
+  function* drain<T>(items: Item<T>[]): Generator<Item<T>> {
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i]!;
+      items[i] = undefined!;
+      if (it.action !== 'unchanged') yield it;
+    }
+  }
   function* operations(): Generator<Step> {
-    for (const it of changed(pl.organizations)) {
+    for (const it of drain(pl.organizations)) {
       if (it.action === 'update') yield repo.updateOrganization(db, it.existingId!, { name: it.rec.name, website: it.rec.website, description: it.rec.description, aliases: aliasText(it.rec.aliases) });
       yield* audit('organizations', it, it.rec.name);
     }
-    for (const it of changed(pl.subjects)) {
+    for (const it of drain(pl.subjects)) {
       const { rec } = it;
       const id = it.existingId!;
       if (it.action === 'update') {
@@ -256,7 +259,7 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
       } else for (const organizationId of need(orgId, rec.organizations)) pending.subjectOrganizations.push({ subjectId: id, organizationId });
       yield* audit('subjects', it, rec.name);
     }
-    for (const it of changed(pl.sources)) {
+    for (const it of drain(pl.sources)) {
       const { rec } = it;
       const id = it.existingId!;
       if (it.action === 'update') {
@@ -268,7 +271,7 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
       }
       yield* audit('sources', it, `${rec.publisher}: ${rec.title}`);
     }
-    for (const it of changed(pl.events)) {
+    for (const it of drain(pl.events)) {
       const { rec } = it;
       const id = it.existingId!;
       const organizationIds = need(orgId, rec.organizations);
@@ -286,7 +289,7 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
       }
       yield* audit('events', it, rec.title);
     }
-    for (const it of changed(pl.milestones)) {
+    for (const it of drain(pl.milestones)) {
       const { rec } = it;
       const id = it.existingId!;
       if (it.action === 'update') {
@@ -300,7 +303,7 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
       }
       yield* audit('milestones', it, rec.title);
     }
-    yield* searchTextOfRenamed(db, all, pl, orgName, subjectName, tagName);
+    yield* searchTextOfRenamed(db, all, inFile, orgName, subjectName, tagName);
   }
   await runYielding(
     (function* () {
@@ -314,7 +317,7 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
 function searchTextOfRenamed(
   db: Db,
   all: AllRows,
-  pl: Plan,
+  inFile: { events: Set<string>; milestones: Set<string> },
   orgName: Map<string, string>,
   subjectName: Map<string, string>,
   tagName: Map<string, string>,
@@ -325,7 +328,6 @@ function searchTextOfRenamed(
     ...all.tags.filter((t) => tagName.get(t.slug) !== t.name).map((t) => `t:${t.slug}`),
   ]);
   if (!renamed.size) return [];
-  const inFile = { events: new Set(pl.events.map((e) => e.rec.slug)), milestones: new Set(pl.milestones.map((m) => m.rec.slug)) };
   const orgs = (r: { organizations: { organization: { slug: string } }[] }) => r.organizations.map((o) => o.organization.slug);
   const subs = (r: { subjects: { subject: { slug: string } }[] }) => r.subjects.map((s) => s.subject.slug);
   const touches = (o: string[], s: string[], t: string[] = []) =>
