@@ -12,7 +12,7 @@ import { eventSearchText, milestoneSearchText } from '../search-fields.ts';
 import { aliasText, searchName } from '../aliases.ts';
 import { flatten } from './records.ts';
 import type { AllRows } from './transfer.repo.ts';
-import type { EntityList, EventRecord, MilestoneRecord, SourceRecord } from './transfer.schema.ts';
+import { ENTITY_LISTS, type EntityList, type EventRecord, type MilestoneRecord, type SourceRecord } from './transfer.schema.ts';
 import { changed, ptKey, yieldTurn, type Context, type Item, type Plan } from './import.check.ts';
 
 const ENTITY_TYPE: Partial<Record<EntityList, EntityType>> = {
@@ -26,6 +26,11 @@ const ENTITY_TYPE: Partial<Record<EntityList, EntityType>> = {
 
 /** How long an import's transaction may run (100,000 events take minutes on a slow machine). */
 const IMPORT_TX_MS = 30 * 60_000;
+/**
+ * Records written from which the WAL checkpoint is left to a worker thread (decision 40); a smaller
+ * import's log is copied back by the commit in milliseconds, less than a worker takes to start.
+ */
+const CHECKPOINT_ASIDE_ROWS = 2000;
 /** Statements between two yields to the event loop, so other requests keep being answered. */
 const YIELD_EVERY = 20;
 /** New records' rows (links, audit entries…) gathered per table before a multi-row INSERT. */
@@ -65,7 +70,7 @@ async function insertAll<T>(db: Db, table: string, items: Item<T>[], keyOf: (rec
 }
 
 export async function write(ctx: WriteContext, all: AllRows, pl: Plan, c: Context, alongside?: (tx: Db) => Promise<boolean>): Promise<void> {
-  await withCheckpointAside(ctx.db, () =>
+  const run = () =>
     inOneTransaction(
       ctx.db,
       async (tx) => {
@@ -73,8 +78,9 @@ export async function write(ctx: WriteContext, all: AllRows, pl: Plan, c: Contex
         if (alongside) await alongside(tx);
       },
       IMPORT_TX_MS,
-    ),
-  );
+    );
+  const rows = ENTITY_LISTS.reduce((n, e) => n + changed(pl[e] as Item<unknown>[]).length, 0);
+  await (rows >= CHECKPOINT_ASIDE_ROWS ? withCheckpointAside(ctx.db, run) : run());
 }
 
 async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): Promise<void> {
