@@ -1,6 +1,6 @@
 import type { Db } from '../../../platform/db.ts';
 import { toCsv } from './csv.ts';
-import { allPages, pagesOf } from '../../../platform/batches.ts';
+import { allPages, pagesOf, TRANSFER_PAGE } from '../../../platform/batches.ts';
 import { rowsToRecords, sourceKeys, type Json, type PlainRecord, type Records } from './records.ts';
 import { loadAll, readers, type AllRows } from './transfer.repo.ts';
 import { ENTITY_LISTS, type EntityList } from './transfer.schema.ts';
@@ -32,7 +32,7 @@ async function allSourceKeys(db: Db): Promise<Map<number, string>> {
 export async function* recordPages(db: Db, entity: EntityList, keys?: Map<number, string>): AsyncGenerator<PlainRecord[]> {
   const sourceKeyMap = keys ?? (await allSourceKeys(db));
   const read = readers[entity](db) as (after: number, take: number) => Promise<{ id: number }[]>;
-  for await (const page of pagesOf(read)) {
+  for await (const page of pagesOf(read, TRANSFER_PAGE)) {
     yield rowsToRecords({ ...noRows, [entity]: page } as AllRows, sourceKeyMap)[entity] as PlainRecord[];
   }
 }
