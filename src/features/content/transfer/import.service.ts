@@ -27,8 +27,9 @@ import { chunksOf, type TextChunks } from '../../../platform/json-read.ts';
 import { write } from './import.write.ts';
 import { inOneTransaction } from '../commit.ts';
 import type { Db } from '../../../platform/db.ts';
-import { loadAll, type AllRows } from './transfer.repo.ts';
-import { rowsToRecords, type Records } from './records.ts';
+import { loadAll, NO_ROWS, type AllRows } from './transfer.repo.ts';
+import { rowsToRecords, sourceKeys, type PlainRecord, type Records } from './records.ts';
+import { TRANSFER_PAGE } from '../../../platform/batches.ts';
 import { ENTITY_LISTS, type EntityList } from './transfer.schema.ts';
 
 export type { ImportFormat, RowError, PlannedAction, Progress };
@@ -87,7 +88,18 @@ export interface Held {
 
 export async function loadHeld(db: Db): Promise<Held> {
   const rows = await loadAll(db);
-  return { rows, records: rowsToRecords(rows) };
+  // Converted a page at a time, with turns between: 100,000 held events take a few hundred ms.
+  const keys = sourceKeys(rows.sources);
+  const records = rowsToRecords(NO_ROWS, keys);
+  for (const entity of ENTITY_LISTS) {
+    const list = rows[entity] as { id: number }[];
+    for (let i = 0; i < list.length; i += TRANSFER_PAGE) {
+      const part = rowsToRecords({ ...NO_ROWS, [entity]: list.slice(i, i + TRANSFER_PAGE) } as AllRows, keys)[entity] as PlainRecord[];
+      for (const r of part) (records[entity] as PlainRecord[]).push(r);
+      await yieldTurn();
+    }
+  }
+  return { rows, records };
 }
 
 const isChunks = (x: unknown): x is TextChunks => typeof x === 'object' && x !== null && !Array.isArray(x) && (Symbol.asyncIterator in x || Symbol.iterator in x);

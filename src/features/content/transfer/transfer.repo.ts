@@ -36,3 +36,6 @@ export async function loadAll(db: Db) {
   return { organizations, subjects, tags, sources, events, milestones };
 }
 export type AllRows = Awaited<ReturnType<typeof loadAll>>;
+
+/** No rows at all: the base for converting one entity's page (rowsToRecords). */
+export const NO_ROWS: AllRows = { organizations: [], subjects: [], tags: [], sources: [], events: [], milestones: [] };
