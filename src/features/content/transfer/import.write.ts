@@ -10,7 +10,7 @@ import { withCheckpointAside } from '../../../platform/wal-checkpoint.ts';
 import { milestonePlacement, placementWindow } from '../milestones.service.ts';
 import { eventSearchText, milestoneSearchText } from '../search-fields.ts';
 import { aliasText, searchName } from '../aliases.ts';
-import { flatten } from './records.ts';
+import { flatten, stableJson } from './records.ts';
 import type { AllRows } from './transfer.repo.ts';
 import { ENTITY_LISTS, type EntityList, type EventRecord, type MilestoneRecord, type SourceRecord } from './transfer.schema.ts';
 import { changed, ptKey, yieldTurn, type Context, type Item, type Plan } from './import.check.ts';
@@ -286,7 +286,18 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
       if (it.action === 'update') {
         yield repo.updateEvent(db, id, eventData(rec));
         const tags = rec.tags.map((slug) => ({ slug, name: tagName.get(slug) ?? slug }));
-        yield* repo.eventLinkOps(db, id, { organizationIds, subjectIds, sources, tags }, true);
+        // Only the kinds of links that differ are replaced (the Epoch import updates a matched
+        // event's text and keeps its links).
+        const differs = (k: string) => stableJson(it.before?.[k]) !== stableJson(it.after?.[k]);
+        const kinds = (
+          [
+            ['organizations', 'organizationIds'],
+            ['subjects', 'subjectIds'],
+            ['sources', 'sources'],
+            ['tags', 'tags'],
+          ] as const
+        ).flatMap(([field, kind]) => (differs(field) ? [kind] : []));
+        yield* repo.eventLinkOps(db, id, { organizationIds, subjectIds, sources, tags }, true, kinds);
       } else {
         for (const organizationId of organizationIds) pending.eventOrganizations.push({ eventId: id, organizationId });
         for (const sid of subjectIds) pending.eventSubjects.push({ eventId: id, subjectId: sid });
