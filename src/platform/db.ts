@@ -75,6 +75,12 @@ export interface DbOptions {
 }
 
 const transactionMarks = new WeakMap<object, TransactionMark>();
+const sqliteFiles = new WeakMap<object, string>();
+
+/** The SQLite file a client opened; undefined on PostgreSQL. */
+export function sqliteFileOf(db: Db): string | undefined {
+  return sqliteFiles.get(db);
+}
 
 /**
  * SQLite: whether reads on the client's one connection may see uncommitted rows (see
@@ -121,6 +127,7 @@ async function createSqliteDb(url: string): Promise<Db> {
   const db = new PrismaClient({ adapter: gatedFactory(attachingFactory(new PrismaBetterSQLite3({ url: `file:${file}` }), reads), gate) });
   transactionMarks.set(db, () => gate.mark());
   directReads.set(db, reads);
+  sqliteFiles.set(db, file);
   // The adapter leaves SQLite's defaults: a rollback journal, full sync and no busy wait.
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');

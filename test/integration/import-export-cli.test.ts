@@ -50,6 +50,33 @@ describe('npm run export / npm run import', () => {
     expect(lines[0]).toMatch(/^events row \d+, date: "2023-13-45" is not a valid date: there is no month 13/);
   });
 
+  it('when a JSON file is cut short, is not JSON, holds a list or has a record too large, then it exits 1 saying so and writes nothing', async () => {
+    const file = path.join(dir, 'backup-for-bad-input.json');
+    await runExport(seeded.db, [file], seeded.clock(), () => undefined);
+    const whole = fs.readFileSync(file, 'utf8');
+    const cases: [string, string, RegExp][] = [
+      ['cut.json', whole.slice(0, Math.floor(whole.length * 0.6)), /^file row 0, file: This is not valid JSON: the file ends before the JSON does \(is it cut short\?\)\.$/],
+      ['words.json', 'These are not the records you are looking for.', /^file row 0, file: This is not valid JSON: unexpected "T" at character 1/],
+      ['list.json', '[{"slug": "a"}]', /^file row 0, file: The JSON file must hold one object, as written by the export\.$/],
+      ['broken-row.json', whole.replace('"slug":', '"slug" '), /^file row 0, file: This is not valid JSON: .*\(“organizations”, item 1\)\.$/],
+      ['huge-row.json', `{"events": [{"title": "${'x'.repeat(5 * 1024 * 1024)}"}]}`, /^file row 0, file: This is not valid JSON: “events”, item 1 is longer than 4 MB\.$/],
+    ];
+    const empty = await createTestDb();
+    try {
+      for (const [name, text, message] of cases) {
+        fs.writeFileSync(path.join(dir, name), text);
+        const lines: string[] = [];
+        expect(await runImport(empty.db, parseImportArgs([path.join(dir, name)]), seeded.clock(), (l) => lines.push(l)), name).toBe(1);
+        expect(lines[0], name).toMatch(message);
+        expect(lines.at(-1), name).toMatch(/^Nothing was imported: 1 problem\(s\)\./);
+      }
+      expect(await empty.db.organization.count()).toBe(0);
+      expect(await empty.db.event.count()).toBe(0);
+    } finally {
+      await empty.close();
+    }
+  });
+
   it('when the arguments are wrong, then the message says how to call it', () => {
     expect(() => parseImportArgs([])).toThrow(/Usage: npm run import -- FILE/);
     expect(() => parseImportArgs(['data.xml'])).toThrow(/must end in \.json or \.csv/);

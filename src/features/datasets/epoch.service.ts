@@ -2,7 +2,7 @@
 // import records and facts, and write them through the import (all or nothing, or with
 // validOnly the valid rows only).
 import { parse } from 'csv-parse/sync';
-import { exportAll, importData, writeFacts, type FactPlan, type WriteContext } from '../content/index.ts';
+import { importData, loadHeld, writeFacts, type FactPlan, type WriteContext } from '../content/index.ts';
 import { mapColumns } from './epoch.columns.ts';
 import { convertEpoch, type Converted } from './epoch.convert.ts';
 import { parseRow, type EpochRow, type RowProblem } from './epoch.parse.ts';
@@ -72,7 +72,9 @@ export async function importEpoch(ctx: WriteContext, text: string, opts: EpochOp
     else valid.push(r.row);
   });
 
-  const existing = await exportAll(ctx.db, ctx.now);
+  // Read once: the conversion matches against it and the import checks and plans against it.
+  const held = await loadHeld(ctx.db);
+  const existing = held.records;
   let converted = convertEpoch(valid, existing);
   problems.push(...converted.problems);
   let refusedRows = new Set(problems.map((p) => p.row));
@@ -88,6 +90,7 @@ export async function importEpoch(ctx: WriteContext, text: string, opts: EpochOp
   const records = await importData(ctx, converted.bundle, {
     format: 'json',
     dryRun,
+    held,
     alongside: async (tx) => {
       got.facts = await writeFacts({ ...ctx, db: tx }, converted.facts, { dryRun: false });
       return got.facts.added > 0;

@@ -1,8 +1,8 @@
 import type { Db } from '../../../platform/db.ts';
 import { toCsv } from './csv.ts';
-import { allPages, pagesOf } from '../../../platform/batches.ts';
+import { allPages, pagesOf, TRANSFER_PAGE } from '../../../platform/batches.ts';
 import { rowsToRecords, sourceKeys, type Json, type PlainRecord, type Records } from './records.ts';
-import { loadAll, readers, type AllRows } from './transfer.repo.ts';
+import { loadAll, NO_ROWS, readers, type AllRows } from './transfer.repo.ts';
 import { ENTITY_LISTS, type EntityList } from './transfer.schema.ts';
 
 export const EXPORT_FORMAT = 'timeline-export';
@@ -21,8 +21,6 @@ export async function exportCsv(db: Db, entity: EntityList): Promise<string> {
   return text;
 }
 
-const noRows: AllRows = { organizations: [], subjects: [], tags: [], sources: [], events: [], milestones: [] };
-
 /** Every source's key (sources have no slug), from a light read of all sources. */
 async function allSourceKeys(db: Db): Promise<Map<number, string>> {
   return sourceKeys(await allPages((after, take) => db.source.findMany({ where: { id: { gt: after } }, select: { id: true, publisher: true, title: true }, orderBy: { id: 'asc' }, take })));
@@ -32,8 +30,8 @@ async function allSourceKeys(db: Db): Promise<Map<number, string>> {
 export async function* recordPages(db: Db, entity: EntityList, keys?: Map<number, string>): AsyncGenerator<PlainRecord[]> {
   const sourceKeyMap = keys ?? (await allSourceKeys(db));
   const read = readers[entity](db) as (after: number, take: number) => Promise<{ id: number }[]>;
-  for await (const page of pagesOf(read)) {
-    yield rowsToRecords({ ...noRows, [entity]: page } as AllRows, sourceKeyMap)[entity] as PlainRecord[];
+  for await (const page of pagesOf(read, TRANSFER_PAGE)) {
+    yield rowsToRecords({ ...NO_ROWS, [entity]: page } as AllRows, sourceKeyMap)[entity] as PlainRecord[];
   }
 }
 

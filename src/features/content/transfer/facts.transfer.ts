@@ -6,9 +6,10 @@ import { auditData, type WriteContext } from '../audit.ts';
 import { slugField, text } from '../fields.ts';
 import { FACT_KINDS, allFacts, formatFact, insertFacts, sourceIdsAll, subjectIdsBySlug, type FactCreate, type FactKind } from '../../facts/index.ts';
 import { exportAll, exportJsonStream, type ExportBundle } from './export.service.ts';
-import { importData, type ImportOptions, type ImportReport } from './import.service.ts';
+import { importData, importRead, type ImportOptions, type ImportReport } from './import.service.ts';
+import { chunksOf, type TextChunks } from '../../../platform/json-read.ts';
 import { sourceKeys, type Json } from './records.ts';
-import type { RowError } from './import.check.ts';
+import { readJsonImport, type RowError } from './import.check.ts';
 import type { Db } from '../../../platform/db.ts';
 
 export const factRecord = z.strictObject({
@@ -154,19 +155,14 @@ export async function exportWithFacts(db: Db, now: Date): Promise<ExportBundle &
 
 /**
  * The import of a JSON export holding facts: the records first (all or nothing), then the facts.
- * Other files go to importData unchanged.
+ * Other files go to importData unchanged. `input`: the file's text or a stream of it (read as it
+ * comes, platform/json-read.ts).
  */
-export async function importWithFacts(ctx: WriteContext, text: string, opts: ImportOptions): Promise<ImportReport & { facts: FactPlan | null }> {
-  let data: unknown;
-  if (opts.format === 'json') {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = null;
-    }
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data) || !('facts' in data)) return { ...(await importData(ctx, text, opts)), facts: null };
-  const { facts: rawFacts, ...rest } = data as Record<string, unknown>;
+export async function importWithFacts(ctx: WriteContext, input: string | TextChunks, opts: ImportOptions): Promise<ImportReport & { facts: FactPlan | null }> {
+  if (opts.format !== 'json') return { ...(await importData(ctx, input, opts)), facts: null };
+  const read = await readJsonImport(typeof input === 'string' ? chunksOf(input) : input, ['facts']);
+  if (read.errors.length || !('facts' in read.extra)) return { ...(await importRead(ctx, read, opts)), facts: null };
+  const rawFacts: unknown = read.extra.facts;
   const plan: FactPlan = { errors: [], added: 0, unchanged: 0, addedRows: [], changes: [] };
   const parsed: { row: number; rec: FactRecord }[] = [];
   if (!Array.isArray(rawFacts)) plan.errors.push({ entity: 'facts', row: 0, field: 'facts', message: '"facts" must be a list.' });
@@ -176,8 +172,10 @@ export async function importWithFacts(ctx: WriteContext, text: string, opts: Imp
       if (r.success) parsed.push({ row: i + 1, rec: r.data });
       else for (const issue of r.error.issues) plan.errors.push({ entity: 'facts', row: i + 1, field: String(issue.path[0] ?? 'row'), message: issue.message });
     });
+  delete read.extra.facts;
   const fileSources = new Map<string, { publisher: string; title: string }>();
-  for (const s of Array.isArray(rest.sources) ? (rest.sources as { key?: unknown; publisher?: unknown; title?: unknown }[]) : []) {
+  for (const { value } of read.raw.sources ?? []) {
+    const s = value as { key?: unknown; publisher?: unknown; title?: unknown } | null;
     if (typeof s?.key === 'string' && typeof s.publisher === 'string' && typeof s.title === 'string') fileSources.set(s.key, { publisher: s.publisher, title: s.title });
   }
   const dbSources = await sourceIdsAll(ctx.db);
@@ -191,13 +189,12 @@ export async function importWithFacts(ctx: WriteContext, text: string, opts: Imp
     }
     return [{ row, fact: { ...rec, source, recordedAt: rec.recordedAt ? new Date(rec.recordedAt) : null } }];
   });
-  const fileSubjects = new Set(Array.isArray(rest.subjects) ? (rest.subjects as { slug?: unknown }[]).map((s) => String(s?.slug ?? '')) : []);
+  const fileSubjects = new Set((read.raw.subjects ?? []).map(({ value }) => String((value as { slug?: unknown } | null)?.slug ?? '')));
   const checked = await writeFacts(ctx, inputs, { dryRun: true, pendingSubjects: fileSubjects });
   plan.errors.push(...checked.errors);
   // The facts are written in the records' own transaction: a crash leaves both or neither.
   const got: { facts: FactPlan | null } = { facts: null };
-  // The object already parsed, not its text again: one copy of a large file, not three.
-  const records = await importData(ctx, rest, {
+  const records = await importRead(ctx, read, {
     ...opts,
     dryRun: opts.dryRun || plan.errors.length > 0,
     alongside: async (tx) => {

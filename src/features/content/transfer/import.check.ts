@@ -1,11 +1,12 @@
 // Import, first half: read the file, check every row (schema, duplicates, references to the
 // file or the database) and plan each row as a create, an update or unchanged.
 import type { AllRows } from './transfer.repo.ts';
-import { comparable, comparableExport, rowsToRecords, sourceKeys, stableJson, type PlainRecord } from './records.ts';
+import { comparable, comparableExport, sourceKeys, stableJson, type PlainRecord, type Records } from './records.ts';
 import { fromCsv } from './csv.ts';
 import { aliasConflictsIn, aliasIndex, aliasText } from '../aliases.ts';
 import { EXPORT_FORMAT } from './export.service.ts';
 import { fieldErrors } from '../../../platform/validation.ts';
+import { JsonReadError, jsonEntries, type TextChunks } from '../../../platform/json-read.ts';
 import {
   ENTITY_LISTS,
   recordSchemas,
@@ -48,9 +49,22 @@ export const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resol
 /** Rows checked or planned between two turns. */
 const ROWS_PER_TURN = 500;
 
-/** `text`: the file, or (JSON) the object already parsed by the caller, so that it is not parsed twice. */
+const fileError = (message: string) => ({ raw: {}, errors: [{ entity: 'file', row: 0, field: 'file', message }] });
+/** Top-level fields of the export besides its lists; `facts` is read by importWithFacts (facts.transfer.ts). */
+const FIELDS = ['format', 'version', 'exportedAt', 'licence', 'facts'];
+
+/** What is wrong with the top-level fields of a JSON file, in the order it is told. */
+function topLevelProblem(keys: string[], obj: Record<string, unknown>, lists: Set<string>): string | null {
+  const unknown = keys.filter((k) => ![...FIELDS, ...ENTITY_LISTS].includes(k));
+  if (unknown.length) return `Unknown top-level field${unknown.length > 1 ? 's' : ''}: ${unknown.map((k) => `"${k.slice(0, 40)}"`).join(', ')}.`;
+  if (obj.format !== undefined && obj.format !== EXPORT_FORMAT) return `"format" must be "${EXPORT_FORMAT}".`;
+  if (obj.version !== undefined && obj.version !== 1) return 'This file was written by a newer version of Timeline (version must be 1).';
+  const notList = ENTITY_LISTS.find((e) => keys.includes(e) && !lists.has(e));
+  return notList ? `"${notList}" must be a list.` : null;
+}
+
+/** A CSV file's text, or (JSON) the object already parsed by the caller; JSON text goes to readJsonImport. */
 export function readImport(text: string | object, format: ImportFormat, entity?: EntityList): { raw: Raw; errors: RowError[] } {
-  const fileError = (message: string) => ({ raw: {}, errors: [{ entity: 'file', row: 0, field: 'file', message }] });
   if (typeof text === 'string' && text.trim() === '') return fileError('The file is empty.');
   if (format === 'csv') {
     if (!entity) return fileError('Say which kind of records the CSV file holds.');
@@ -61,29 +75,55 @@ export function readImport(text: string | object, format: ImportFormat, entity?:
       errors: problems.map((p) => ({ entity, ...p })),
     };
   }
-  let data: unknown = text;
-  if (typeof text === 'string') {
-    try {
-      data = JSON.parse(text);
-    } catch (err) {
-      return fileError(`This is not valid JSON: ${(err as Error).message}`);
-    }
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return fileError('The JSON file must hold one object, as written by the export.');
-  const obj = data as Record<string, unknown>;
-  // `facts` is read by importWithFacts (facts.transfer.ts), which strips it before calling here.
-  const unknown = Object.keys(obj).filter((k) => !['format', 'version', 'exportedAt', 'licence', 'facts', ...ENTITY_LISTS].includes(k));
-  if (unknown.length) return fileError(`Unknown top-level field${unknown.length > 1 ? 's' : ''}: ${unknown.map((k) => `"${k.slice(0, 40)}"`).join(', ')}.`);
-  if (obj.format !== undefined && obj.format !== EXPORT_FORMAT) return fileError(`"format" must be "${EXPORT_FORMAT}".`);
-  if (obj.version !== undefined && obj.version !== 1) return fileError('This file was written by a newer version of Timeline (version must be 1).');
+  if (typeof text === 'string') return fileError('JSON text is read by readJsonImport.');
+  if (!text || Array.isArray(text)) return fileError('The JSON file must hold one object, as written by the export.');
+  const obj = text as Record<string, unknown>;
+  const keys = Object.keys(obj);
+  const problem = topLevelProblem(keys, obj, new Set(ENTITY_LISTS.filter((e) => Array.isArray(obj[e]))));
+  if (problem) return fileError(problem);
   const raw: Raw = {};
   for (const e of ENTITY_LISTS) {
-    const list = obj[e];
-    if (list === undefined) continue;
-    if (!Array.isArray(list)) return fileError(`"${e}" must be a list.`);
-    raw[e] = list.map((value, i) => ({ row: i + 1, value }));
+    const list = obj[e] as unknown[] | undefined;
+    if (list !== undefined) raw[e] = list.map((value, i) => ({ row: i + 1, value }));
   }
   return { raw, errors: [] };
+}
+
+/**
+ * A JSON file read as it streams (platform/json-read.ts): its rows, and the lists named in `extra`
+ * (the facts). Only the parsed rows are kept, never the file's text as a whole.
+ */
+export async function readJsonImport(chunks: TextChunks, extra: readonly string[] = []): Promise<{ raw: Raw; errors: RowError[]; extra: Record<string, unknown[]> }> {
+  const raw: Raw = {};
+  const more: Record<string, unknown[]> = {};
+  const fields: Record<string, unknown> = {};
+  const keys: string[] = [];
+  const lists = new Set<string>();
+  try {
+    for await (const e of jsonEntries(chunks)) {
+      if (e.kind === 'item') {
+        if (Object.hasOwn(raw, e.key)) raw[e.key as EntityList]!.push({ row: e.index + 1, value: e.value });
+        else if (Object.hasOwn(more, e.key)) more[e.key]!.push(e.value);
+        continue;
+      }
+      keys.push(e.key);
+      if (e.kind === 'value') {
+        if (FIELDS.includes(e.key)) fields[e.key] = e.value;
+        continue;
+      }
+      lists.add(e.key);
+      if ((ENTITY_LISTS as readonly string[]).includes(e.key)) raw[e.key as EntityList] = [];
+      else if (extra.includes(e.key)) more[e.key] = [];
+    }
+  } catch (err) {
+    if (err instanceof JsonReadError) return { ...fileError(err.message), extra: {} };
+    throw err;
+  }
+  const problem = topLevelProblem(keys, fields, lists);
+  if (problem) return { ...fileError(problem), extra: {} };
+  // A `facts` that is not a list is told by importWithFacts.
+  for (const k of extra) if (!(k in more) && k in fields) more[k] = fields[k] as unknown[];
+  return { raw, errors: [], extra: more };
 }
 
 
@@ -109,7 +149,11 @@ export async function validate(raw: Raw, errors: RowError[], progress?: Progress
   let done = 0;
   for (const entity of ENTITY_LISTS) {
     out[entity] = [];
-    for (const { row, value } of raw[entity] ?? []) {
+    const rows = raw[entity] ?? [];
+    for (let i = 0; i < rows.length; i++) {
+      const { row, value } = rows[i]!;
+      // Each row is released once checked: its validated copy is what is kept.
+      rows[i] = undefined!;
       progress?.(++done, total);
       if (done % ROWS_PER_TURN === 0) await yieldTurn();
       if (!value || typeof value !== 'object' || Array.isArray(value)) {
@@ -120,6 +164,7 @@ export async function validate(raw: Raw, errors: RowError[], progress?: Progress
       if (r.success) out[entity]!.push({ row, rec: r.data });
       else for (const [field, message] of Object.entries(fieldErrors(r.error))) errors.push({ entity, row, field, message });
     }
+    delete raw[entity];
   }
   return out as unknown as Parsed;
 }
@@ -242,12 +287,13 @@ export interface Item<T> {
   action: Action;
   existingId: number | null;
   before: PlainRecord | null;
-  after: PlainRecord;
+  /** The record as the audit shows it; null for a create, made when it is written (Plan.after). */
+  after: PlainRecord | null;
 }
 
-export async function plan(all: AllRows, p: Parsed, ctx: Context) {
-  const exported = rowsToRecords(all);
-  await yieldTurn();
+/** `held`: the database's rows and the same as export records (import.service.ts, loadHeld). */
+export async function plan(held: { rows: AllRows; records: Records }, p: Parsed, ctx: Context) {
+  const { rows: all, records: exported } = held;
   const index = <R extends PlainRecord>(rows: R[], ids: number[], keyOf: (r: R) => string) =>
     new Map(rows.map((r, i) => [keyOf(r), { id: ids[i]!, rec: r }]));
   const bySlug = (rows: PlainRecord[], ids: { id: number }[]) => index(rows, ids.map((r) => r.id), (r) => String(r.slug));
@@ -281,10 +327,14 @@ export async function plan(all: AllRows, p: Parsed, ctx: Context) {
     for (const { row, rec } of rows) {
       if (out.length % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldTurn();
       const found = map.get(keyOf(rec));
+      if (!found) {
+        out.push({ row, rec, action: 'create', existingId: null, before: null, after: null });
+        continue;
+      }
       const after = withHeldSources(entity, toPlain(rec));
-      const before = found ? comparableExport(entity, found.rec) : null;
-      const same = before !== null && stableJson(withCanonicalSources(entity, before)) === stableJson(withCanonicalSources(entity, after));
-      out.push({ row, rec, action: !found ? 'create' : same ? 'unchanged' : 'update', existingId: found?.id ?? null, before, after });
+      const before = comparableExport(entity, found.rec);
+      const same = stableJson(withCanonicalSources(entity, before)) === stableJson(withCanonicalSources(entity, after));
+      out.push({ row, rec, action: same ? 'unchanged' : 'update', existingId: found.id, before, after });
     }
     return out;
   }
@@ -295,6 +345,8 @@ export async function plan(all: AllRows, p: Parsed, ctx: Context) {
     sources: await items('sources', p.sources, ptKey, comparable.sources),
     events: await items('events', p.events, (r) => r.slug, comparable.events),
     milestones: await items('milestones', p.milestones, (r) => r.slug, comparable.milestones),
+    /** A created record as the audit shows it (not kept in the plan: 100,000 of them would be). */
+    after: (entity: EntityList, rec: unknown): PlainRecord => withHeldSources(entity, (comparable[entity] as (r: unknown) => PlainRecord)(rec)),
   };
 }
 export type Plan = Awaited<ReturnType<typeof plan>>;

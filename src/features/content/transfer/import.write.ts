@@ -6,12 +6,13 @@ import { insertReturning, insertRows, rowsPerStatement, type Row } from '../../.
 import { auditData, diffSnapshots, type EntityType, type WriteContext } from '../audit.ts';
 import * as repo from '../content.repo.ts';
 import { inOneTransaction } from '../commit.ts';
+import { withCheckpointAside } from '../../../platform/wal-checkpoint.ts';
 import { milestonePlacement, placementWindow } from '../milestones.service.ts';
 import { eventSearchText, milestoneSearchText } from '../search-fields.ts';
 import { aliasText, searchName } from '../aliases.ts';
-import { flatten } from './records.ts';
+import { flatten, stableJson } from './records.ts';
 import type { AllRows } from './transfer.repo.ts';
-import type { EntityList, EventRecord, MilestoneRecord, SourceRecord } from './transfer.schema.ts';
+import { ENTITY_LISTS, type EntityList, type EventRecord, type MilestoneRecord, type SourceRecord } from './transfer.schema.ts';
 import { changed, ptKey, yieldTurn, type Context, type Item, type Plan } from './import.check.ts';
 
 const ENTITY_TYPE: Partial<Record<EntityList, EntityType>> = {
@@ -25,6 +26,11 @@ const ENTITY_TYPE: Partial<Record<EntityList, EntityType>> = {
 
 /** How long an import's transaction may run (100,000 events take minutes on a slow machine). */
 const IMPORT_TX_MS = 30 * 60_000;
+/**
+ * Records written from which the WAL checkpoint is left to a worker thread (decision 40); a smaller
+ * import's log is copied back by the commit in milliseconds, less than a worker takes to start.
+ */
+const CHECKPOINT_ASIDE_ROWS = 2000;
 /** Statements between two yields to the event loop, so other requests keep being answered. */
 const YIELD_EVERY = 20;
 /** New records' rows (links, audit entries…) gathered per table before a multi-row INSERT. */
@@ -42,35 +48,39 @@ async function runYielding(steps: Iterable<Step>): Promise<void> {
 }
 
 /**
- * The new rows of one table by multi-row INSERT … RETURNING (platform/bulk.ts), each item given
- * its id. Rows come back matched by their unique key, never by position.
+ * The new rows of one table by multi-row INSERT … RETURNING (platform/bulk.ts); each item's
+ * existingId is set to its new id. Rows come back matched by their unique key, never by position.
  */
 async function insertAll<T>(db: Db, table: string, items: Item<T>[], keyOf: (rec: T) => string, row: (rec: T) => Row, keyColumns: string[], keyOfRow: (r: Record<string, unknown>) => string): Promise<Item<T>[]> {
   if (!items.length) return [];
   // Rows made one statement's worth at a time, with a turn of the event loop between statements.
   const size = rowsPerStatement(Object.keys(row(items[0]!.rec)).length);
-  const id = new Map<string, number>();
   for (let i = 0; i < items.length; i += size) {
-    const rows = items.slice(i, i + size).map((it) => row(it.rec));
-    for (const r of await insertReturning<Record<string, unknown> & { id: number }>(db, table, rows, ['id', ...keyColumns])) id.set(keyOfRow(r), Number(r.id));
+    const batch = items.slice(i, i + size);
+    const id = new Map<string, number>();
+    for (const r of await insertReturning<Record<string, unknown> & { id: number }>(db, table, batch.map((it) => row(it.rec)), ['id', ...keyColumns])) id.set(keyOfRow(r), Number(r.id));
+    for (const it of batch) {
+      const got = id.get(keyOf(it.rec));
+      if (got === undefined) throw new Error(`import: the new row “${keyOf(it.rec)}” did not come back from its INSERT`);
+      it.existingId = got;
+    }
     await yieldTurn();
   }
-  return items.map((it) => {
-    const got = id.get(keyOf(it.rec));
-    if (got === undefined) throw new Error(`import: the new row “${keyOf(it.rec)}” did not come back from its INSERT`);
-    return { ...it, existingId: got };
-  });
+  return items;
 }
 
 export async function write(ctx: WriteContext, all: AllRows, pl: Plan, c: Context, alongside?: (tx: Db) => Promise<boolean>): Promise<void> {
-  await inOneTransaction(
-    ctx.db,
-    async (tx) => {
-      await writeIn({ ...ctx, db: tx }, all, pl, c);
-      if (alongside) await alongside(tx);
-    },
-    IMPORT_TX_MS,
-  );
+  const run = () =>
+    inOneTransaction(
+      ctx.db,
+      async (tx) => {
+        await writeIn({ ...ctx, db: tx }, all, pl, c);
+        if (alongside) await alongside(tx);
+      },
+      IMPORT_TX_MS,
+    );
+  const rows = ENTITY_LISTS.reduce((n, e) => n + changed(pl[e] as Item<unknown>[]).length, 0);
+  await (rows >= CHECKPOINT_ASIDE_ROWS ? withCheckpointAside(ctx.db, run) : run());
 }
 
 async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): Promise<void> {
@@ -166,27 +176,21 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
   // multi-row INSERTs. A new milestone's references to events and sources go in its INSERT; only
   // what points at rows of its own table (a source citing a new source, a claim revising a new
   // claim) is set afterwards.
-  const made = {
-    organizations: await insertAll(db, 'Organization', created(pl.organizations), (r) => r.slug,
-      (r) => ({ slug: r.slug, name: r.name, website: r.website, description: r.description, aliases: aliasText(r.aliases), ...stamp }), ['slug'], slugRow),
-    subjects: await insertAll(db, 'Subject', created(pl.subjects), (r) => r.slug,
-      (r) => ({ slug: r.slug, name: r.name, kind: r.kind, description: r.description, aliases: aliasText(r.aliases), ...stamp }), ['slug'], slugRow),
-    sources: await insertAll(db, 'Source', created(pl.sources), ptKey, (r) => ({ ...sourceData(r), ...stamp }), ['publisher', 'title'], (r) => ptKey(r as { publisher: string; title: string })),
-    events: [] as Item<EventRecord>[],
-    milestones: [] as Item<MilestoneRecord>[],
-  };
-  withIds(orgId, made.organizations);
-  withIds(subjectId, made.subjects);
-  for (const it of made.sources) newSourceId.set(it.rec.key, it.existingId!);
-  made.events = await insertAll(db, 'Event', created(pl.events), (r) => r.slug, (r) => ({ ...eventData(r), ...stamp }), ['slug'], slugRow);
-  withIds(eventId, made.events);
+  // Each list of created items is let go as soon as its ids are known (100,000 events).
+  withIds(orgId, await insertAll(db, 'Organization', created(pl.organizations), (r) => r.slug,
+    (r) => ({ slug: r.slug, name: r.name, website: r.website, description: r.description, aliases: aliasText(r.aliases), ...stamp }), ['slug'], slugRow));
+  withIds(subjectId, await insertAll(db, 'Subject', created(pl.subjects), (r) => r.slug,
+    (r) => ({ slug: r.slug, name: r.name, kind: r.kind, description: r.description, aliases: aliasText(r.aliases), ...stamp }), ['slug'], slugRow));
+  for (const it of await insertAll(db, 'Source', created(pl.sources), ptKey, (r) => ({ ...sourceData(r), ...stamp }), ['publisher', 'title'], (r) => ptKey(r as { publisher: string; title: string }))) {
+    newSourceId.set(it.rec.key, it.existingId!);
+  }
+  withIds(eventId, await insertAll(db, 'Event', created(pl.events), (r) => r.slug, (r) => ({ ...eventData(r), ...stamp }), ['slug'], slugRow));
   const milestoneRefs = (r: MilestoneRecord) => ({
     sourceId: sourceId(r.source),
     afterEventId: r.kind === 'relative' ? ref(eventId, r.afterEvent) : null,
     settledByEventId: ref(eventId, r.settledBy),
   });
-  made.milestones = await insertAll(db, 'Milestone', created(pl.milestones), (r) => r.slug, (r) => ({ ...milestoneData(r), ...milestoneRefs(r), ...stamp }), ['slug'], slugRow);
-  withIds(milestoneId, made.milestones);
+  withIds(milestoneId, await insertAll(db, 'Milestone', created(pl.milestones), (r) => r.slug, (r) => ({ ...milestoneData(r), ...milestoneRefs(r), ...stamp }), ['slug'], slugRow));
 
   // Tags the file names or renames, written once each; their ids for the new events' links.
   const tagId = new Map(all.tags.map((t) => [t.slug, t.id]));
@@ -194,12 +198,6 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
     const t = (await repo.upsertTag(db, it.rec)) as { id: number; slug: string };
     tagId.set(t.slug, t.id);
   }
-
-  // The created items with their new ids, by row: a look-up per item (not a scan of the list).
-  const madeByRow = new Map<string, Item<unknown>>();
-  for (const [entity, items] of Object.entries(made)) for (const m of items as Item<unknown>[]) madeByRow.set(`${entity}/${m.row}`, m);
-  const merge = <T>(entity: EntityList, items: Item<T>[]) =>
-    changed(items).map((it) => (it.action === 'create' ? (madeByRow.get(`${entity}/${it.row}`) as Item<T>) : it));
 
   // Phase 2: links, updates and audit entries. The operations are made as they are run (a
   // generator): 100,000 rows never sit in memory as pending queries. Rows of new records (their
@@ -240,16 +238,25 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
   function* audit<T>(entity: EntityList, it: Item<T>, label: string): Generator<Step> {
     const type = ENTITY_TYPE[entity];
     if (!type) return;
-    const changes = diffSnapshots(flatten(it.before), flatten(it.after));
+    const changes = diffSnapshots(flatten(it.before), flatten(it.after ?? pl.after(entity, it.rec)));
     pending.audits.push(auditData(ctx, { type, id: it.existingId!, label, action: it.action === 'create' ? 'create' : 'update', changes }));
     yield* flush(false);
   }
+  const inFile = { events: new Set(pl.events.map((e) => e.rec.slug)), milestones: new Set(pl.milestones.map((m) => m.rec.slug)) };
+  /** The changed items of a list; each is let go by the plan once its statements are made. */
+  function* drain<T>(items: Item<T>[]): Generator<Item<T>> {
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i]!;
+      items[i] = undefined!;
+      if (it.action !== 'unchanged') yield it;
+    }
+  }
   function* operations(): Generator<Step> {
-    for (const it of merge('organizations', pl.organizations)) {
+    for (const it of drain(pl.organizations)) {
       if (it.action === 'update') yield repo.updateOrganization(db, it.existingId!, { name: it.rec.name, website: it.rec.website, description: it.rec.description, aliases: aliasText(it.rec.aliases) });
       yield* audit('organizations', it, it.rec.name);
     }
-    for (const it of merge('subjects', pl.subjects)) {
+    for (const it of drain(pl.subjects)) {
       const { rec } = it;
       const id = it.existingId!;
       if (it.action === 'update') {
@@ -258,7 +265,7 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
       } else for (const organizationId of need(orgId, rec.organizations)) pending.subjectOrganizations.push({ subjectId: id, organizationId });
       yield* audit('subjects', it, rec.name);
     }
-    for (const it of merge('sources', pl.sources)) {
+    for (const it of drain(pl.sources)) {
       const { rec } = it;
       const id = it.existingId!;
       if (it.action === 'update') {
@@ -270,7 +277,7 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
       }
       yield* audit('sources', it, `${rec.publisher}: ${rec.title}`);
     }
-    for (const it of merge('events', pl.events)) {
+    for (const it of drain(pl.events)) {
       const { rec } = it;
       const id = it.existingId!;
       const organizationIds = need(orgId, rec.organizations);
@@ -279,7 +286,18 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
       if (it.action === 'update') {
         yield repo.updateEvent(db, id, eventData(rec));
         const tags = rec.tags.map((slug) => ({ slug, name: tagName.get(slug) ?? slug }));
-        yield* repo.eventLinkOps(db, id, { organizationIds, subjectIds, sources, tags }, true);
+        // Only the kinds of links that differ are replaced (the Epoch import updates a matched
+        // event's text and keeps its links).
+        const differs = (k: string) => stableJson(it.before?.[k]) !== stableJson(it.after?.[k]);
+        const kinds = (
+          [
+            ['organizations', 'organizationIds'],
+            ['subjects', 'subjectIds'],
+            ['sources', 'sources'],
+            ['tags', 'tags'],
+          ] as const
+        ).flatMap(([field, kind]) => (differs(field) ? [kind] : []));
+        yield* repo.eventLinkOps(db, id, { organizationIds, subjectIds, sources, tags }, true, kinds);
       } else {
         for (const organizationId of organizationIds) pending.eventOrganizations.push({ eventId: id, organizationId });
         for (const sid of subjectIds) pending.eventSubjects.push({ eventId: id, subjectId: sid });
@@ -288,7 +306,7 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
       }
       yield* audit('events', it, rec.title);
     }
-    for (const it of merge('milestones', pl.milestones)) {
+    for (const it of drain(pl.milestones)) {
       const { rec } = it;
       const id = it.existingId!;
       if (it.action === 'update') {
@@ -302,7 +320,7 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
       }
       yield* audit('milestones', it, rec.title);
     }
-    yield* searchTextOfRenamed(db, all, pl, orgName, subjectName, tagName);
+    yield* searchTextOfRenamed(db, all, inFile, orgName, subjectName, tagName);
   }
   await runYielding(
     (function* () {
@@ -316,7 +334,7 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
 function searchTextOfRenamed(
   db: Db,
   all: AllRows,
-  pl: Plan,
+  inFile: { events: Set<string>; milestones: Set<string> },
   orgName: Map<string, string>,
   subjectName: Map<string, string>,
   tagName: Map<string, string>,
@@ -327,7 +345,6 @@ function searchTextOfRenamed(
     ...all.tags.filter((t) => tagName.get(t.slug) !== t.name).map((t) => `t:${t.slug}`),
   ]);
   if (!renamed.size) return [];
-  const inFile = { events: new Set(pl.events.map((e) => e.rec.slug)), milestones: new Set(pl.milestones.map((m) => m.rec.slug)) };
   const orgs = (r: { organizations: { organization: { slug: string } }[] }) => r.organizations.map((o) => o.organization.slug);
   const subs = (r: { subjects: { subject: { slug: string } }[] }) => r.subjects.map((s) => s.subject.slug);
   const touches = (o: string[], s: string[], t: string[] = []) =>

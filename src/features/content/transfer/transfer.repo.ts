@@ -1,6 +1,6 @@
 // Everything the export writes and the import compares against, in id order.
 import type { Prisma } from '../../../generated/sqlite/client.ts';
-import { allPages } from '../../../platform/batches.ts';
+import { allPages, TRANSFER_PAGE } from '../../../platform/batches.ts';
 import type { Db } from '../../../platform/db.ts';
 import { eventInclude, milestoneInclude, sourceInclude, subjectInclude } from '../content.repo.ts';
 
@@ -26,13 +26,16 @@ export const readers = {
 
 export async function loadAll(db: Db) {
   const [organizations, subjects, tags, sources, events, milestones] = await Promise.all([
-    allPages(readers.organizations(db)),
-    allPages(readers.subjects(db)),
-    allPages(readers.tags(db)),
-    allPages(readers.sources(db)),
-    allPages(readers.events(db)),
-    allPages(readers.milestones(db)),
+    allPages(readers.organizations(db), TRANSFER_PAGE),
+    allPages(readers.subjects(db), TRANSFER_PAGE),
+    allPages(readers.tags(db), TRANSFER_PAGE),
+    allPages(readers.sources(db), TRANSFER_PAGE),
+    allPages(readers.events(db), TRANSFER_PAGE),
+    allPages(readers.milestones(db), TRANSFER_PAGE),
   ]);
   return { organizations, subjects, tags, sources, events, milestones };
 }
 export type AllRows = Awaited<ReturnType<typeof loadAll>>;
+
+/** No rows at all: the base for converting one entity's page (rowsToRecords). */
+export const NO_ROWS: AllRows = { organizations: [], subjects: [], tags: [], sources: [], events: [], milestones: [] };
