@@ -5,6 +5,10 @@
 // wrapper makes such plain writes wait, asynchronously, until no transaction is open, then run on
 // their own; after WRITE_WAIT_MS they fail with a "busy" error the app answers with 503.
 // Statements of the transaction itself go through the transaction's own object and never wait.
+// The same holds for the lock of ANOTHER process (a command-line import, a second instance):
+// SQLite's own busy wait is synchronous and would stop the whole server, so a plain write and
+// the start of a transaction first wait here, with timers, until the write lock can be taken.
+import type BetterSqlite3 from 'better-sqlite3';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
 
 /** How long a plain write waits for the open transaction(s) to end. */
@@ -69,6 +73,46 @@ export class WriteGate {
   }
 }
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Whether the write lock could be taken now: BEGIN IMMEDIATE then ROLLBACK without SQLite's busy
+ * wait. True when there is nothing to learn (no connection, or this connection is inside a
+ * transaction, whose own statements decide).
+ */
+function lockIsFree(client: BetterSqlite3.Database | undefined): boolean {
+  if (!client?.open || client.inTransaction) return true;
+  const timeout = client.pragma('busy_timeout', { simple: true }) as number;
+  client.pragma('busy_timeout = 0');
+  try {
+    client.exec('BEGIN IMMEDIATE');
+    client.exec('ROLLBACK');
+    return true;
+  } catch (err) {
+    return !String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY');
+  } finally {
+    client.pragma(`busy_timeout = ${timeout}`);
+  }
+}
+
+/**
+ * Resolves once no transaction of this process is open and no other process holds the write lock,
+ * checked synchronously at the end (the caller runs its write in the same turn); rejects with
+ * DatabaseBusyError after `ms`. With `ownTransactions` false, only the other processes' lock counts.
+ */
+export async function readyToWrite(gate: WriteGate, client: BetterSqlite3.Database | undefined, ownTransactions = true, ms = WRITE_WAIT_MS): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
+    if (ownTransactions && gate.transactions > 0) {
+      await gate.clear(Math.max(0, deadline - Date.now()));
+      continue;
+    }
+    if (lockIsFree(client)) return;
+    if (Date.now() >= deadline) throw new DatabaseBusyError();
+    await sleep(wait);
+  }
+}
+
 function gatedTransaction(tx: Transaction, gate: WriteGate): Transaction {
   let left = false;
   const leave = () => {
@@ -92,19 +136,24 @@ function gatedTransaction(tx: Transaction, gate: WriteGate): Transaction {
 }
 
 function gatedAdapter(adapter: SqlDriverAdapter, gate: WriteGate): SqlDriverAdapter {
+  const client = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
   return new Proxy(adapter, {
     get(target, prop) {
       const v = Reflect.get(target, prop, target) as unknown;
       if (prop === 'queryRaw' || prop === 'executeRaw') {
         const run = v as (q: SqlQuery) => Promise<unknown>;
         return async (q: SqlQuery) => {
-          if (gate.transactions > 0 && !READ.test(q.sql)) await gate.clear();
+          // No await once ready: the write runs in the turn that found the way clear.
+          if (!READ.test(q.sql) && (gate.transactions > 0 || !lockIsFree(client))) await readyToWrite(gate, client);
           return run.call(target, q);
         };
       }
       if (prop === 'startTransaction') {
         const start = v as (...a: unknown[]) => Promise<Transaction>;
         return async (...a: unknown[]) => {
+          // Only a hint (BEGIN is deferred, the lock is taken at the first write), but it keeps the
+          // usual case, another process's long write, off SQLite's synchronous wait.
+          if (gate.transactions === 0) await readyToWrite(gate, client, false);
           // Counted from the request on: a plain write never slips in between BEGIN and the count.
           gate.enter();
           try {

@@ -62,4 +62,23 @@ describe('reads while another process holds the write lock', () => {
     // The session still works once the lock is gone.
     await agent.get('/admin').expect(200);
   });
+
+  it('when another process holds the lock and an editor saves, then the server keeps answering readers meanwhile and the save lands once the lock is free', async () => {
+    const { agent, token } = await signIn(t.app, t.db, 'editor');
+    await request(t.app).get('/healthz').expect(200);
+    if (testEngine() !== 'sqlite') return;
+
+    const { released } = await holdLock(sqliteFilePath(t.config.databaseUrl));
+    const answered = (p: PromiseLike<{ status: number }>) => Promise.resolve(p).then((res) => ({ status: res.status, at: Date.now() }));
+    const save = answered(agent.post('/admin/organizations').type('form').send({ _csrf: token, name: 'Lockstep Labs', description: 'Saved while another process wrote.' }));
+    // The save is waiting for the lock by now; a server stuck in SQLite's own (synchronous) wait
+    // would answer nothing else until the holder lets go.
+    await new Promise((r) => setTimeout(r, 300));
+    const reader = await answered(request(t.app).get('/healthz'));
+    const releasedAt = await released;
+    const saved = await save;
+    expect({ status: reader.status, beforeRelease: reader.at < releasedAt }).toEqual({ status: 200, beforeRelease: true });
+    expect({ status: saved.status, afterRelease: saved.at >= releasedAt }).toEqual({ status: 303, afterRelease: true });
+    expect(await t.db.organization.count({ where: { name: 'Lockstep Labs' } })).toBe(1);
+  });
 });
