@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import type { PrismaClient } from '../generated/sqlite/client.ts';
 import type { Logger } from './logger.ts';
 import type { Sql } from '@prisma/client/runtime/client';
+import { releasingOnFailedCommit } from './pg-commit.ts';
 import { attachingFactory, DirectReads } from './sqlite-direct.ts';
 import { gatedFactory, WriteGate, type TransactionMark } from './sqlite-gate.ts';
 
@@ -152,7 +153,7 @@ async function createPostgresDb(url: string, pool: PoolOptions, logger: DbOption
     },
     { onPoolError: (err) => logger?.warn({ err }, 'idle database connection failed; the pool will open a new one') },
   );
-  const db = new PrismaClient({ adapter });
+  const db = new PrismaClient({ adapter: releasingOnFailedCommit(adapter) });
   if (logger) void warnUnlessByteOrder(db, logger);
   // Both generated clients expose the same API; only their nominal types differ.
   return db as unknown as Db;
