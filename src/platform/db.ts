@@ -7,7 +7,7 @@ import type { Logger } from './logger.ts';
 import type { Sql } from '@prisma/client/runtime/client';
 import { releasingOnFailedCommit } from './pg-commit.ts';
 import { attachingFactory, DirectReads } from './sqlite-direct.ts';
-import { gatedFactory, WriteGate, type TransactionMark } from './sqlite-gate.ts';
+import { BUSY_TIMEOUT_MS, gatedFactory, WriteGate, type TransactionMark } from './sqlite-gate.ts';
 
 /**
  * The database client every feature receives. Both engines' generated clients share this
@@ -75,12 +75,17 @@ export interface DbOptions {
   logger?: Pick<Logger, 'warn'>;
 }
 
-const transactionMarks = new WeakMap<object, TransactionMark>();
-const sqliteFiles = new WeakMap<object, string>();
+/** What createDb keeps of a SQLite client: its file, its write gate and its direct reads. */
+interface SqliteParts {
+  file: string;
+  gate: WriteGate;
+  reads: DirectReads;
+}
+const sqliteParts = new WeakMap<object, SqliteParts>();
 
 /** The SQLite file a client opened; undefined on PostgreSQL. */
 export function sqliteFileOf(db: Db): string | undefined {
-  return sqliteFiles.get(db);
+  return sqliteParts.get(db)?.file;
 }
 
 /**
@@ -88,10 +93,9 @@ export function sqliteFileOf(db: Db): string | undefined {
  * WriteGate.mark); undefined on PostgreSQL, where every transaction has a connection of its own.
  */
 export function transactionMarkOf(db: Db): TransactionMark | undefined {
-  return transactionMarks.get(db);
+  const gate = sqliteParts.get(db)?.gate;
+  return gate && (() => gate.mark());
 }
-
-const directReads = new WeakMap<Db, DirectReads>();
 
 /**
  * The rows of a read-only statement, as `db.$queryRaw` returns them (column names as keys). On
@@ -100,13 +104,13 @@ const directReads = new WeakMap<Db, DirectReads>();
  * the public pages; anything that writes goes through Prisma.
  */
 export async function readRows<T extends unknown[]>(db: Db, query: Sql): Promise<T> {
-  const rows = directReads.get(db)?.all(query);
+  const rows = sqliteParts.get(db)?.reads.all(query);
   return (rows as T | null | undefined) ?? db.$queryRaw<T>(query);
 }
 
 /** Reads readRows handed to Prisma on this client (always 0 on PostgreSQL, where Prisma serves them all). */
 export function directReadFallbacks(db: Db): number {
-  return directReads.get(db)?.fallbacks ?? 0;
+  return sqliteParts.get(db)?.reads.fallbacks ?? 0;
 }
 
 /** Creates the one Prisma client of a process; the caller owns it and disconnects it. */
@@ -126,13 +130,11 @@ async function createSqliteDb(url: string): Promise<Db> {
   const gate = new WriteGate();
   const reads = new DirectReads();
   const db = new PrismaClient({ adapter: gatedFactory(attachingFactory(new PrismaBetterSQLite3({ url: `file:${file}` }), reads), gate) });
-  transactionMarks.set(db, () => gate.mark());
-  directReads.set(db, reads);
-  sqliteFiles.set(db, file);
+  sqliteParts.set(db, { file, gate, reads });
   // The adapter leaves SQLite's defaults: a rollback journal, full sync and no busy wait.
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
-  await db.$queryRawUnsafe('PRAGMA busy_timeout = 5000');
+  await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
   await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
   return db;
 }

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Sql } from '@prisma/client/runtime/client';
-import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { sqliteClientOf, wrapConnections } from './adapter-proxy.ts';
 
 /**
  * Reads on SQLite straight through the connection Prisma's adapter opened, with each statement
@@ -61,18 +62,9 @@ function toParam(v: unknown): unknown {
 
 /** The factory, with every connection it makes handed to `reads` (Prisma connects again after a disconnect). */
 export function attachingFactory(factory: SqlDriverAdapterFactory, reads: DirectReads): SqlDriverAdapterFactory {
-  return new Proxy(factory, {
-    get(target, prop) {
-      const v = Reflect.get(target, prop, target) as unknown;
-      if (prop === 'connect') {
-        return async () => {
-          const adapter = await (v as () => Promise<SqlDriverAdapter>).call(target);
-          const client = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
-          if (client) reads.attach(client);
-          return adapter;
-        };
-      }
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-    },
+  return wrapConnections(factory, (adapter) => {
+    const client = sqliteClientOf(adapter);
+    if (client) reads.attach(client);
+    return adapter;
   });
 }

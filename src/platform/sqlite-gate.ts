@@ -10,6 +10,10 @@
 // the start of a transaction first wait here, with timers, until the write lock can be taken.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
+import { sqliteClientOf, withMethods, wrapConnections } from './adapter-proxy.ts';
+
+/** SQLite's own (synchronous) wait for the lock on the app's connection, set by createDb. */
+export const BUSY_TIMEOUT_MS = 5000;
 
 /** How long a plain write waits for the open transaction(s) to end. */
 export const WRITE_WAIT_MS = 10_000;
@@ -82,7 +86,6 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 function lockIsFree(client: BetterSqlite3.Database | undefined): boolean {
   if (!client?.open || client.inTransaction) return true;
-  const timeout = client.pragma('busy_timeout', { simple: true }) as number;
   client.pragma('busy_timeout = 0');
   try {
     client.exec('BEGIN IMMEDIATE');
@@ -91,7 +94,7 @@ function lockIsFree(client: BetterSqlite3.Database | undefined): boolean {
   } catch (err) {
     return !String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY');
   } finally {
-    client.pragma(`busy_timeout = ${timeout}`);
+    client.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
 }
 
@@ -118,67 +121,48 @@ function gatedTransaction(tx: Transaction, gate: WriteGate): Transaction {
   const leave = () => {
     if (!left) (left = true), gate.leave();
   };
-  return new Proxy(tx, {
-    get(target, prop) {
-      const v = Reflect.get(target, prop, target) as unknown;
-      if (prop === 'commit' || prop === 'rollback') {
-        return async () => {
-          try {
-            return await (v as () => Promise<void>).call(target);
-          } finally {
-            leave();
-          }
-        };
-      }
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-    },
-  });
+  const leaving = (end: () => Promise<void>) => async () => {
+    try {
+      return await end();
+    } finally {
+      leave();
+    }
+  };
+  return withMethods(tx, { commit: leaving, rollback: leaving });
 }
 
 function gatedAdapter(adapter: SqlDriverAdapter, gate: WriteGate): SqlDriverAdapter {
-  const client = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
-  return new Proxy(adapter, {
-    get(target, prop) {
-      const v = Reflect.get(target, prop, target) as unknown;
-      if (prop === 'queryRaw' || prop === 'executeRaw') {
-        const run = v as (q: SqlQuery) => Promise<unknown>;
-        return async (q: SqlQuery) => {
-          // No await once ready: the write runs in the turn that found the way clear.
-          if (!READ.test(q.sql) && (gate.transactions > 0 || !lockIsFree(client))) await readyToWrite(gate, client);
-          return run.call(target, q);
-        };
+  const client = sqliteClientOf(adapter);
+  const waiting =
+    <R>(run: (q: SqlQuery) => Promise<R>) =>
+    async (q: SqlQuery) => {
+      // No await once ready: the write runs in the turn that found the way clear.
+      if (!READ.test(q.sql) && (gate.transactions > 0 || !lockIsFree(client))) await readyToWrite(gate, client);
+      return run(q);
+    };
+  return withMethods(adapter, {
+    queryRaw: waiting,
+    executeRaw: waiting,
+    startTransaction: (start) => async (isolationLevel) => {
+      // Only a hint (BEGIN is deferred, the lock is taken at the first write), but it keeps the
+      // usual case, another process's long write, off SQLite's synchronous wait.
+      if (gate.transactions === 0) await readyToWrite(gate, client, false);
+      // Counted from the request on: a plain write never slips in between BEGIN and the count.
+      gate.enter();
+      try {
+        return gatedTransaction(await start(isolationLevel), gate);
+      } catch (err) {
+        gate.leave();
+        throw err;
       }
-      if (prop === 'startTransaction') {
-        const start = v as (...a: unknown[]) => Promise<Transaction>;
-        return async (...a: unknown[]) => {
-          // Only a hint (BEGIN is deferred, the lock is taken at the first write), but it keeps the
-          // usual case, another process's long write, off SQLite's synchronous wait.
-          if (gate.transactions === 0) await readyToWrite(gate, client, false);
-          // Counted from the request on: a plain write never slips in between BEGIN and the count.
-          gate.enter();
-          try {
-            return gatedTransaction(await start.apply(target, a), gate);
-          } catch (err) {
-            gate.leave();
-            throw err;
-          }
-        };
-      }
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },
   });
 }
 
-/** The adapter factory whose connection makes plain writes wait for open transactions. */
 /** The transaction mark (WriteGate.mark) of a client made by createDb on SQLite; always 0 elsewhere. */
 export type TransactionMark = () => number | null;
 
+/** The adapter factory whose connection makes plain writes wait for open transactions. */
 export function gatedFactory(factory: SqlDriverAdapterFactory, gate = new WriteGate()): SqlDriverAdapterFactory {
-  return new Proxy(factory, {
-    get(target, prop) {
-      const v = Reflect.get(target, prop, target) as unknown;
-      if (prop === 'connect') return async () => gatedAdapter(await (v as () => Promise<SqlDriverAdapter>).call(target), gate);
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-    },
-  });
+  return wrapConnections(factory, (adapter) => gatedAdapter(adapter, gate));
 }
