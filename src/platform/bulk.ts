@@ -7,7 +7,7 @@
 // table's own row type (so each value gets the column's type). One variable per statement, at
 // most MAX_ROWS rows: far below SQLite's and PostgreSQL's limits whatever the size (decision 32).
 import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
-import { isPostgres, type Db } from './db.ts';
+import { isPostgres, writeRows, type Db } from './db.ts';
 
 /** Rows per statement: a short synchronous step for SQLite, a bounded parameter for both. */
 export const MAX_ROWS = 500;
@@ -66,7 +66,7 @@ export async function insertRows(db: Db, table: string, rows: Row[]): Promise<nu
   const columns = columnsOf(rows);
   const size = rowsPerStatement(columns.length);
   let n = 0;
-  for (let i = 0; i < rows.length; i += size) n += await db.$executeRaw(insertSql(db, table, columns, rows.slice(i, i + size)));
+  for (let i = 0; i < rows.length; i += size) n += await writeRows(db, insertSql(db, table, columns, rows.slice(i, i + size)), false);
   return n;
 }
 
@@ -80,7 +80,7 @@ export async function insertReturning<R>(db: Db, table: string, rows: Row[], ret
   const size = rowsPerStatement(columns.length);
   const out: R[] = [];
   for (let i = 0; i < rows.length; i += size) {
-    const got = await db.$queryRaw<R[]>(sql`${insertSql(db, table, columns, rows.slice(i, i + size))} RETURNING ${join(returning.map(quoted))}`);
+    const got = await writeRows<R>(db, sql`${insertSql(db, table, columns, rows.slice(i, i + size))} RETURNING ${join(returning.map(quoted))}`, true);
     for (const r of got) out.push(r);
   }
   return out;

@@ -108,6 +108,32 @@ export async function readRows<T extends unknown[]>(db: Db, query: Sql): Promise
   return (rows as T | null | undefined) ?? db.$queryRaw<T>(query);
 }
 
+/** Transaction clients (inOneTransaction) of SQLite clients, and the parts of the client they belong to. */
+const transactionParts = new WeakMap<object, SqliteParts>();
+
+/** Tells writeRows that `tx` is a transaction client of `db` (content/commit.ts, inOneTransaction). */
+export function enterTransaction(db: Db, tx: Db): void {
+  const parts = sqliteParts.get(db);
+  if (parts) transactionParts.set(tx, parts);
+}
+
+/**
+ * A bulk write through a transaction client: on SQLite, straight on the connection that holds the
+ * transaction, with the statement kept prepared (sqlite-direct.ts). Through Prisma, each statement
+ * crosses its query compiler with its parameters (the import's rows travel as one JSON parameter of
+ * up to hundreds of kB); for the Epoch sample that was most of the import's time (decision 41).
+ * `returning`: the statement's rows (INSERT … RETURNING), else the number of rows changed.
+ * Anywhere else (PostgreSQL, a client outside a transaction) it is Prisma's `$queryRaw` /
+ * `$executeRaw`.
+ */
+export async function writeRows<T>(db: Db, query: Sql, returning: true): Promise<T[]>;
+export async function writeRows(db: Db, query: Sql, returning: false): Promise<number>;
+export async function writeRows<T>(db: Db, query: Sql, returning: boolean): Promise<T[] | number> {
+  const done = transactionParts.get(db)?.reads.write(query, returning);
+  if (done !== undefined && done !== null) return done as T[] | number;
+  return returning ? db.$queryRaw<T[]>(query) : db.$executeRaw(query);
+}
+
 /** Reads readRows handed to Prisma on this client (always 0 on PostgreSQL, where Prisma serves them all). */
 export function directReadFallbacks(db: Db): number {
   return sqliteParts.get(db)?.reads.fallbacks ?? 0;

@@ -13,10 +13,22 @@ export const PRISMA_CODES = {
 
 export type PrismaFailure = keyof typeof PRISMA_CODES;
 
+/**
+ * A raw statement's failure (P2010, "raw query failed") carries the driver adapter's kind instead:
+ * the same on both engines (the import's multi-row INSERTs are raw statements, platform/bulk.ts).
+ */
+const ADAPTER_KINDS: Record<string, PrismaFailure> = {
+  UniqueConstraintViolation: 'unique',
+  ForeignKeyConstraintViolation: 'foreignKey',
+};
+
 /** Which of the failures above `err` is, or undefined for any other error. */
 export function prismaFailure(err: unknown): PrismaFailure | undefined {
-  const code = (err as { code?: unknown } | null)?.code;
+  const e = err as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } } | null;
+  const code = e?.code;
   if (typeof code !== 'string') return undefined;
+  const kind = e?.meta?.driverAdapterError?.cause?.kind;
+  if (code === 'P2010' && typeof kind === 'string') return ADAPTER_KINDS[kind];
   return (Object.keys(PRISMA_CODES) as PrismaFailure[]).find((k) => PRISMA_CODES[k] === code);
 }
 

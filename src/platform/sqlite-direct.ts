@@ -26,7 +26,7 @@ export class DirectReads {
   all(query: Sql): unknown[] | null {
     const client = this.#client;
     try {
-      const statement = client?.open ? this.#statement(client, query.sql) : null;
+      const statement = client?.open ? this.#statement(client, query.sql, true) : null;
       if (statement) return statement.all(query.values.map(toParam));
     } catch {
       // Prisma runs it again and reports the error its own way.
@@ -35,14 +35,33 @@ export class DirectReads {
     return null;
   }
 
-  #statement(client: BetterSqlite3.Database, text: string): BetterSqlite3.Statement | null {
+  /**
+   * A write inside the transaction open on the connection (the caller's: see db.ts, writeRows):
+   * the rows it returns (`returning`), or the number of rows it changed. Null when no transaction
+   * is open, or on any failure: SQLite undoes the failed statement alone (the transaction stays
+   * open), and Prisma runs it again and reports the error its own way.
+   */
+  write(query: Sql, returning: boolean): unknown[] | number | null {
+    const client = this.#client;
+    try {
+      const statement = client?.open && client.inTransaction ? this.#statement(client, query.sql, returning) : null;
+      if (statement) return returning ? statement.all(query.values.map(toParam)) : statement.run(query.values.map(toParam)).changes;
+    } catch {
+      // As for reads.
+    }
+    this.fallbacks++;
+    return null;
+  }
+
+  /** The kept statement for `text`; null when it does not return rows and `reader` asks that it does. */
+  #statement(client: BetterSqlite3.Database, text: string, reader: boolean): BetterSqlite3.Statement | null {
     let st = this.#statements.get(text);
     if (st) {
       // Most recently used last, so the first key is the one to evict.
       this.#statements.delete(text);
     } else {
       st = client.prepare(text);
-      if (!st.reader) return null;
+      if (st.reader !== reader) return null;
       st.safeIntegers(false);
       if (this.#statements.size >= DirectReads.MAX_STATEMENTS) {
         this.#statements.delete(this.#statements.keys().next().value!);

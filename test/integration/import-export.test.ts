@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
-import { importData, importWithFacts, type ExportBundle } from '../../src/features/content/index.ts';
+import { importData, importWithFacts, loadHeld, type ExportBundle } from '../../src/features/content/index.ts';
 import type { Db } from '../../src/platform/db.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { signIn } from '../helpers/admin-session.ts';
@@ -248,6 +248,25 @@ describe('import checks every row first', () => {
     expect(res.errors[0]!.message).toMatch(/^The database refused the import \(a unique value is already taken\), so nothing was written\./);
     expect(await count(t.db)).toEqual(before);
     expect(await t.db.organization.count({ where: { slug: 'brand-new-org' } })).toBe(0);
+  });
+
+  it('when a new record’s slug is taken between the check and the write, then the import says so and writes nothing', async () => {
+    const ctx = { db: t.db, now: t.clock(), userId: null };
+    // What the import checked against, read before another editor created the same organization.
+    const held = await loadHeld(t.db);
+    await t.db.organization.create({ data: { slug: 'taken-meanwhile', name: 'Taken meanwhile' } });
+    const before = await count(t.db);
+    const file = JSON.stringify({
+      organizations: [
+        { slug: 'created-first', name: 'Created first', website: null, description: '' },
+        { slug: 'taken-meanwhile', name: 'Taken by the file', website: null, description: '' },
+      ],
+    });
+    const res = await importData(ctx, file, { format: 'json', dryRun: false, held });
+    expect(res).toMatchObject({ ok: false, applied: false });
+    expect(res.errors).toEqual([{ entity: 'file', row: 0, field: 'database', message: expect.stringMatching(/^The database refused the import \(a unique value is already taken\), so nothing was written\./) }]);
+    expect(await count(t.db)).toEqual(before);
+    expect(await t.db.organization.count({ where: { slug: 'created-first' } })).toBe(0);
   });
 
   it('when a CSV file has an unknown column or broken JSON in a cell, then the problem is named with its row', async () => {
