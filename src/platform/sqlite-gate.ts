@@ -6,8 +6,9 @@
 // their own; after WRITE_WAIT_MS they fail with a "busy" error the app answers with 503.
 // Statements of the transaction itself go through the transaction's own object and never wait.
 // The same holds for the lock of ANOTHER process (a command-line import, a second instance):
-// SQLite's own busy wait is synchronous and would stop the whole server, so a plain write and
-// the start of a transaction first wait here, with timers, until the write lock can be taken.
+// SQLite's own busy wait is synchronous and would stop the whole server, so a plain write first
+// waits here, with timers, until the write lock can be taken, and a transaction takes the lock as
+// it begins (BEGIN IMMEDIATE), waiting the same way.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
 import { sqliteClientOf, withMethods, wrapConnections } from './adapter-proxy.ts';
@@ -92,7 +93,7 @@ function lockIsFree(client: BetterSqlite3.Database | undefined): boolean {
     client.exec('ROLLBACK');
     return true;
   } catch (err) {
-    return !String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY');
+    return !isBusy(err);
   } finally {
     client.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
@@ -101,16 +102,45 @@ function lockIsFree(client: BetterSqlite3.Database | undefined): boolean {
 /**
  * Resolves once no transaction of this process is open and no other process holds the write lock,
  * checked synchronously at the end (the caller runs its write in the same turn); rejects with
- * DatabaseBusyError after `ms`. With `ownTransactions` false, only the other processes' lock counts.
+ * DatabaseBusyError after `ms`.
  */
-export async function readyToWrite(gate: WriteGate, client: BetterSqlite3.Database | undefined, ownTransactions = true, ms = WRITE_WAIT_MS): Promise<void> {
+export async function readyToWrite(gate: WriteGate, client: BetterSqlite3.Database | undefined, ms = WRITE_WAIT_MS): Promise<void> {
   const deadline = Date.now() + ms;
   for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
-    if (ownTransactions && gate.transactions > 0) {
+    if (gate.transactions > 0) {
       await gate.clear(Math.max(0, deadline - Date.now()));
       continue;
     }
     if (lockIsFree(client)) return;
+    if (Date.now() >= deadline) throw new DatabaseBusyError();
+    await sleep(wait);
+  }
+}
+
+const isBusy = (err: unknown) => String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY');
+
+/**
+ * Makes the transaction the adapter has just begun hold the write lock, as BEGIN IMMEDIATE does:
+ * the adapter's BEGIN is deferred, and its first write would otherwise meet another process's lock
+ * in SQLite's synchronous busy wait (the whole server stopped), or fail at once if it had read
+ * first. Nothing has run in it yet, so it is begun again, immediate, without the busy wait; while
+ * another process holds the lock it waits with timers, with a deferred transaction open so that
+ * the adapter's state stays true; after `ms`, DatabaseBusyError (503).
+ */
+async function holdWriteLock(client: BetterSqlite3.Database, ms = WRITE_WAIT_MS): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
+    client.pragma('busy_timeout = 0');
+    try {
+      client.exec('ROLLBACK');
+      client.exec('BEGIN IMMEDIATE');
+      return;
+    } catch (err) {
+      if (!client.inTransaction) client.exec('BEGIN');
+      if (!isBusy(err)) throw err;
+    } finally {
+      client.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
     if (Date.now() >= deadline) throw new DatabaseBusyError();
     await sleep(wait);
   }
@@ -144,13 +174,21 @@ function gatedAdapter(adapter: SqlDriverAdapter, gate: WriteGate): SqlDriverAdap
     queryRaw: waiting,
     executeRaw: waiting,
     startTransaction: (start) => async (isolationLevel) => {
-      // Only a hint (BEGIN is deferred, the lock is taken at the first write), but it keeps the
-      // usual case, another process's long write, off SQLite's synchronous wait.
-      if (gate.transactions === 0) await readyToWrite(gate, client, false);
       // Counted from the request on: a plain write never slips in between BEGIN and the count.
       gate.enter();
       try {
-        return gatedTransaction(await start(isolationLevel), gate);
+        const tx = await start(isolationLevel);
+        // Every transaction of the app writes (decision 31): it holds the lock from its start.
+        if (client?.open && client.inTransaction) {
+          try {
+            await holdWriteLock(client);
+          } catch (err) {
+            if (client.inTransaction) client.exec('ROLLBACK');
+            await tx.rollback();
+            throw err;
+          }
+        }
+        return gatedTransaction(tx, gate);
       } catch (err) {
         gate.leave();
         throw err;

@@ -5,6 +5,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { inOneTransaction } from '../../src/features/content/commit.ts';
 import { sqliteFilePath } from '../../src/platform/db.ts';
 import { signIn } from '../helpers/admin-session.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -80,5 +82,30 @@ describe('reads while another process holds the write lock', () => {
     expect({ status: reader.status, beforeRelease: reader.at < releasedAt }).toEqual({ status: 200, beforeRelease: true });
     expect({ status: saved.status, afterRelease: saved.at >= releasedAt }).toEqual({ status: 303, afterRelease: true });
     expect(await t.db.organization.count({ where: { name: 'Lockstep Labs' } })).toBe(1);
+  });
+
+  it('when a transaction of the app has begun, then another process cannot take the write lock until it ends', async () => {
+    if (testEngine() !== 'sqlite') return;
+    // Another process's connection, which does not wait for the lock.
+    const other = new Database(sqliteFilePath(t.config.databaseUrl));
+    other.pragma('busy_timeout = 0');
+    const tryLock = () => {
+      try {
+        other.exec('BEGIN IMMEDIATE');
+        other.exec('ROLLBACK');
+        return 'taken';
+      } catch (err) {
+        return (err as { code?: string }).code;
+      }
+    };
+    try {
+      // Before its first write: a deferred BEGIN would let the other process in here, and the
+      // transaction's first write would then stop the server in SQLite's synchronous wait.
+      const inside = await inOneTransaction(t.db, async () => tryLock());
+      expect(inside).toBe('SQLITE_BUSY');
+      expect(tryLock()).toBe('taken');
+    } finally {
+      other.close();
+    }
   });
 });
