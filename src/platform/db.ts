@@ -111,10 +111,19 @@ export async function readRows<T extends unknown[]>(db: Db, query: Sql): Promise
 /** Transaction clients (inOneTransaction) of SQLite clients, and the parts of the client they belong to. */
 const transactionParts = new WeakMap<object, SqliteParts>();
 
-/** Tells writeRows that `tx` is a transaction client of `db` (content/commit.ts, inOneTransaction). */
-export function enterTransaction(db: Db, tx: Db): void {
+/**
+ * Tells writeRows that `tx` is a transaction client of `db` while `fn` runs (content/commit.ts,
+ * inOneTransaction): once it returns, `tx` is a stale client whose statements must not join
+ * whatever transaction is open on the connection then.
+ */
+export async function inTransactionOf<T>(db: Db, tx: Db, fn: () => Promise<T>): Promise<T> {
   const parts = sqliteParts.get(db);
   if (parts) transactionParts.set(tx, parts);
+  try {
+    return await fn();
+  } finally {
+    transactionParts.delete(tx);
+  }
 }
 
 /**

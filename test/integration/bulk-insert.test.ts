@@ -106,6 +106,22 @@ describe('multi-row inserts', () => {
     if (testEngine() === 'sqlite') expect(directReadFallbacks(t.db)).toBe(1);
   });
 
+  it('when a transaction client is used after its transaction ended, then its statement is refused and does not join the transaction open then', async () => {
+    const at = new Date('2026-01-02T00:00:00Z');
+    const org = (slug: string) => ({ slug, name: slug, website: null, description: '', aliases: '', createdAt: at, updatedAt: at });
+    let stale: Db | undefined;
+    await inOneTransaction(t.db, async (tx) => {
+      stale = tx;
+    });
+    const outcome = await inOneTransaction(t.db, async (tx) => {
+      await insertRows(tx, 'Organization', [org('written-by-the-open-one')]);
+      return insertRows(stale!, 'Organization', [org('written-by-the-stale-one')]).catch((e: unknown) => e);
+    });
+    expect(outcome).toBeInstanceOf(Error);
+    const slugs = (await t.db.organization.findMany({ orderBy: { slug: 'asc' }, select: { slug: true } })).map((o) => o.slug);
+    expect(slugs).toEqual(['written-by-the-open-one']);
+  });
+
   it('when a table or column name is not a plain name, then nothing is run', async () => {
     await expect(insertRows(t.db, 'Organization"; DROP TABLE "Event', [{ slug: 'x' }])).rejects.toThrow(/not a plain table or column name/);
     await expect(insertRows(t.db, 'Organization', [{ 'slug" --': 'x' }])).rejects.toThrow(/not a plain table or column name/);

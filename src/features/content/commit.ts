@@ -3,7 +3,7 @@
 // content version. Creates run in one interactive transaction (the row's id is needed by its
 // links and audit entry); updates and deletes in one array transaction. Decision 0030.
 import { bumpContentVersion } from '../../platform/content-version.ts';
-import { enterTransaction, type Db } from '../../platform/db.ts';
+import { inTransactionOf, type Db } from '../../platform/db.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../platform/errors.ts';
 import { mapPrismaError, prismaFailure } from '../../platform/prisma-errors.ts';
 import { auditData, diffSnapshots, type EntityType, type Snapshot, type WriteContext } from './audit.ts';
@@ -42,10 +42,7 @@ const CREATE_TX_MS = 10_000;
 export async function inOneTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, timeoutMs = CREATE_TX_MS): Promise<T> {
   // The transaction client has the models and raw queries; only $transaction/$connect are missing.
   return db.$transaction(
-    (tx) => {
-      enterTransaction(db, tx as unknown as Db);
-      return fn(tx as unknown as Db);
-    },
+    (tx) => inTransactionOf(db, tx as unknown as Db, () => fn(tx as unknown as Db)),
     { maxWait: timeoutMs, timeout: timeoutMs },
   );
 }
