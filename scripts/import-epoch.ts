@@ -31,21 +31,37 @@ export function parseEpochArgs(argv: string[]): EpochArgs {
   return { file, dryRun: argv.includes('--dry-run'), validOnly: argv.includes('--valid-only'), from: from as (typeof SOURCES)[number], groups };
 }
 
-/** The file's text, or null after saying why it cannot be read (the commands then exit 2). */
-export function readInputFile(file: string, print: (line: string) => void): string | null {
+/**
+ * The most a dataset file (an Epoch AI table, a TimelineJS file) may hold: it is read whole, to
+ * match every row against the others and against the timeline. Epoch's largest table ("All
+ * models", about 3,000 rows) is a few MB; a 200 MB file took 43 s and 2.5 GB for its dry run.
+ */
+export const MAX_DATASET_BYTES = 50 * 2 ** 20;
+
+/**
+ * The file's text, or the exit code after saying why it is not read: 2 when it cannot be read (a
+ * wrong path), 1 when it is larger than MAX_DATASET_BYTES.
+ */
+export function readInputFile(file: string, print: (line: string) => void): { text: string } | { exitCode: number } {
   try {
-    return fs.readFileSync(file, 'utf8');
+    const size = fs.statSync(file).size;
+    if (size > MAX_DATASET_BYTES) {
+      const mb = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
+      print(`"${file}" is ${mb(size)}: a dataset import reads at most ${mb(MAX_DATASET_BYTES)} (an Epoch AI table is a few MB). Is it the right file? Nothing was imported.`);
+      return { exitCode: 1 };
+    }
+    return { text: fs.readFileSync(file, 'utf8') };
   } catch (err) {
     print(`Cannot read "${file}": ${(err as Error).message}`);
-    return null;
+    return { exitCode: 2 };
   }
 }
 
 export async function runEpochImport(db: Db, args: EpochArgs, now: Date, print: (line: string) => void, showProgress = false): Promise<number> {
-  const text = readInputFile(args.file, print);
-  if (text === null) return 2;
+  const read = readInputFile(args.file, print);
+  if ('exitCode' in read) return read.exitCode;
   const bar = rowProgress(showProgress);
-  const report = await importEpoch({ db, now, userId: null }, text, {
+  const report = await importEpoch({ db, now, userId: null }, read.text, {
     dryRun: args.dryRun,
     validOnly: args.validOnly,
     progress: bar.progress,

@@ -8,9 +8,9 @@ import type { Db } from '../src/platform/db.ts';
 import { readInputFile, type EpochArgs } from './import-epoch.ts';
 
 export async function runTimelineJsImport(db: Db, args: EpochArgs, now: Date, print: (line: string) => void): Promise<number> {
-  const text = readInputFile(args.file, print);
-  if (text === null) return 2;
-  const report = await importTimelineJs({ db, now, userId: null }, text, { dryRun: args.dryRun, groups: args.groups ?? 'tags', fileName: path.basename(args.file) });
+  const read = readInputFile(args.file, print);
+  if ('exitCode' in read) return read.exitCode;
+  const report = await importTimelineJs({ db, now, userId: null }, read.text, { dryRun: args.dryRun, groups: args.groups ?? 'tags', fileName: path.basename(args.file) });
   for (const w of report.warnings) print(`warning: ${w}`);
   for (const p of report.problems) print(p.row ? `slide ${p.row}, ${p.field}: ${p.message}` : p.message);
   const summary = timelineJsSummary(report);

@@ -212,4 +212,23 @@ describe(`npm run import -- --from epoch (${testEngine()})`, { timeout: 60_000 }
     expect(lines.at(-1)).toBe('Imported 1 of 2 rows: 1 created, 0 matched, 0 updated, 0 unchanged, 0 need review.');
     expect(lines).toContain('Refused rows: 3.');
   });
+
+  it('when the file is far larger than any Epoch table, then it says so, reads none of it and writes nothing; a missing file is a usage error', async () => {
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { parseEpochArgs, runEpochImport } = await import('../../scripts/import-epoch.ts');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'epoch-cli-'));
+    const file = path.join(dir, 'huge.csv');
+    // 200 MB on disk without writing them (a sparse file).
+    fs.writeFileSync(file, 'Model,Publication date\n');
+    fs.truncateSync(file, 200 * 2 ** 20);
+    const before = await t.db.event.count();
+    const lines: string[] = [];
+    expect(await runEpochImport(t.db, parseEpochArgs(['--from', 'epoch', file, '--dry-run']), t.clock(), (l) => lines.push(l))).toBe(1);
+    expect(lines).toEqual([`"${file}" is 200 MB: a dataset import reads at most 50 MB (an Epoch AI table is a few MB). Is it the right file? Nothing was imported.`]);
+    expect(await t.db.event.count()).toBe(before);
+    lines.length = 0;
+    expect(await runEpochImport(t.db, parseEpochArgs(['--from', 'epoch', path.join(dir, 'missing.csv')]), t.clock(), (l) => lines.push(l))).toBe(2);
+    expect(lines[0]).toMatch(/^Cannot read ".*missing\.csv": ENOENT/);
+  });
 });
