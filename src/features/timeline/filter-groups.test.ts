@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FILTER_LIST_MAX, filterGroups } from './timeline.pages.ts';
+import { timelineQuerySchema } from './timeline.schema.ts';
 
 type Options = Parameters<typeof filterGroups>[0];
 type Facets = NonNullable<Parameters<typeof filterGroups>[2]>;
@@ -16,6 +17,14 @@ describe('checkbox lists of many values', () => {
     expect(subject.items[0]!.label).toBe('Model 10');
     expect(subject.items.at(-1)!.label).toBe('Model 39');
     expect(subject.more).toBe(10);
+  });
+
+  it('when every box of a full list is ticked, then the query is taken, and 50 values are refused naming the limit', () => {
+    const subject = filterGroups(options, {}, facets).find((g) => g.name === 'subject')!;
+    expect(timelineQuerySchema.safeParse({ subject: subject.items.map((i) => i.value) }).success).toBe(true);
+    const fifty = timelineQuerySchema.safeParse({ subject: subjects.slice(0, 40).concat(subjects.slice(0, 10)).map((s, i) => `${s.slug}-${i}`) });
+    expect(fifty.success).toBe(false);
+    expect(fifty.error?.issues[0]?.message).toBe('Give at most 30 values for "subject" (50 given).');
   });
 
   it('when a value with few entries is chosen, then it stays in the list', () => {

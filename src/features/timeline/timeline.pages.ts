@@ -9,6 +9,7 @@ import * as repo from './timeline.repo.ts';
 import { eventVM, milestoneVM, sourceRefVM } from './timeline.mappers.ts';
 import type { MilestoneVM } from './timeline.view-models.ts';
 import type { Facets } from './timeline.service.ts';
+import { MAX_FILTER_VALUES } from './timeline.schema.ts';
 import { CONFIDENCE_LABELS, CONFIDENCES, EVENT_KINDS, KIND_LABELS, MILESTONE_STATUSES, STATUS_LABELS } from '../../domain/vocabulary.ts';
 
 /**
@@ -72,8 +73,11 @@ export interface FilterGroup {
   more: number;
 }
 
-/** A checkbox list shows at most this many values, chosen ones always among them. */
-export const FILTER_LIST_MAX = 30;
+/**
+ * A checkbox list shows at most this many values, chosen ones always among them: as many as one
+ * filter takes, so that ticking every box of a list is never refused.
+ */
+export const FILTER_LIST_MAX = MAX_FILTER_VALUES;
 
 /**
  * The several-valued filters of the home page as checkbox lists, each value with its count for
