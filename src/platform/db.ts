@@ -143,7 +143,7 @@ export async function writeRows<T>(db: Db, query: Sql, returning: boolean): Prom
   return returning ? db.$queryRaw<T[]>(query) : db.$executeRaw(query);
 }
 
-/** Reads readRows handed to Prisma on this client (always 0 on PostgreSQL, where Prisma serves them all). */
+/** Statements readRows and writeRows handed to Prisma on this client (always 0 on PostgreSQL, where Prisma serves them all). */
 export function directReadFallbacks(db: Db): number {
   return sqliteParts.get(db)?.reads.fallbacks ?? 0;
 }

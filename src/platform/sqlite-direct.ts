@@ -15,7 +15,7 @@ export class DirectReads {
   #client: BetterSqlite3.Database | null = null;
   readonly #statements = new Map<string, BetterSqlite3.Statement>();
   static readonly MAX_STATEMENTS = 200;
-  /** Reads handed back to Prisma: the bench and the tests check that the pages' reads are not among them. */
+  /** Statements handed back to Prisma (reads, and the import's writes): the bench and the tests check that the pages' reads and the bulk inserts are not among them. */
   fallbacks = 0;
 
   attach(client: BetterSqlite3.Database): void {
