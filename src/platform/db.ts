@@ -6,7 +6,7 @@ import type { PrismaClient } from '../generated/sqlite/client.ts';
 import type { Logger } from './logger.ts';
 import type { Sql } from '@prisma/client/runtime/client';
 import { releasingOnFailedCommit } from './pg-commit.ts';
-import { attachingFactory, DirectReads } from './sqlite-direct.ts';
+import { attachingFactory, DirectStatements } from './sqlite-direct.ts';
 import { BUSY_TIMEOUT_MS, gatedFactory, WriteGate, type TransactionMark } from './sqlite-gate.ts';
 
 /**
@@ -79,7 +79,7 @@ export interface DbOptions {
 interface SqliteParts {
   file: string;
   gate: WriteGate;
-  reads: DirectReads;
+  reads: DirectStatements;
 }
 const sqliteParts = new WeakMap<object, SqliteParts>();
 
@@ -163,7 +163,7 @@ async function createSqliteDb(url: string): Promise<Db> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // Plain writes wait for open transactions instead of running inside them (sqlite-gate.ts).
   const gate = new WriteGate();
-  const reads = new DirectReads();
+  const reads = new DirectStatements();
   const db = new PrismaClient({ adapter: gatedFactory(attachingFactory(new PrismaBetterSQLite3({ url: `file:${file}` }), reads), gate) });
   sqliteParts.set(db, { file, gate, reads });
   // The adapter leaves SQLite's defaults: a rollback journal, full sync and no busy wait.

@@ -4,14 +4,15 @@ import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { sqliteClientOf, wrapConnections } from './adapter-proxy.ts';
 
 /**
- * Reads on SQLite straight through the connection Prisma's adapter opened, with each statement
- * prepared once (decision 41). Through Prisma, a `$queryRaw` of the home page costs about as much
- * again as SQLite's own work: the request pipeline, and a fresh `prepare` for every query (the
- * adapter keeps no statements). Only reads come here; any failure (a closed connection, a file
- * that is not a database, a statement that is not a read) answers null, and the caller runs the
- * query through Prisma instead, which fails or succeeds exactly as it always has.
+ * Statements on SQLite straight through the connection Prisma's adapter opened, each prepared once
+ * (decision 41). Through Prisma, a `$queryRaw` of the home page costs about as much again as
+ * SQLite's own work: the request pipeline, and a fresh `prepare` for every query (the adapter keeps
+ * no statements). Reads come here, and the import's bulk writes inside its transaction (`write`).
+ * Any failure (a closed connection, a file that is not a database, a statement of the other kind)
+ * answers null, and the caller runs the query through Prisma instead, which fails or succeeds
+ * exactly as it always has.
  */
-export class DirectReads {
+export class DirectStatements {
   #client: BetterSqlite3.Database | null = null;
   readonly #statements = new Map<string, BetterSqlite3.Statement>();
   static readonly MAX_STATEMENTS = 200;
@@ -63,7 +64,7 @@ export class DirectReads {
       st = client.prepare(text);
       if (st.reader !== reader) return null;
       st.safeIntegers(false);
-      if (this.#statements.size >= DirectReads.MAX_STATEMENTS) {
+      if (this.#statements.size >= DirectStatements.MAX_STATEMENTS) {
         this.#statements.delete(this.#statements.keys().next().value!);
       }
     }
@@ -80,7 +81,7 @@ function toParam(v: unknown): unknown {
 }
 
 /** The factory, with every connection it makes handed to `reads` (Prisma connects again after a disconnect). */
-export function attachingFactory(factory: SqlDriverAdapterFactory, reads: DirectReads): SqlDriverAdapterFactory {
+export function attachingFactory(factory: SqlDriverAdapterFactory, reads: DirectStatements): SqlDriverAdapterFactory {
   return wrapConnections(factory, (adapter) => {
     const client = sqliteClientOf(adapter);
     if (client) reads.attach(client);
