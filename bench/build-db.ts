@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { parseFuzzyDate } from '../src/features/dates/index.ts';
 import { buildSearchText } from '../src/features/search/index.ts';
 import { migrateDeploy } from '../src/platform/migrate.ts';
-import { ORGANIZATIONS, TAGS, randomSource, type EventSpec } from './data.ts';
+import { ORGANIZATIONS, TAGS, generateEvents, randomSource, type EventSpec } from './data.ts';
 
 type Sqlite = Database.Database;
 
@@ -67,6 +67,20 @@ function insertReference(db: Sqlite, at: string): Reference {
   for (const t of TAGS) ref.tagIds.set(t, Number(tag.run(t, t.replace('-', ' ')).lastInsertRowid));
   db.prepare('INSERT INTO "ContentVersion" (id, version, updatedAt) VALUES (1, 1, ?)').run(at);
   return ref;
+}
+
+/**
+ * The transfer bench's database: `count` generated events (seed 42) and, since the import needs a
+ * source on every event, one source cited by all.
+ */
+export function insertCitedEvents(file: string, count: number): void {
+  const now = new Date('2026-01-01T00:00:00Z');
+  insertEvents(file, generateEvents(count, 42), now);
+  const raw = openSqlite(file);
+  const at = sqlDate(now);
+  const sourceId = Number(raw.prepare('INSERT INTO "Source" (publisher, title, language, isPrimary, createdAt, updatedAt) VALUES (?, ?, \'en\', 0, ?, ?)').run('Bench', 'Generated events', at, at).lastInsertRowid);
+  raw.prepare('INSERT INTO "EventSource" (eventId, sourceId, position) SELECT id, ?, 0 FROM "Event"').run(sourceId);
+  raw.close();
 }
 
 /** Inserts the reference rows and `events` (with their join rows) into a migrated, empty file. */

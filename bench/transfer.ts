@@ -16,8 +16,7 @@ import { exportWithFactsStream, importWithFacts } from '../src/features/content/
 import { createDb } from '../src/platform/db.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { writeChunks } from '../src/platform/streams.ts';
-import { copyDb, insertEvents, migratedTemplate, openSqlite, sqlDate } from './build-db.ts';
-import { generateEvents } from './data.ts';
+import { copyDb, insertCitedEvents, migratedTemplate } from './build-db.ts';
 
 const POLLER = `
 const url = process.argv[1];
@@ -49,13 +48,7 @@ export async function benchTransfer(events: number, log: (s: string) => void = c
   try {
     const template = await migratedTemplate(dir);
     const from = copyDb(template, path.join(dir, 'from.db'));
-    insertEvents(from, generateEvents(events, 42), new Date('2026-01-01T00:00:00Z'));
-    // The import needs a source on every event: one source cited by all.
-    const raw = openSqlite(from);
-    const at = sqlDate(new Date('2026-01-01T00:00:00Z'));
-    const sourceId = Number(raw.prepare('INSERT INTO "Source" (publisher, title, language, isPrimary, createdAt, updatedAt) VALUES (?, ?, \'en\', 0, ?, ?)').run('Bench', 'Generated events', at, at).lastInsertRowid);
-    raw.prepare('INSERT INTO "EventSource" (eventId, sourceId, position) SELECT id, ?, 0 FROM "Event"').run(sourceId);
-    raw.close();
+    insertCitedEvents(from, events);
     const into = copyDb(template, path.join(dir, 'into.db'));
     const exportFile = path.join(dir, 'export.json');
     const results: Record<string, unknown>[] = [];
