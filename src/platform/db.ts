@@ -75,11 +75,11 @@ export interface DbOptions {
   logger?: Pick<Logger, 'warn'>;
 }
 
-/** What createDb keeps of a SQLite client: its file, its write gate and its direct reads. */
+/** What createDb keeps of a SQLite client: its file, its write gate and its direct statements. */
 interface SqliteParts {
   file: string;
   gate: WriteGate;
-  reads: DirectStatements;
+  direct: DirectStatements;
 }
 const sqliteParts = new WeakMap<object, SqliteParts>();
 
@@ -101,10 +101,10 @@ export function transactionMarkOf(db: Db): TransactionMark | undefined {
  * The rows of a read-only statement, as `db.$queryRaw` returns them (column names as keys). On
  * SQLite they come straight from the connection through a prepared statement kept for the next
  * call (sqlite-direct.ts): integers as numbers, DateTime columns as ISO text. For the hot reads of
- * the public pages; anything that writes goes through Prisma.
+ * the public pages; writes go through Prisma, but for the import's bulk inserts (writeRows).
  */
 export async function readRows<T extends unknown[]>(db: Db, query: Sql): Promise<T> {
-  const rows = sqliteParts.get(db)?.reads.all(query);
+  const rows = sqliteParts.get(db)?.direct.all(query);
   return (rows as T | null | undefined) ?? db.$queryRaw<T>(query);
 }
 
@@ -138,14 +138,14 @@ export async function inTransactionOf<T>(db: Db, tx: Db, fn: () => Promise<T>): 
 export async function writeRows<T>(db: Db, query: Sql, returning: true): Promise<T[]>;
 export async function writeRows(db: Db, query: Sql, returning: false): Promise<number>;
 export async function writeRows<T>(db: Db, query: Sql, returning: boolean): Promise<T[] | number> {
-  const done = transactionParts.get(db)?.reads.write(query, returning);
+  const done = transactionParts.get(db)?.direct.write(query, returning);
   if (done !== undefined && done !== null) return done as T[] | number;
   return returning ? db.$queryRaw<T[]>(query) : db.$executeRaw(query);
 }
 
 /** Statements readRows and writeRows handed to Prisma on this client (always 0 on PostgreSQL, where Prisma serves them all). */
 export function directReadFallbacks(db: Db): number {
-  return sqliteParts.get(db)?.reads.fallbacks ?? 0;
+  return sqliteParts.get(db)?.direct.fallbacks ?? 0;
 }
 
 /** Creates the one Prisma client of a process; the caller owns it and disconnects it. */
@@ -163,9 +163,9 @@ async function createSqliteDb(url: string): Promise<Db> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // Plain writes wait for open transactions instead of running inside them (sqlite-gate.ts).
   const gate = new WriteGate();
-  const reads = new DirectStatements();
-  const db = new PrismaClient({ adapter: gatedFactory(attachingFactory(new PrismaBetterSQLite3({ url: `file:${file}` }), reads), gate) });
-  sqliteParts.set(db, { file, gate, reads });
+  const direct = new DirectStatements();
+  const db = new PrismaClient({ adapter: gatedFactory(attachingFactory(new PrismaBetterSQLite3({ url: `file:${file}` }), direct), gate) });
+  sqliteParts.set(db, { file, gate, direct });
   // The adapter leaves SQLite's defaults: a rollback journal, full sync and no busy wait.
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');

@@ -25,15 +25,7 @@ export class DirectStatements {
   }
 
   all(query: Sql): unknown[] | null {
-    const client = this.#client;
-    try {
-      const statement = client?.open ? this.#statement(client, query.sql, true) : null;
-      if (statement) return statement.all(query.values.map(toParam));
-    } catch {
-      // Prisma runs it again and reports the error its own way.
-    }
-    this.fallbacks++;
-    return null;
+    return this.#run(query, true, false, (st, params) => st.all(params));
   }
 
   /**
@@ -43,12 +35,17 @@ export class DirectStatements {
    * open), and Prisma runs it again and reports the error its own way.
    */
   write(query: Sql, returning: boolean): unknown[] | number | null {
+    return this.#run(query, returning, true, (st, params) => (returning ? st.all(params) : st.run(params).changes));
+  }
+
+  /** `exec` on the kept statement of `query` (of the kind `reader` says), or null and counted. */
+  #run<T>(query: Sql, reader: boolean, inTransaction: boolean, exec: (st: BetterSqlite3.Statement, params: unknown[]) => T): T | null {
     const client = this.#client;
     try {
-      const statement = client?.open && client.inTransaction ? this.#statement(client, query.sql, returning) : null;
-      if (statement) return returning ? statement.all(query.values.map(toParam)) : statement.run(query.values.map(toParam)).changes;
+      const statement = client?.open && (!inTransaction || client.inTransaction) ? this.#statement(client, query.sql, reader) : null;
+      if (statement) return exec(statement, query.values.map(toParam));
     } catch {
-      // As for reads.
+      // Prisma runs it again and reports the error its own way.
     }
     this.fallbacks++;
     return null;
@@ -80,11 +77,11 @@ function toParam(v: unknown): unknown {
   return v;
 }
 
-/** The factory, with every connection it makes handed to `reads` (Prisma connects again after a disconnect). */
-export function attachingFactory(factory: SqlDriverAdapterFactory, reads: DirectStatements): SqlDriverAdapterFactory {
+/** The factory, with every connection it makes handed to `direct` (Prisma connects again after a disconnect). */
+export function attachingFactory(factory: SqlDriverAdapterFactory, direct: DirectStatements): SqlDriverAdapterFactory {
   return wrapConnections(factory, (adapter) => {
     const client = sqliteClientOf(adapter);
-    if (client) reads.attach(client);
+    if (client) direct.attach(client);
     return adapter;
   });
 }

@@ -80,6 +80,31 @@ export class WriteGate {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+const isBusy = (err: unknown) => String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY');
+
+/** `fn` run with SQLite's (synchronous) busy wait off: a lock held elsewhere fails at once. */
+function withoutBusyWait<T>(client: BetterSqlite3.Database, fn: () => T): T {
+  client.pragma('busy_timeout = 0');
+  try {
+    return fn();
+  } finally {
+    client.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
+}
+
+/**
+ * The deadline of a wait of at most `ms`, once per attempt: between attempts a timer of 5 ms
+ * doubling to 100 ms; after `ms`, DatabaseBusyError (503).
+ */
+async function* attempts(ms: number): AsyncGenerator<number> {
+  const deadline = Date.now() + ms;
+  for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
+    yield deadline;
+    if (Date.now() >= deadline) throw new DatabaseBusyError();
+    await sleep(wait);
+  }
+}
+
 /**
  * Whether the write lock could be taken now: BEGIN IMMEDIATE then ROLLBACK without SQLite's busy
  * wait. True when there is nothing to learn (no connection, or this connection is inside a
@@ -87,16 +112,15 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 function lockIsFree(client: BetterSqlite3.Database | undefined): boolean {
   if (!client?.open || client.inTransaction) return true;
-  client.pragma('busy_timeout = 0');
-  try {
-    client.exec('BEGIN IMMEDIATE');
-    client.exec('ROLLBACK');
-    return true;
-  } catch (err) {
-    return !isBusy(err);
-  } finally {
-    client.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  }
+  return withoutBusyWait(client, () => {
+    try {
+      client.exec('BEGIN IMMEDIATE');
+      client.exec('ROLLBACK');
+      return true;
+    } catch (err) {
+      return !isBusy(err);
+    }
+  });
 }
 
 /**
@@ -105,19 +129,11 @@ function lockIsFree(client: BetterSqlite3.Database | undefined): boolean {
  * DatabaseBusyError after `ms`.
  */
 export async function readyToWrite(gate: WriteGate, client: BetterSqlite3.Database | undefined, ms = WRITE_WAIT_MS): Promise<void> {
-  const deadline = Date.now() + ms;
-  for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
-    if (gate.transactions > 0) {
-      await gate.clear(Math.max(0, deadline - Date.now()));
-      continue;
-    }
+  for await (const deadline of attempts(ms)) {
+    while (gate.transactions > 0) await gate.clear(Math.max(0, deadline - Date.now()));
     if (lockIsFree(client)) return;
-    if (Date.now() >= deadline) throw new DatabaseBusyError();
-    await sleep(wait);
   }
 }
-
-const isBusy = (err: unknown) => String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY');
 
 /**
  * Makes the transaction the adapter has just begun hold the write lock, as BEGIN IMMEDIATE does:
@@ -128,22 +144,18 @@ const isBusy = (err: unknown) => String((err as { code?: unknown }).code).starts
  * the adapter's state stays true; after `ms`, DatabaseBusyError (503).
  */
 async function holdWriteLock(client: BetterSqlite3.Database, ms = WRITE_WAIT_MS): Promise<void> {
-  const deadline = Date.now() + ms;
-  for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
-    client.pragma('busy_timeout = 0');
+  const beginImmediate = () => {
     try {
       client.exec('ROLLBACK');
       client.exec('BEGIN IMMEDIATE');
-      return;
+      return true;
     } catch (err) {
       if (!client.inTransaction) client.exec('BEGIN');
       if (!isBusy(err)) throw err;
-    } finally {
-      client.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      return false;
     }
-    if (Date.now() >= deadline) throw new DatabaseBusyError();
-    await sleep(wait);
-  }
+  };
+  for await (const _ of attempts(ms)) if (withoutBusyWait(client, beginImmediate)) return;
 }
 
 function gatedTransaction(tx: Transaction, gate: WriteGate): Transaction {
