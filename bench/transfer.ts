@@ -74,7 +74,7 @@ export async function benchTransfer(events: number, log: (s: string) => void = c
         await new Promise((r) => setTimeout(r, 50));
         detail = `${(fs.statSync(exportFile).size / 2 ** 20).toFixed(1)} MB`;
       } else {
-        const report = await importWithFacts({ db, now: new Date(), userId: null }, fs.createReadStream(exportFile, { encoding: 'utf8' }), { format: 'json', dryRun: false });
+        const report = await importWithFacts({ db, now: new Date(), userId: null }, { reopen: () => fs.createReadStream(exportFile, { encoding: 'utf8' }) }, { format: 'json', dryRun: false });
         if (!report.ok || !report.applied) throw new Error(`import refused: ${JSON.stringify(report.errors.slice(0, 3))}`);
         detail = `${report.counts.create} rows created`;
       }

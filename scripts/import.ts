@@ -48,8 +48,8 @@ export function describeReport(r: ImportReport, dryRun: boolean): string[] {
 
 /** Runs one import on `db`; returns the exit code. */
 export async function runImport(db: Db, args: ImportArgs, now: Date, print: (line: string) => void, showProgress = false): Promise<number> {
-  // A JSON file is read as it streams: it is never held whole (decision 40).
-  const input = args.format === 'json' ? fs.createReadStream(args.file, { encoding: 'utf8' }) : fs.readFileSync(args.file, 'utf8');
+  // A JSON file is read as it streams, once to check it and once to write it: it is never held whole (decisions 40 and 44).
+  const input = args.format === 'json' ? { reopen: () => fs.createReadStream(args.file, { encoding: 'utf8' }) } : fs.readFileSync(args.file, 'utf8');
   const bar = rowProgress(showProgress);
   const report = await importWithFacts({ db, now, userId: null }, input, {
     format: args.format,

@@ -1,10 +1,16 @@
 // Child process of crash.test.ts: runs one create or one import on the database at argv[2] and
 // SIGKILLs itself the moment the write path first writes to the model named in argv[4] (before that
 // statement runs, whether through a model method or a raw multi-row INSERT), as a kill -9 or a power cut between two statements would.
+// `Model#n`: at its n-th write instead. Mode `import-segments`: the import's 50 events in segments of 10 (decision 44).
 import { createSubject, importData, importWithFacts } from '../../src/features/content/index.ts';
 import { createDb, type Db } from '../../src/platform/db.ts';
 
-const [url, mode, crashAt] = process.argv.slice(2) as [string, 'create' | 'import' | 'facts', string];
+const [url, mode, crashArg] = process.argv.slice(2) as [string, 'create' | 'import' | 'import-segments' | 'facts', string];
+const [crashAt, nth = '1'] = crashArg.split('#') as [string, string?];
+let writes = 0;
+const crashHere = () => {
+  if (++writes >= Number(nth)) process.kill(process.pid, 'SIGKILL');
+};
 const base = await createDb({ url });
 /** The text of a raw statement (the import's multi-row INSERTs, platform/bulk.ts). */
 const sqlText = (args: unknown): string => {
@@ -14,7 +20,7 @@ const sqlText = (args: unknown): string => {
   return strings ? strings.join('?') : String((first as { sql?: string } | undefined)?.sql ?? '');
 };
 const rawWrite = ({ args, query }: { args: unknown; query: (a: unknown) => Promise<unknown> }) => {
-  if (new RegExp(`^\\s*INSERT INTO "${crashAt}"`).test(sqlText(args))) process.kill(process.pid, 'SIGKILL');
+  if (new RegExp(`^\\s*INSERT INTO "${crashAt}"`).test(sqlText(args))) crashHere();
   return query(args);
 };
 const db = base.$extends({
@@ -24,7 +30,7 @@ const db = base.$extends({
     $allModels: {
       async $allOperations({ model, operation, args, query }) {
         // Writes only: the checks before an import read the same tables.
-        if (model === crashAt && !/^(find|count|aggregate|groupBy)/.test(operation)) process.kill(process.pid, 'SIGKILL');
+        if (model === crashAt && !/^(find|count|aggregate|groupBy)/.test(operation)) crashHere();
         return query(args);
       },
     },
@@ -57,7 +63,7 @@ if (mode === 'create') {
     sources: [{ source: 'crash-source', quote: null }],
   }));
   const file = JSON.stringify({ format: 'timeline-export', version: 1, organizations: [], sources: [source], events });
-  const report = await importData(ctx, file, { format: 'json', dryRun: false });
+  const report = await importData(ctx, file, { format: 'json', dryRun: false, segmentRows: mode === 'import-segments' ? 10 : undefined });
   if (!report.applied) throw new Error(JSON.stringify(report.errors));
 }
 await base.$disconnect();

@@ -9,7 +9,7 @@ import { createTestDb, type TestDb } from '../helpers/db.ts';
 const CHILD = path.resolve(import.meta.dirname, '../crash/crash-child.ts');
 
 /** Runs the child; resolves with the signal that ended it (null when it finished). */
-function runChild(url: string, mode: 'create' | 'import' | 'facts', crashAt: string): Promise<{ signal: string | null; out: string }> {
+function runChild(url: string, mode: 'create' | 'import' | 'import-segments' | 'facts', crashAt: string): Promise<{ signal: string | null; out: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, url, mode, crashAt], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -77,6 +77,22 @@ describe('a process killed in the middle of an import', () => {
       expect(e.sources).toHaveLength(1);
     }
     expect(s.audits).toBe(51);
+  });
+
+  it('when the import is written in segments and it dies just before the last segment\'s events, then nothing of the import is there', async () => {
+    // 50 events in segments of 10: four segments written (events, links, history) before the kill.
+    const { signal, out } = await runChild(t.url, 'import-segments', 'Event#5');
+    expect(signal, out).toBe('SIGKILL');
+    const s = await state();
+    expect(s.events).toEqual([]);
+    expect(s.sources).toBe(0);
+    expect(s.audits).toBe(0);
+  });
+
+  it('when the import is written in segments and nothing kills it, then every event is there', async () => {
+    const { signal, out } = await runChild(t.url, 'import-segments', 'none');
+    expect(signal, out).toBeNull();
+    expect((await state()).events).toHaveLength(50);
   });
 });
 

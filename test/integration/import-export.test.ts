@@ -112,6 +112,101 @@ describe('export then import into an empty database', () => {
   });
 });
 
+describe('an import read in segments, twice (decision 44)', () => {
+  const ctx = (t: TestApp) => ({ db: t.db, now: t.clock(), userId: null });
+  const records = () => bundle as unknown as Record<string, Record<string, unknown>[]>;
+
+  it('when the lists come in reverse order and are read two rows at a time, then the public timeline is the same as the seeded one and importing it again changes nothing', async () => {
+    // Milestones first: every list refers to lists that come later in the file (read once per list).
+    const reversed = Object.fromEntries(Object.entries(bundle).reverse());
+    const empty = await createTestApp();
+    try {
+      const r = await importWithFacts(ctx(empty), JSON.stringify(reversed), { format: 'json', dryRun: false, segmentRows: 2 });
+      expect(r.errors).toEqual([]);
+      expect(r.applied).toBe(true);
+      expect(await publicView(empty.app)).toEqual(await publicView(seeded.app));
+      const again = await importWithFacts(ctx(empty), JSON.stringify(bundle), { format: 'json', dryRun: false, segmentRows: 2 });
+      expect(again.counts).toEqual({ create: 0, update: 0, unchanged: again.actions.length });
+      expect(again.applied).toBe(false);
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it('when a source cites a source and a claim revises a claim of a later segment, then both links are set', async () => {
+    const b = records();
+    const claim = { ...b.milestones![0]!, transitions: [] };
+    const file = {
+      ...bundle,
+      sources: [
+        ...b.sources!,
+        { ...b.sources![0]!, key: 'cites-later', title: 'Cites a later one', cites: 'cited-later', discrepancies: [] },
+        { ...b.sources![0]!, key: 'cited-later', title: 'Cited by an earlier one', cites: null, discrepancies: [] },
+      ],
+      milestones: [...b.milestones!, { ...claim, slug: 'revises-later', revises: 'revised-later' }, { ...claim, slug: 'revised-later', revises: null }],
+    };
+    const empty = await createTestApp();
+    try {
+      const r = await importWithFacts(ctx(empty), JSON.stringify(file), { format: 'json', dryRun: false, segmentRows: 1 });
+      expect(r.errors).toEqual([]);
+      const citing = await empty.db.source.findFirstOrThrow({ where: { title: 'Cites a later one' }, include: { cites: true } });
+      expect(citing.cites?.title).toBe('Cited by an earlier one');
+      const revising = await empty.db.milestone.findUniqueOrThrow({ where: { slug: 'revises-later' }, include: { revises: true } });
+      expect(revising.revises?.slug).toBe('revised-later');
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it('when problems sit in different segments, then the dry run names each with its row, a reference forward that resolves is not one, and the counts cover every row', async () => {
+    const b = records();
+    const event = b.events![0]!;
+    const file = {
+      sources: [
+        { ...b.sources![0]!, key: 'forward', title: 'Cites the next one', cites: 'next', discrepancies: [] },
+        { ...b.sources![0]!, key: 'next', title: 'Cited', cites: null, discrepancies: [] },
+        { ...b.sources![0]!, key: 'dangling', title: 'Cites nothing held', cites: 'no-such-source', discrepancies: [] },
+      ],
+      events: [
+        { ...event, slug: 'fine-1' },
+        { ...event, slug: 'bad-date', date: '2023-13-01' },
+        { ...event, slug: 'fine-2' },
+        { ...event, slug: 'fine-3' },
+        { ...event, slug: 'fine-1' },
+        { ...event, slug: 'bad-org', organizations: ['nobody'] },
+      ],
+    };
+    const before = await count(seeded.db);
+    const r = await importData(ctx(seeded), JSON.stringify(file), { format: 'json', dryRun: true, segmentRows: 2 });
+    expect(r.errors.map((e) => [e.entity, e.row, e.field])).toEqual([
+      ['sources', 3, 'cites'],
+      ['events', 2, 'date'],
+      ['events', 5, 'slug'],
+      ['events', 6, 'organizations'],
+    ]);
+    expect(r.errors[0]!.message).toBe('Unknown source: “no-such-source”.');
+    expect(r.counts).toEqual({ create: 8, update: 0, unchanged: 0 });
+    expect(await count(seeded.db)).toEqual(before);
+  });
+
+  it('when the file changes between the check and the write, then nothing is written and the import says so', async () => {
+    const empty = await createTestApp();
+    try {
+      const changed = structuredClone(records());
+      changed.events!.at(-1)!.title = 'Changed while it was imported';
+      const texts = [JSON.stringify(bundle), JSON.stringify(changed)];
+      let opened = 0;
+      const r = await importData(ctx(empty), { reopen: () => [texts[Math.min(opened++, 1)]!] }, { format: 'json', dryRun: false, segmentRows: 5 });
+      expect(opened).toBe(2);
+      expect(r.applied).toBe(false);
+      expect(r.errors).toEqual([{ entity: 'file', row: 0, field: 'file', message: 'The file changed while it was imported, so nothing was written. Import it again.' }]);
+      expect(await count(empty.db)).toMatchObject({ organizations: 0, events: 0, auditLog: 0 });
+    } finally {
+      await empty.close();
+    }
+  });
+});
+
 describe('import checks every row first', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -6,10 +6,9 @@ import { auditData, type WriteContext } from '../audit.ts';
 import { slugField, text } from '../fields.ts';
 import { FACT_KINDS, allFacts, formatFact, insertFacts, sourceIdsAll, subjectIdsBySlug, type FactCreate, type FactKind } from '../../facts/index.ts';
 import { exportAll, exportJsonStream, type ExportBundle } from './export.service.ts';
-import { importData, importRead, type ImportOptions, type ImportReport } from './import.service.ts';
-import { chunksOf, type TextChunks } from '../../../platform/json-read.ts';
+import { applyImport, checkImport, importData, importInput, type ImportOptions, type ImportReport, type ImportSource } from './import.service.ts';
 import { sourceKeys, type Json } from './records.ts';
-import { readJsonImport, type RowError } from './import.check.ts';
+import type { RowError } from './import.check.ts';
 import type { Db } from '../../../platform/db.ts';
 
 export const factRecord = z.strictObject({
@@ -158,11 +157,12 @@ export async function exportWithFacts(db: Db, now: Date): Promise<ExportBundle &
  * Other files go to importData unchanged. `input`: the file's text or a stream of it (read as it
  * comes, platform/json-read.ts).
  */
-export async function importWithFacts(ctx: WriteContext, input: string | TextChunks, opts: ImportOptions): Promise<ImportReport & { facts: FactPlan | null }> {
-  if (opts.format !== 'json') return { ...(await importData(ctx, input, opts)), facts: null };
-  const read = await readJsonImport(typeof input === 'string' ? chunksOf(input) : input, ['facts']);
-  if (read.errors.length || !('facts' in read.extra)) return { ...(await importRead(ctx, read, opts)), facts: null };
-  const rawFacts: unknown = read.extra.facts;
+export async function importWithFacts(ctx: WriteContext, source: ImportSource, opts: ImportOptions): Promise<ImportReport & { facts: FactPlan | null }> {
+  const read = opts.format === 'json' ? await importInput(source, opts, ['facts']) : null;
+  if (!read || 'errors' in read) return { ...(await importData(ctx, source, opts)), facts: null };
+  const file = await checkImport(ctx, read.input, opts);
+  if (file.problem || !('facts' in file.extra)) return { ...(await applyImport(ctx, read.input, file, opts)), facts: null };
+  const rawFacts: unknown = file.extra.facts;
   const plan: FactPlan = { errors: [], added: 0, unchanged: 0, addedRows: [], changes: [] };
   const parsed: { row: number; rec: FactRecord }[] = [];
   if (!Array.isArray(rawFacts)) plan.errors.push({ entity: 'facts', row: 0, field: 'facts', message: '"facts" must be a list.' });
@@ -172,11 +172,12 @@ export async function importWithFacts(ctx: WriteContext, input: string | TextChu
       if (r.success) parsed.push({ row: i + 1, rec: r.data });
       else for (const issue of r.error.issues) plan.errors.push({ entity: 'facts', row: i + 1, field: String(issue.path[0] ?? 'row'), message: issue.message });
     });
-  delete read.extra.facts;
+  delete file.extra.facts;
+  // The file's sources, by key: their publisher and title as the check kept them (ptKey).
   const fileSources = new Map<string, { publisher: string; title: string }>();
-  for (const { value } of read.raw.sources ?? []) {
-    const s = value as { key?: unknown; publisher?: unknown; title?: unknown } | null;
-    if (typeof s?.key === 'string' && typeof s.publisher === 'string' && typeof s.title === 'string') fileSources.set(s.key, { publisher: s.publisher, title: s.title });
+  for (const [key, pt] of file.check.sourcePt) {
+    const [publisher, title] = pt.split('\u0000') as [string, string];
+    fileSources.set(key, { publisher, title });
   }
   const dbSources = await sourceIdsAll(ctx.db);
   const dbKeys = sourceKeys(dbSources);
@@ -189,13 +190,12 @@ export async function importWithFacts(ctx: WriteContext, input: string | TextChu
     }
     return [{ row, fact: { ...rec, source, recordedAt: rec.recordedAt ? new Date(rec.recordedAt) : null } }];
   });
-  const fileSubjects = new Set((read.raw.subjects ?? []).map(({ value }) => String((value as { slug?: unknown } | null)?.slug ?? '')));
+  const fileSubjects = file.check.slugs.subjects;
   const checked = await writeFacts(ctx, inputs, { dryRun: true, pendingSubjects: fileSubjects });
   plan.errors.push(...checked.errors);
   // The facts are written in the records' own transaction: a crash leaves both or neither.
   const got: { facts: FactPlan | null } = { facts: null };
-  const records = await importRead(ctx, read, {
-    ...opts,
+  const records = await applyImport(ctx, read.input, file, {
     dryRun: opts.dryRun || plan.errors.length > 0,
     alongside: async (tx) => {
       got.facts = await writeFacts({ ...ctx, db: tx }, inputs, { dryRun: false });

@@ -1,31 +1,17 @@
-// Import: read a JSON export or one entity's CSV, check every row, list what would be created
-// or updated, and only then write it all (or nothing).
+// Import: read a JSON export or one entity's CSV, check every row, list what would be created or
+// updated, and only then write it all (or nothing). Two passes over the input (decision 44): the
+// check reads it segment by segment keeping only the file's keys; the write reads it again, in one
+// transaction, and compares each segment again against the database before writing it.
 import { bumpContentVersion } from '../../../platform/content-version.ts';
 import type { WriteContext } from '../audit.ts';
 import { prismaFailure } from '../../../platform/prisma-errors.ts';
-import {
-  changed,
-  checkAliases,
-  checkReferences,
-  duplicates,
-  plan,
-  readImport,
-  readJsonImport,
-  resolveContext,
-  validate,
-  type Action,
-  type ImportFormat,
-  type Item,
-  type Plan,
-  type PlannedAction,
-  type Progress,
-  type Raw,
-  type RowError,
-  yieldTurn,
-} from './import.check.ts';
-import { chunksOf, type TextChunks } from '../../../platform/json-read.ts';
-import { write } from './import.write.ts';
+import { FileCheck, OutOfOrder, canonicalSources, keyOfRecord, planItems, readImport, validateSegment, yieldTurn, type Action, type ImportFormat, type PlannedAction, type Progress, type RowError } from './import.check.ts';
+import type { TextChunks } from '../../../platform/json-read.ts';
+import { jsonInput, jsonTextInput, rowsInput, SEGMENT_ROWS, type ImportInput, type ReadEnd, type Segment } from './import.input.ts';
+import { importWriter, ReferenceGone } from './import.write.ts';
+import { databaseHeld, heldInMemory, type HeldKeys, type HeldSource } from './import.held.ts';
 import { inOneTransaction } from '../commit.ts';
+import { withCheckpointAside } from '../../../platform/wal-checkpoint.ts';
 import type { Db } from '../../../platform/db.ts';
 import { loadAll, NO_ROWS, type AllRows } from './transfer.repo.ts';
 import { rowsToRecords, sourceKeys, type PlainRecord, type Records } from './records.ts';
@@ -35,6 +21,13 @@ import { ENTITY_LISTS, type EntityList } from './transfer.schema.ts';
 export type { ImportFormat, RowError, PlannedAction, Progress };
 
 const MAX_ERRORS = 500;
+/** How long an import's transaction may run (100,000 events take minutes on a slow machine). */
+const IMPORT_TX_MS = 30 * 60_000;
+/**
+ * Records written from which the WAL checkpoint is left to a worker thread (decision 40); a smaller
+ * import's log is copied back by the commit in milliseconds, less than a worker takes to start.
+ */
+const CHECKPOINT_ASIDE_ROWS = 2000;
 
 export interface ImportReport {
   ok: boolean;
@@ -44,25 +37,17 @@ export interface ImportReport {
   counts: Record<Action, number>;
 }
 
-/** What each row of the plan does, for the report. */
-function plannedActions(planned: Plan): PlannedAction[] {
-  const actions: PlannedAction[] = [];
-  for (const entity of ENTITY_LISTS) {
-    for (const it of planned[entity] as Item<{ slug?: string; key?: string }>[]) {
-      actions.push({ entity, row: it.row, key: it.rec.slug ?? it.rec.key ?? '', action: it.action });
-    }
-  }
-  return actions;
+function report(check: { actions: PlannedAction[]; counts: Record<Action, number> } | null, errors: RowError[], applied: boolean): ImportReport {
+  return {
+    ok: errors.length === 0,
+    applied,
+    errors: errors.slice(0, MAX_ERRORS),
+    actions: check?.actions ?? [],
+    counts: check ? { ...check.counts } : { create: 0, update: 0, unchanged: 0 },
+  };
 }
 
-function report(actions: PlannedAction[] | null, errors: RowError[], applied: boolean): ImportReport {
-  const counts = { create: 0, update: 0, unchanged: 0 };
-  for (const a of actions ?? []) counts[a.action]++;
-  return { ok: errors.length === 0, applied, errors: errors.slice(0, MAX_ERRORS), actions: actions ?? [], counts };
-}
-
-
-// ---------------------------------------------------------------------------
+const fileProblem = (message: string): RowError[] => [{ entity: 'file', row: 0, field: 'file', message }];
 
 export interface ImportOptions {
   format: ImportFormat;
@@ -78,9 +63,11 @@ export interface ImportOptions {
   alongside?: (tx: Db) => Promise<boolean>;
   /** What the database holds, when the caller has just read it (loadHeld): it is not read twice. */
   held?: Held;
+  /** Rows per segment (tests make it small to cross segment boundaries). */
+  segmentRows?: number;
 }
 
-/** The database's rows, and the same as export records, read once for a check and its plan. */
+/** The database's rows, and the same as export records, read whole (the Epoch import matches against them). */
 export interface Held {
   rows: AllRows;
   records: Records;
@@ -102,9 +89,17 @@ export async function loadHeld(db: Db): Promise<Held> {
   return { rows, records };
 }
 
-const isChunks = (x: unknown): x is TextChunks => typeof x === 'object' && x !== null && !Array.isArray(x) && (Symbol.asyncIterator in x || Symbol.iterator in x);
+/** A text that can be read again from its start: a file the import opens once per pass. */
+export interface ReopenableText {
+  reopen: () => TextChunks;
+}
 
-/** A stream's text whole (a CSV file: admin uploads are at most 10 MB). */
+export type ImportSource = string | object | TextChunks | ReopenableText;
+
+const isChunks = (x: unknown): x is TextChunks => typeof x === 'object' && x !== null && !Array.isArray(x) && (Symbol.asyncIterator in x || Symbol.iterator in x);
+const isReopenable = (x: unknown): x is ReopenableText => typeof x === 'object' && x !== null && typeof (x as ReopenableText).reopen === 'function';
+
+/** A stream's text whole (a CSV file, or a JSON stream that cannot be read again). */
 async function textOf(chunks: TextChunks): Promise<string> {
   const parts: string[] = [];
   const decoder = new TextDecoder();
@@ -112,62 +107,138 @@ async function textOf(chunks: TextChunks): Promise<string> {
   return parts.join('') + decoder.decode();
 }
 
-/**
- * Checks a file and, unless it is a dry run and when every row is valid, imports all of it.
- * `input`: the file's text or a stream of it, or for JSON the object already parsed.
- */
-export async function importData(ctx: WriteContext, input: string | object | TextChunks, opts: ImportOptions): Promise<ImportReport> {
-  if (opts.format === 'json' && (typeof input === 'string' || isChunks(input))) return importRead(ctx, await readJsonImport(typeof input === 'string' ? chunksOf(input) : input), opts);
-  return importRead(ctx, readImport(isChunks(input) ? await textOf(input) : input, opts.format, opts.entity), opts);
+/** The input an import reads (twice), or the problem with the file as a whole. */
+export async function importInput(source: ImportSource, opts: Pick<ImportOptions, 'format' | 'entity' | 'segmentRows'>, extra: readonly string[] = []): Promise<{ input: ImportInput } | { errors: RowError[] }> {
+  const size = opts.segmentRows ?? SEGMENT_ROWS;
+  if (opts.format === 'json') {
+    if (isReopenable(source)) return { input: jsonInput(source.reopen, extra, size) };
+    if (typeof source === 'string') return { input: jsonTextInput(source, extra, size) };
+    if (isChunks(source)) return { input: jsonTextInput(await textOf(source), extra, size) };
+  }
+  const text = isReopenable(source) ? await textOf(source.reopen()) : isChunks(source) ? await textOf(source) : source;
+  const { raw, errors } = readImport(text, opts.format, opts.entity);
+  return errors.length ? { errors } : { input: rowsInput(raw, size) };
 }
 
-/** The import of rows already read (readImport, readJsonImport). */
-export async function importRead(ctx: WriteContext, read: { raw: Raw; errors: RowError[] }, opts: ImportOptions): Promise<ImportReport> {
-  const { raw, errors } = read;
-  if (errors.length) return report(null, errors, false);
-  const parsed = await validate(raw, errors, opts.progress);
-  // A turn after each list: 100,000 events take tens of milliseconds a check.
-  duplicates('organizations', parsed.organizations, (r) => r.slug, 'slug', errors);
-  duplicates('subjects', parsed.subjects, (r) => r.slug, 'slug', errors);
-  duplicates('tags', parsed.tags, (r) => r.slug, 'slug', errors);
-  await yieldTurn();
-  duplicates('sources', parsed.sources, (r) => r.key, 'key', errors);
-  await yieldTurn();
-  duplicates('sources', parsed.sources, (r) => `${r.publisher} / ${r.title}`, 'title', errors);
-  await yieldTurn();
-  duplicates('events', parsed.events, (r) => r.slug, 'slug', errors);
-  await yieldTurn();
-  duplicates('milestones', parsed.milestones, (r) => r.slug, 'slug', errors);
-  await yieldTurn();
-  const held = opts.held ?? (await loadHeld(ctx.db));
-  const all = held.rows;
-  const c = resolveContext(all, parsed);
-  await yieldTurn();
-  await checkReferences(parsed, c, errors);
-  checkAliases(all, parsed, errors);
-  await yieldTurn();
-  errors.sort((a, b) => ENTITY_LISTS.indexOf(a.entity as EntityList) - ENTITY_LISTS.indexOf(b.entity as EntityList) || a.row - b.row);
-  const planned = await plan(held, parsed, c);
-  // Made before the write, which lets go of each planned row once it is written.
-  const actions = plannedActions(planned);
-  // The plan holds every row from here on; the write lets go of each once it is written.
-  for (const e of ENTITY_LISTS) parsed[e] = [];
-  if (errors.length || opts.dryRun) return report(actions, errors, false);
-  const anything = ENTITY_LISTS.some((e) => changed(planned[e] as Item<unknown>[]).length > 0);
-  if (!anything) {
+/** What the check found (pass 1), and what the write needs of it. */
+export interface Checked {
+  check: FileCheck;
+  /** Lists named by `extra`, read whole (the facts). */
+  extra: Record<string, unknown[]>;
+  /** Whether the file's lists came in the order their references need (then the write reads it once). */
+  inOrder: boolean;
+  digest: string | null;
+  held: HeldSource;
+  /** A problem with the file as a whole: the one thing told. */
+  problem: string | null;
+}
+
+/** Reads the input: once in file order, or once per list when a list comes before one it refers to. */
+async function* readAll(input: ImportInput, end: ReadEnd, inOrder: boolean, digest?: (d: string | null) => void): AsyncGenerator<Segment> {
+  for (const only of inOrder ? [undefined] : ENTITY_LISTS) {
+    yield* input.segments(end, only);
+    if (end.problem) return;
+    digest?.(end.digest);
+  }
+}
+
+/** Pass 1: every row checked and compared with what the database holds, segment by segment. */
+export async function checkImport(ctx: WriteContext, input: ImportInput, opts: Pick<ImportOptions, 'held' | 'progress'>): Promise<Checked> {
+  const held = opts.held ? heldInMemory(opts.held.rows, opts.held.records) : databaseHeld;
+  const keys = await held.keys(ctx.db);
+  const attempt = async (inOrder: boolean): Promise<Checked> => {
+    const check = new FileCheck(keys, (entity, k) => held.records(ctx.db, entity, k, keys));
+    const end: ReadEnd = { problem: null, extra: {}, digest: null };
+    let digest: string | null | undefined;
+    let changed = false;
+    for await (const seg of readAll(input, end, inOrder, (d) => {
+      changed ||= digest !== undefined && d !== digest;
+      digest = d;
+    })) {
+      await check.segment(seg);
+      opts.progress?.(check.rows, input.total ?? 0);
+      await yieldTurn();
+    }
+    const problem = end.problem ?? (changed ? 'The file changed while it was read.' : null);
+    if (!problem) await check.finish();
+    return { check, extra: end.extra, inOrder, digest: digest ?? null, held, problem };
+  };
+  try {
+    return await attempt(true);
+  } catch (err) {
+    if (!(err instanceof OutOfOrder)) throw err;
+    return attempt(false);
+  }
+}
+
+/** The file read by the write is not the file checked. */
+class FileChanged extends Error {}
+
+/** Pass 2, in one transaction: each segment read again, compared again, written. */
+async function writeImport(ctx: WriteContext, input: ImportInput, checked: Checked, alongside?: (tx: Db) => Promise<boolean>): Promise<void> {
+  const run = () =>
+    inOneTransaction(
+      ctx.db,
+      async (tx) => {
+        const keys: HeldKeys = await checked.held.keys(tx);
+        const canonical = canonicalSources(checked.check.sourcePt, keys);
+        const writer = importWriter({ ...ctx, db: tx }, keys, checked.check, canonical);
+        const end: ReadEnd = { problem: null, extra: {}, digest: null };
+        const errors: RowError[] = [];
+        for await (const seg of readAll(input, end, checked.inOrder, (d) => {
+          if (d !== checked.digest) throw new FileChanged();
+        })) {
+          const valid = validateSegment(seg, errors);
+          if (errors.length) throw new FileChanged();
+          const heldRecords = await checked.held.records(tx, seg.entity, valid.map((v) => keyOfRecord(seg.entity, v.rec)), keys);
+          await writer.segment(seg.entity, planItems(seg.entity, valid, heldRecords, canonical));
+        }
+        if (end.problem) throw new FileChanged();
+        await writer.finish();
+        if (alongside) await alongside(tx);
+      },
+      IMPORT_TX_MS,
+    );
+  const { create, update } = checked.check.counts;
+  await (create + update >= CHECKPOINT_ASIDE_ROWS ? withCheckpointAside(ctx.db, run) : run());
+}
+
+/**
+ * Writes a checked import unless it is a dry run or something was found; `more` are problems found
+ * beside the records (the facts), which also keep anything from being written.
+ */
+export async function applyImport(ctx: WriteContext, input: ImportInput, checked: Checked, opts: Pick<ImportOptions, 'dryRun' | 'alongside'>, more: RowError[] = []): Promise<ImportReport> {
+  const { check } = checked;
+  if (checked.problem) return report(null, fileProblem(checked.problem), false);
+  const errors = [...check.errors, ...more];
+  if (errors.length || opts.dryRun) return report(check, errors, false);
+  if (check.counts.create + check.counts.update === 0) {
     const alongside = opts.alongside;
     if (alongside && (await inOneTransaction(ctx.db, (tx) => alongside(tx)))) await bumpContentVersion(ctx.db);
-    return report(actions, errors, false);
+    return report(check, errors, false);
   }
   try {
-    await write(ctx, all, planned, c, opts.alongside);
+    await writeImport(ctx, input, checked, opts.alongside);
   } catch (err) {
+    if (err instanceof FileChanged) return report(check, fileProblem('The file changed while it was imported, so nothing was written. Import it again.'), false);
     // A conflict with a change made meanwhile (a slug taken, a claim revised twice, a row deleted).
-    const failure = prismaFailure(err);
+    const failure = err instanceof ReferenceGone ? 'reference' : prismaFailure(err);
     if (!failure) throw err;
     const message = `The database refused the import (${failure === 'unique' ? 'a unique value is already taken' : 'a referenced record changed meanwhile'}), so nothing was written. Run the dry run again.`;
-    return report(actions, [{ entity: 'file', row: 0, field: 'database', message }], false);
+    return report(check, [{ entity: 'file', row: 0, field: 'database', message }], false);
   }
   await bumpContentVersion(ctx.db);
-  return report(actions, errors, true);
+  return report(check, errors, true);
+}
+
+/**
+ * Checks a file and, unless it is a dry run and when every row is valid, imports all of it.
+ * `source`: the file's text, a file to open (once per pass), a stream of it (held whole: it cannot
+ * be read twice), or for JSON the object already parsed.
+ */
+export async function importData(ctx: WriteContext, source: ImportSource, opts: ImportOptions): Promise<ImportReport> {
+  const read = await importInput(source, opts);
+  if ('errors' in read) return report(null, read.errors, false);
+  const checked = await checkImport(ctx, read.input, opts);
+  return applyImport(ctx, read.input, checked, opts);
 }

@@ -1,19 +1,20 @@
-// Import, second half: write a checked plan, all in ONE interactive transaction (decision 0030):
-// the new rows first (their ids are needed by the links), then links, updates and audit entries.
-// A crash or an error anywhere leaves nothing of the import.
+// Import, second half: write what the check planned, one segment after the other, all in ONE
+// interactive transaction (decisions 30 and 44): in each segment the new rows first (their ids are
+// needed by the links), then links, updates and audit entries. A crash or an error anywhere
+// leaves nothing of the import.
 import type { Db } from '../../../platform/db.ts';
 import { insertReturning, insertRows, rowsPerStatement, type Row } from '../../../platform/bulk.ts';
 import { auditData, diffSnapshots, type EntityType, type WriteContext } from '../audit.ts';
 import * as repo from '../content.repo.ts';
-import { inOneTransaction } from '../commit.ts';
-import { withCheckpointAside } from '../../../platform/wal-checkpoint.ts';
 import { milestonePlacement, placementWindow } from '../milestones.service.ts';
 import { eventSearchText, milestoneSearchText } from '../search-fields.ts';
 import { aliasText, searchName } from '../aliases.ts';
 import { flatten, stableJson } from './records.ts';
-import type { AllRows } from './transfer.repo.ts';
-import { ENTITY_LISTS, type EntityList, type EventRecord, type MilestoneRecord, type SourceRecord } from './transfer.schema.ts';
-import { changed, ptKey, yieldTurn, type Context, type Item, type Plan } from './import.check.ts';
+import type { HeldKeys } from './import.held.ts';
+import { eventInclude, milestoneInclude } from '../content.repo.ts';
+import type { EntityList, EventRecord, MilestoneRecord, OrganizationRecord, SourceRecord, SubjectRecord, TagRecord } from './transfer.schema.ts';
+import { afterOf, ptKey, yieldTurn, type Canonical, type FileCheck, type Item } from './import.check.ts';
+import { TRANSFER_PAGE } from '../../../platform/batches.ts';
 
 const ENTITY_TYPE: Partial<Record<EntityList, EntityType>> = {
   organizations: 'organization',
@@ -24,13 +25,6 @@ const ENTITY_TYPE: Partial<Record<EntityList, EntityType>> = {
 };
 
 
-/** How long an import's transaction may run (100,000 events take minutes on a slow machine). */
-const IMPORT_TX_MS = 30 * 60_000;
-/**
- * Records written from which the WAL checkpoint is left to a worker thread (decision 40); a smaller
- * import's log is copied back by the commit in milliseconds, less than a worker takes to start.
- */
-const CHECKPOINT_ASIDE_ROWS = 2000;
 /** Statements between two yields to the event loop, so other requests keep being answered. */
 const YIELD_EVERY = 20;
 /** New records' rows (links, audit entries…) gathered per table before a multi-row INSERT. */
@@ -69,32 +63,31 @@ async function insertAll<T>(db: Db, table: string, items: Item<T>[], keyOf: (rec
   return items;
 }
 
-export async function write(ctx: WriteContext, all: AllRows, pl: Plan, c: Context, alongside?: (tx: Db) => Promise<boolean>): Promise<void> {
-  const run = () =>
-    inOneTransaction(
-      ctx.db,
-      async (tx) => {
-        await writeIn({ ...ctx, db: tx }, all, pl, c);
-        if (alongside) await alongside(tx);
-      },
-      IMPORT_TX_MS,
-    );
-  const rows = ENTITY_LISTS.reduce((n, e) => n + changed(pl[e] as Item<unknown>[]).length, 0);
-  await (rows >= CHECKPOINT_ASIDE_ROWS ? withCheckpointAside(ctx.db, run) : run());
+/** A record the check found and the write does not (deleted or changed meanwhile): the import is refused whole. */
+export class ReferenceGone extends Error {}
+
+function needId(m: Map<string, number>, key: string): number {
+  const id = m.get(key);
+  if (id === undefined) throw new ReferenceGone(`import: “${key}” is no longer there`);
+  return id;
 }
 
-async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): Promise<void> {
+/**
+ * The writer of one import, living for its transaction: the ids of what the database holds and of
+ * what the import created so far, the link and audit rows waiting for their multi-row INSERT, and
+ * the references to records of a later segment (a source citing a later source, a claim revising
+ * a later claim), set at the end.
+ */
+export function importWriter(ctx: WriteContext, held: HeldKeys, file: FileCheck, canonical: Canonical) {
   const { db } = ctx;
-  const created = <T>(items: Item<T>[]) => items.filter((i) => i.action === 'create');
 
-  // Names after the import, for searchText.
-  // (With their aliases: searchName; docs/decisions/0033.)
-  const orgName = new Map(all.organizations.map((o) => [o.slug, searchName(o)]));
-  for (const { rec } of pl.organizations) orgName.set(rec.slug, searchName({ name: rec.name, aliases: aliasText(rec.aliases) }));
-  const subjectName = new Map(all.subjects.map((s) => [s.slug, searchName(s)]));
-  for (const { rec } of pl.subjects) subjectName.set(rec.slug, searchName({ name: rec.name, aliases: aliasText(rec.aliases) }));
-  const tagName = new Map(all.tags.map((t) => [t.slug, t.name]));
-  for (const { rec } of pl.tags) tagName.set(rec.slug, rec.name);
+  // Names after the import, for searchText (with their aliases: searchName; decision 33).
+  const orgName = new Map(held.organizations.map((o) => [o.slug, searchName(o)]));
+  for (const { rec } of file.organizations) orgName.set(rec.slug, searchName({ name: rec.name, aliases: aliasText(rec.aliases) }));
+  const subjectName = new Map(held.subjects.map((s) => [s.slug, searchName(s)]));
+  for (const { rec } of file.subjects) subjectName.set(rec.slug, searchName({ name: rec.name, aliases: aliasText(rec.aliases) }));
+  const tagName = new Map(held.tags.map((t) => [t.slug, t.name]));
+  for (const { rec } of file.tags) tagName.set(rec.slug, rec.name);
   const names = (m: Map<string, string>, slugs: string[]) => slugs.map((s) => m.get(s) ?? s);
 
   const eventData = (r: EventRecord) => ({
@@ -152,57 +145,41 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
     isPrimary: r.isPrimary,
   });
 
-  const orgId = new Map(all.organizations.map((o) => [o.slug, o.id]));
-  const subjectId = new Map(all.subjects.map((s) => [s.slug, s.id]));
-  const eventId = new Map(all.events.map((e) => [e.slug, e.id]));
-  const milestoneId = new Map(all.milestones.map((m) => [m.slug, m.id]));
+  const orgId = new Map(held.organizations.map((o) => [o.slug, o.id]));
+  const subjectId = new Map(held.subjects.map((s) => [s.slug, s.id]));
+  const tagId = new Map(held.tags.map((t) => [t.slug, t.id]));
+  const eventId = new Map(held.eventId);
+  const milestoneId = new Map(held.milestoneId);
   const newSourceId = new Map<string, number>();
+  /** The id of the source a file key names, or undefined while it is a new source not written yet. */
+  const sourceIdNow = (k: string): number | undefined => {
+    const canon = canonical(k);
+    if (canon === null) throw new ReferenceGone(`import: the source “${k}” is no longer there`);
+    return canon.startsWith('new:') ? newSourceId.get(canon.slice(4)) : held.sourceByKey.get(canon);
+  };
   const sourceId = (k: string | null): number | null => {
     if (k === null) return null;
-    const canon = c.canonicalSource(k)!;
-    return canon.startsWith('new:') ? newSourceId.get(canon.slice(4))! : c.dbSourceByKey.get(canon)!;
+    const id = sourceIdNow(k);
+    if (id === undefined) throw new ReferenceGone(`import: the source “${k}” was not written`);
+    return id;
   };
-  const need = (m: Map<string, number>, slugs: string[]) => slugs.map((s) => m.get(s)!);
-  const ref = (m: Map<string, number>, slug: string | null) => (slug === null ? null : m.get(slug)!);
-  const withIds = (m: Map<string, number>, items: Item<{ slug: string }>[]) => {
-    for (const it of items) m.set(it.rec.slug, it.existingId!);
-  };
+  const need = (m: Map<string, number>, slugs: string[]) => slugs.map((s) => needId(m, s));
+  const ref = (m: Map<string, number>, slug: string | null) => (slug === null ? null : needId(m, slug));
+  /** Set at the end: [id, key] of sources citing, and claims revising, a record of a later segment. */
+  const laterCites: [number, string][] = [];
+  const laterRevises: [number, string][] = [];
   // Prisma fills these itself (@default(now()), @updatedAt); the raw INSERTs give them.
   const at = new Date();
   const stamp = { createdAt: at, updatedAt: at };
   const slugRow = (r: Record<string, unknown>) => String(r.slug);
-
-  // Phase 1: the new rows, table by table in the order their references need (decision 37):
-  // multi-row INSERTs. A new milestone's references to events and sources go in its INSERT; only
-  // what points at rows of its own table (a source citing a new source, a claim revising a new
-  // claim) is set afterwards.
-  // Each list of created items is let go as soon as its ids are known (100,000 events).
-  withIds(orgId, await insertAll(db, 'Organization', created(pl.organizations), (r) => r.slug,
-    (r) => ({ slug: r.slug, name: r.name, website: r.website, description: r.description, aliases: aliasText(r.aliases), ...stamp }), ['slug'], slugRow));
-  withIds(subjectId, await insertAll(db, 'Subject', created(pl.subjects), (r) => r.slug,
-    (r) => ({ slug: r.slug, name: r.name, kind: r.kind, description: r.description, aliases: aliasText(r.aliases), ...stamp }), ['slug'], slugRow));
-  for (const it of await insertAll(db, 'Source', created(pl.sources), ptKey, (r) => ({ ...sourceData(r), ...stamp }), ['publisher', 'title'], (r) => ptKey(r as { publisher: string; title: string }))) {
-    newSourceId.set(it.rec.key, it.existingId!);
-  }
-  withIds(eventId, await insertAll(db, 'Event', created(pl.events), (r) => r.slug, (r) => ({ ...eventData(r), ...stamp }), ['slug'], slugRow));
   const milestoneRefs = (r: MilestoneRecord) => ({
     sourceId: sourceId(r.source),
     afterEventId: r.kind === 'relative' ? ref(eventId, r.afterEvent) : null,
     settledByEventId: ref(eventId, r.settledBy),
   });
-  withIds(milestoneId, await insertAll(db, 'Milestone', created(pl.milestones), (r) => r.slug, (r) => ({ ...milestoneData(r), ...milestoneRefs(r), ...stamp }), ['slug'], slugRow));
 
-  // Tags the file names or renames, written once each; their ids for the new events' links.
-  const tagId = new Map(all.tags.map((t) => [t.slug, t.id]));
-  for (const it of changed(pl.tags)) {
-    const t = (await repo.upsertTag(db, it.rec)) as { id: number; slug: string };
-    tagId.set(t.slug, t.id);
-  }
-
-  // Phase 2: links, updates and audit entries. The operations are made as they are run (a
-  // generator): 100,000 rows never sit in memory as pending queries. Rows of new records (their
-  // links, transitions, audit entries) are gathered and written BATCH per statement; records
-  // that already exist and changed are updated one by one (their links replaced).
+  // Rows of new records (their links, transitions, audit entries) gathered across segments and
+  // written BATCH per statement; records that already exist and changed are updated one by one.
   const pending = {
     audits: [] as ReturnType<typeof auditData>[],
     eventOrganizations: [] as { eventId: number; organizationId: number }[],
@@ -238,128 +215,183 @@ async function writeIn(ctx: WriteContext, all: AllRows, pl: Plan, c: Context): P
   function* audit<T>(entity: EntityList, it: Item<T>, label: string): Generator<Step> {
     const type = ENTITY_TYPE[entity];
     if (!type) return;
-    const changes = diffSnapshots(flatten(it.before), flatten(it.after ?? pl.after(entity, it.rec)));
+    const changes = diffSnapshots(flatten(it.before), flatten(it.after ?? afterOf(entity, it.rec, canonical)));
     pending.audits.push(auditData(ctx, { type, id: it.existingId!, label, action: it.action === 'create' ? 'create' : 'update', changes }));
     yield* flush(false);
   }
-  const inFile = { events: new Set(pl.events.map((e) => e.rec.slug)), milestones: new Set(pl.milestones.map((m) => m.rec.slug)) };
-  /** The changed items of a list; each is let go by the plan once its statements are made. */
-  function* drain<T>(items: Item<T>[]): Generator<Item<T>> {
-    for (let i = 0; i < items.length; i++) {
-      const it = items[i]!;
-      items[i] = undefined!;
-      if (it.action !== 'unchanged') yield it;
+  const created = <T>(items: Item<T>[]) => items.filter((i) => i.action === 'create');
+  const withIds = (m: Map<string, number>, items: Item<{ slug: string }>[]) => {
+    for (const it of items) m.set(it.rec.slug, it.existingId!);
+  };
+
+  /** The new rows of a segment: one multi-row INSERT per statement's worth (decision 37). */
+  async function insertNew(entity: EntityList, items: Item<unknown>[]): Promise<void> {
+    const news = created(items);
+    if (!news.length) return;
+    if (entity === 'organizations') {
+      withIds(orgId, await insertAll(db, 'Organization', news as Item<OrganizationRecord>[], (r) => r.slug,
+        (r) => ({ slug: r.slug, name: r.name, website: r.website, description: r.description, aliases: aliasText(r.aliases), ...stamp }), ['slug'], slugRow));
+    } else if (entity === 'subjects') {
+      withIds(subjectId, await insertAll(db, 'Subject', news as Item<SubjectRecord>[], (r) => r.slug,
+        (r) => ({ slug: r.slug, name: r.name, kind: r.kind, description: r.description, aliases: aliasText(r.aliases), ...stamp }), ['slug'], slugRow));
+    } else if (entity === 'sources') {
+      for (const it of await insertAll(db, 'Source', news as Item<SourceRecord>[], ptKey, (r) => ({ ...sourceData(r), ...stamp }), ['publisher', 'title'], (r) => ptKey(r as { publisher: string; title: string }))) {
+        newSourceId.set(it.rec.key, it.existingId!);
+      }
+    } else if (entity === 'events') {
+      withIds(eventId, await insertAll(db, 'Event', news as Item<EventRecord>[], (r) => r.slug, (r) => ({ ...eventData(r), ...stamp }), ['slug'], slugRow));
+    } else if (entity === 'milestones') {
+      withIds(milestoneId, await insertAll(db, 'Milestone', news as Item<MilestoneRecord>[], (r) => r.slug, (r) => ({ ...milestoneData(r), ...milestoneRefs(r), ...stamp }), ['slug'], slugRow));
     }
   }
-  function* operations(): Generator<Step> {
-    for (const it of drain(pl.organizations)) {
-      if (it.action === 'update') yield repo.updateOrganization(db, it.existingId!, { name: it.rec.name, website: it.rec.website, description: it.rec.description, aliases: aliasText(it.rec.aliases) });
-      yield* audit('organizations', it, it.rec.name);
-    }
-    for (const it of drain(pl.subjects)) {
-      const { rec } = it;
-      const id = it.existingId!;
-      if (it.action === 'update') {
-        yield repo.updateSubject(db, id, { name: rec.name, kind: rec.kind, description: rec.description, aliases: aliasText(rec.aliases) });
-        yield* repo.subjectLinkOps(db, id, need(orgId, rec.organizations), true);
-      } else for (const organizationId of need(orgId, rec.organizations)) pending.subjectOrganizations.push({ subjectId: id, organizationId });
-      yield* audit('subjects', it, rec.name);
-    }
-    for (const it of drain(pl.sources)) {
-      const { rec } = it;
-      const id = it.existingId!;
-      if (it.action === 'update') {
-        yield repo.updateSource(db, id, { ...sourceData(rec), citesId: sourceId(rec.cites) });
-        yield* repo.sourceLinkOps(db, id, rec.discrepancies, true);
-      } else {
-        if (rec.cites !== null) yield repo.updateSource(db, id, { citesId: sourceId(rec.cites) });
-        for (const d of rec.discrepancies) pending.discrepancies.push({ sourceId: id, claim: d.claim, correction: d.correction, createdAt: at });
+
+  /** Links, updates and audit entries of a segment's changed items, made as they are run (a generator). */
+  function* operations(entity: EntityList, items: Item<unknown>[]): Generator<Step> {
+    for (const item of items) {
+      if (item.action === 'unchanged') continue;
+      const id = item.existingId!;
+      if (entity === 'organizations') {
+        const { rec } = item as Item<OrganizationRecord>;
+        if (item.action === 'update') yield repo.updateOrganization(db, id, { name: rec.name, website: rec.website, description: rec.description, aliases: aliasText(rec.aliases) });
+        yield* audit(entity, item, rec.name);
+      } else if (entity === 'subjects') {
+        const { rec } = item as Item<SubjectRecord>;
+        if (item.action === 'update') {
+          yield repo.updateSubject(db, id, { name: rec.name, kind: rec.kind, description: rec.description, aliases: aliasText(rec.aliases) });
+          yield* repo.subjectLinkOps(db, id, need(orgId, rec.organizations), true);
+        } else for (const organizationId of need(orgId, rec.organizations)) pending.subjectOrganizations.push({ subjectId: id, organizationId });
+        yield* audit(entity, item, rec.name);
+      } else if (entity === 'sources') {
+        const { rec } = item as Item<SourceRecord>;
+        const cites = rec.cites === null ? null : sourceIdNow(rec.cites);
+        if (rec.cites !== null && cites === undefined) laterCites.push([id, rec.cites]);
+        if (item.action === 'update') {
+          yield repo.updateSource(db, id, { ...sourceData(rec), ...(cites === undefined ? {} : { citesId: cites }) });
+          yield* repo.sourceLinkOps(db, id, rec.discrepancies, true);
+        } else {
+          if (cites !== null && cites !== undefined) yield repo.updateSource(db, id, { citesId: cites });
+          for (const d of rec.discrepancies) pending.discrepancies.push({ sourceId: id, claim: d.claim, correction: d.correction, createdAt: at });
+        }
+        yield* audit(entity, item, `${rec.publisher}: ${rec.title}`);
+      } else if (entity === 'events') {
+        const it = item as Item<EventRecord>;
+        const { rec } = it;
+        const organizationIds = need(orgId, rec.organizations);
+        const subjectIds = need(subjectId, rec.subjects);
+        const sources = rec.sources.map((s) => ({ sourceId: sourceId(s.source)!, quote: s.quote }));
+        if (it.action === 'update') {
+          yield repo.updateEvent(db, id, eventData(rec));
+          const tags = rec.tags.map((slug) => ({ slug, name: tagName.get(slug) ?? slug }));
+          // Only the kinds of links that differ are replaced (the Epoch import updates a matched
+          // event's text and keeps its links).
+          const differs = (k: string) => stableJson(it.before?.[k]) !== stableJson(it.after?.[k]);
+          const kinds = (
+            [
+              ['organizations', 'organizationIds'],
+              ['subjects', 'subjectIds'],
+              ['sources', 'sources'],
+              ['tags', 'tags'],
+            ] as const
+          ).flatMap(([field, kind]) => (differs(field) ? [kind] : []));
+          yield* repo.eventLinkOps(db, id, { organizationIds, subjectIds, sources, tags }, true, kinds);
+        } else {
+          for (const organizationId of organizationIds) pending.eventOrganizations.push({ eventId: id, organizationId });
+          for (const sid of subjectIds) pending.eventSubjects.push({ eventId: id, subjectId: sid });
+          sources.forEach((x, position) => pending.eventSources.push({ eventId: id, sourceId: x.sourceId, quote: x.quote, position }));
+          for (const slug of rec.tags) pending.eventTags.push({ eventId: id, tagId: needId(tagId, slug) });
+        }
+        yield* audit(entity, it, rec.title);
+      } else if (entity === 'milestones') {
+        const { rec } = item as Item<MilestoneRecord>;
+        const revises = rec.revises === null ? null : milestoneId.get(rec.revises);
+        if (rec.revises !== null && revises === undefined) laterRevises.push([id, rec.revises]);
+        if (item.action === 'update') {
+          yield repo.updateMilestone(db, id, { ...milestoneData(rec), ...milestoneRefs(rec), ...(revises === undefined ? {} : { revisesId: revises }) });
+          yield* repo.milestoneLinkOps(db, id, need(orgId, rec.organizations), need(subjectId, rec.subjects), true);
+        } else {
+          if (revises !== null && revises !== undefined) yield repo.updateMilestone(db, id, { revisesId: revises });
+          for (const organizationId of need(orgId, rec.organizations)) pending.milestoneOrganizations.push({ milestoneId: id, organizationId });
+          for (const sid of need(subjectId, rec.subjects)) pending.milestoneSubjects.push({ milestoneId: id, subjectId: sid });
+          for (const t of rec.transitions) pending.transitions.push({ milestoneId: id, fromStatus: t.fromStatus, toStatus: t.toStatus, dueAt: t.dueAt!, flaggedAt: t.flaggedAt! });
+        }
+        yield* audit(entity, item, rec.title);
       }
-      yield* audit('sources', it, `${rec.publisher}: ${rec.title}`);
     }
-    for (const it of drain(pl.events)) {
-      const { rec } = it;
-      const id = it.existingId!;
-      const organizationIds = need(orgId, rec.organizations);
-      const subjectIds = need(subjectId, rec.subjects);
-      const sources = rec.sources.map((s) => ({ sourceId: sourceId(s.source)!, quote: s.quote }));
-      if (it.action === 'update') {
-        yield repo.updateEvent(db, id, eventData(rec));
-        const tags = rec.tags.map((slug) => ({ slug, name: tagName.get(slug) ?? slug }));
-        // Only the kinds of links that differ are replaced (the Epoch import updates a matched
-        // event's text and keeps its links).
-        const differs = (k: string) => stableJson(it.before?.[k]) !== stableJson(it.after?.[k]);
-        const kinds = (
-          [
-            ['organizations', 'organizationIds'],
-            ['subjects', 'subjectIds'],
-            ['sources', 'sources'],
-            ['tags', 'tags'],
-          ] as const
-        ).flatMap(([field, kind]) => (differs(field) ? [kind] : []));
-        yield* repo.eventLinkOps(db, id, { organizationIds, subjectIds, sources, tags }, true, kinds);
-      } else {
-        for (const organizationId of organizationIds) pending.eventOrganizations.push({ eventId: id, organizationId });
-        for (const sid of subjectIds) pending.eventSubjects.push({ eventId: id, subjectId: sid });
-        sources.forEach((x, position) => pending.eventSources.push({ eventId: id, sourceId: x.sourceId, quote: x.quote, position }));
-        for (const slug of rec.tags) pending.eventTags.push({ eventId: id, tagId: tagId.get(slug)! });
-      }
-      yield* audit('events', it, rec.title);
-    }
-    for (const it of drain(pl.milestones)) {
-      const { rec } = it;
-      const id = it.existingId!;
-      if (it.action === 'update') {
-        yield repo.updateMilestone(db, id, { ...milestoneData(rec), ...milestoneRefs(rec), revisesId: ref(milestoneId, rec.revises) });
-        yield* repo.milestoneLinkOps(db, id, need(orgId, rec.organizations), need(subjectId, rec.subjects), true);
-      } else {
-        if (rec.revises !== null) yield repo.updateMilestone(db, id, { revisesId: ref(milestoneId, rec.revises) });
-        for (const organizationId of need(orgId, rec.organizations)) pending.milestoneOrganizations.push({ milestoneId: id, organizationId });
-        for (const sid of need(subjectId, rec.subjects)) pending.milestoneSubjects.push({ milestoneId: id, subjectId: sid });
-        for (const t of rec.transitions) pending.transitions.push({ milestoneId: id, fromStatus: t.fromStatus, toStatus: t.toStatus, dueAt: t.dueAt!, flaggedAt: t.flaggedAt! });
-      }
-      yield* audit('milestones', it, rec.title);
-    }
-    yield* searchTextOfRenamed(db, all, inFile, orgName, subjectName, tagName);
   }
-  await runYielding(
-    (function* () {
-      yield* operations();
-      yield* flush(true);
-    })(),
-  );
+
+  return {
+    /** Writes one segment's planned items. */
+    async segment(entity: EntityList, items: Item<unknown>[]): Promise<void> {
+      if (entity === 'tags') {
+        // Tags the file names or renames, written once each; their ids for the new events' links.
+        for (const it of items as Item<TagRecord>[]) {
+          if (it.action === 'unchanged') continue;
+          const t = (await repo.upsertTag(db, it.rec)) as { id: number; slug: string };
+          tagId.set(t.slug, t.id);
+        }
+        return;
+      }
+      await insertNew(entity, items);
+      await runYielding(operations(entity, items));
+    },
+    /** The references forward, the rows still waiting, and the search text of records the file left out that name a renamed record. */
+    async finish(): Promise<void> {
+      await runYielding(
+        (function* () {
+          for (const [id, k] of laterCites) yield repo.updateSource(db, id, { citesId: sourceId(k) });
+          for (const [id, slug] of laterRevises) yield repo.updateMilestone(db, id, { revisesId: needId(milestoneId, slug) });
+          yield* flush(true);
+        })(),
+      );
+      await searchTextOfRenamed(db, held, file, orgName, subjectName, tagName);
+    },
+  };
 }
 
-/** Events and milestones left out of the file whose searchText names a renamed organization, subject or tag. */
-function searchTextOfRenamed(
-  db: Db,
-  all: AllRows,
-  inFile: { events: Set<string>; milestones: Set<string> },
-  orgName: Map<string, string>,
-  subjectName: Map<string, string>,
-  tagName: Map<string, string>,
-): Step[] {
-  const renamed = new Set([
-    ...all.organizations.filter((o) => orgName.get(o.slug) !== searchName(o)).map((o) => `o:${o.slug}`),
-    ...all.subjects.filter((s) => subjectName.get(s.slug) !== searchName(s)).map((s) => `s:${s.slug}`),
-    ...all.tags.filter((t) => tagName.get(t.slug) !== t.name).map((t) => `t:${t.slug}`),
-  ]);
-  if (!renamed.size) return [];
+/**
+ * Events and milestones left out of the file whose searchText names a renamed organization,
+ * subject or tag: read through their links, a page at a time.
+ */
+async function searchTextOfRenamed(db: Db, held: HeldKeys, file: FileCheck, orgName: Map<string, string>, subjectName: Map<string, string>, tagName: Map<string, string>): Promise<void> {
+  const orgIds = held.organizations.filter((o) => orgName.get(o.slug) !== searchName(o)).map((o) => o.id);
+  const subjectIds = held.subjects.filter((s) => subjectName.get(s.slug) !== searchName(s)).map((s) => s.id);
+  const tagIds = held.tags.filter((t) => tagName.get(t.slug) !== t.name).map((t) => t.id);
+  if (!orgIds.length && !subjectIds.length && !tagIds.length) return;
+  const nameOf = (m: Map<string, string>) => (slug: string) => m.get(slug) ?? slug;
   const orgs = (r: { organizations: { organization: { slug: string } }[] }) => r.organizations.map((o) => o.organization.slug);
   const subs = (r: { subjects: { subject: { slug: string } }[] }) => r.subjects.map((s) => s.subject.slug);
-  const touches = (o: string[], s: string[], t: string[] = []) =>
-    o.some((x) => renamed.has(`o:${x}`)) || s.some((x) => renamed.has(`s:${x}`)) || t.some((x) => renamed.has(`t:${x}`));
-  const nameOf = (m: Map<string, string>) => (slug: string) => m.get(slug) ?? slug;
-  return [
-    ...all.events
-      .filter((e) => !inFile.events.has(e.slug) && touches(orgs(e), subs(e), e.tags.map((t) => t.tag.slug)))
-      .map((e) =>
-        repo.updateEvent(db, e.id, {
-          searchText: eventSearchText(e.title, e.summary, orgs(e).map(nameOf(orgName)), subs(e).map(nameOf(subjectName)), e.tags.map((t) => nameOf(tagName)(t.tag.slug))),
-        }),
-      ),
-    ...all.milestones
-      .filter((m) => !inFile.milestones.has(m.slug) && touches(orgs(m), subs(m)))
-      .map((m) => repo.updateMilestone(db, m.id, { searchText: milestoneSearchText(m, orgs(m).map(nameOf(orgName)), subs(m).map(nameOf(subjectName))) })),
+  const linked = [
+    ...(orgIds.length ? [{ organizations: { some: { organizationId: { in: orgIds } } } }] : []),
+    ...(subjectIds.length ? [{ subjects: { some: { subjectId: { in: subjectIds } } } }] : []),
   ];
+  for (let after = 0; ; ) {
+    const events = await db.event.findMany({
+      where: { id: { gt: after }, OR: [...linked, ...(tagIds.length ? [{ tags: { some: { tagId: { in: tagIds } } } }] : [])] },
+      include: eventInclude,
+      orderBy: { id: 'asc' },
+      take: TRANSFER_PAGE,
+    });
+    await runYielding(
+      events
+        .filter((e) => !file.slugs.events.has(e.slug))
+        .map((e) =>
+          repo.updateEvent(db, e.id, {
+            searchText: eventSearchText(e.title, e.summary, orgs(e).map(nameOf(orgName)), subs(e).map(nameOf(subjectName)), e.tags.map((t) => nameOf(tagName)(t.tag.slug))),
+          }),
+        ),
+    );
+    if (events.length < TRANSFER_PAGE) break;
+    after = events.at(-1)!.id;
+  }
+  if (!linked.length) return;
+  for (let after = 0; ; ) {
+    const milestones = await db.milestone.findMany({ where: { id: { gt: after }, OR: linked }, include: milestoneInclude, orderBy: { id: 'asc' }, take: TRANSFER_PAGE });
+    await runYielding(
+      milestones
+        .filter((m) => !file.slugs.milestones.has(m.slug))
+        .map((m) => repo.updateMilestone(db, m.id, { searchText: milestoneSearchText(m, orgs(m).map(nameOf(orgName)), subs(m).map(nameOf(subjectName))) })),
+    );
+    if (milestones.length < TRANSFER_PAGE) break;
+    after = milestones.at(-1)!.id;
+  }
 }

@@ -4,7 +4,7 @@ import { allPages, TRANSFER_PAGE } from '../../../platform/batches.ts';
 import type { Db } from '../../../platform/db.ts';
 import { eventInclude, milestoneInclude, sourceInclude, subjectInclude } from '../content.repo.ts';
 
-const fullMilestone = {
+export const fullMilestone = {
   ...milestoneInclude,
   settledBy: { select: { slug: true } },
   revises: { select: { slug: true } },

@@ -1,0 +1,109 @@
+// What the database holds, as an import needs it (decision 44): organizations, subjects and tags
+// whole (few by nature: the alias check and the names in searchText need them all), the keys of
+// sources, events and milestones, and the full rows of one segment's records when they are compared.
+import type { Db } from '../../../platform/db.ts';
+import { allPages, TRANSFER_PAGE } from '../../../platform/batches.ts';
+import { eventInclude, sourceInclude } from '../content.repo.ts';
+import { comparableExport, rowsToRecords, sourceKeys, type PlainRecord, type Records } from './records.ts';
+import { fullMilestone, NO_ROWS, readers, type AllRows } from './transfer.repo.ts';
+import type { EntityList } from './transfer.schema.ts';
+
+export const ptKey = (s: { publisher: string; title: string }) => `${s.publisher}\u0000${s.title}`;
+
+export interface HeldKeys {
+  organizations: AllRows['organizations'];
+  subjects: AllRows['subjects'];
+  tags: AllRows['tags'];
+  /** Every source's export key, by id. */
+  sourceKey: Map<number, string>;
+  sourceByPt: Map<string, number>;
+  sourceByKey: Map<string, number>;
+  eventId: Map<string, number>;
+  milestoneId: Map<string, number>;
+}
+
+/** A held record as the export writes it (without the fields an import does not compare), with its id. */
+export interface HeldRecord {
+  id: number;
+  rec: PlainRecord;
+}
+
+/** Where the held rows come from: the database (read per segment) or rows the caller read whole. */
+export interface HeldSource {
+  keys(db: Db): Promise<HeldKeys>;
+  /** The held records of one list named by `keys` (slugs; for sources, publisher and title: ptKey), by key. */
+  records(db: Db, entity: EntityList, keys: string[], held: HeldKeys): Promise<Map<string, HeldRecord>>;
+}
+
+function keysOf(rows: Pick<AllRows, 'organizations' | 'subjects' | 'tags'>, sources: { id: number; publisher: string; title: string }[], events: { id: number; slug: string }[], milestones: { id: number; slug: string }[]): HeldKeys {
+  const sourceKey = sourceKeys(sources);
+  return {
+    organizations: rows.organizations,
+    subjects: rows.subjects,
+    tags: rows.tags,
+    sourceKey,
+    sourceByPt: new Map(sources.map((s) => [ptKey(s), s.id])),
+    sourceByKey: new Map([...sourceKey].map(([id, k]) => [k, id])),
+    eventId: new Map(events.map((e) => [e.slug, e.id])),
+    milestoneId: new Map(milestones.map((m) => [m.slug, m.id])),
+  };
+}
+
+const recordKey = (entity: EntityList, r: PlainRecord) => (entity === 'sources' ? ptKey(r as { publisher: string; title: string }) : String(r.slug));
+
+/** The held rows of the database, read per segment. */
+export const databaseHeld: HeldSource = {
+  async keys(db) {
+    const page = (after: number, take: number) => ({ where: { id: { gt: after } }, orderBy: { id: 'asc' as const }, take });
+    const [organizations, subjects, tags, sources, events, milestones] = await Promise.all([
+      allPages(readers.organizations(db), TRANSFER_PAGE),
+      allPages(readers.subjects(db), TRANSFER_PAGE),
+      allPages(readers.tags(db), TRANSFER_PAGE),
+      allPages((after, take) => db.source.findMany({ select: { id: true, publisher: true, title: true }, ...page(after, take) })),
+      allPages((after, take) => db.event.findMany({ select: { id: true, slug: true }, ...page(after, take) })),
+      allPages((after, take) => db.milestone.findMany({ select: { id: true, slug: true }, ...page(after, take) })),
+    ]);
+    return keysOf({ organizations, subjects, tags }, sources, events, milestones);
+  },
+  async records(db, entity, keys, held) {
+    const rows: AllRows = { ...NO_ROWS };
+    const wanted = new Set(keys);
+    if (entity === 'organizations' || entity === 'subjects' || entity === 'tags') {
+      (rows[entity] as { slug: string }[]) = (held[entity] as { slug: string }[]).filter((r) => wanted.has(r.slug));
+    } else if (entity === 'sources') {
+      const ids = keys.flatMap((k) => held.sourceByPt.get(k) ?? []);
+      if (ids.length) rows.sources = await db.source.findMany({ where: { id: { in: ids } }, include: sourceInclude, orderBy: { id: 'asc' } });
+    } else if (entity === 'events') {
+      const slugs = keys.filter((k) => held.eventId.has(k));
+      if (slugs.length) rows.events = await db.event.findMany({ where: { slug: { in: slugs } }, include: eventInclude, orderBy: { id: 'asc' } });
+    } else {
+      const slugs = keys.filter((k) => held.milestoneId.has(k));
+      if (slugs.length) rows.milestones = await db.milestone.findMany({ where: { slug: { in: slugs } }, include: fullMilestone, orderBy: { id: 'asc' } });
+    }
+    const list = rows[entity] as { id: number }[];
+    const records = rowsToRecords(rows, held.sourceKey)[entity] as PlainRecord[];
+    return new Map(records.map((r, i) => [recordKey(entity, r), { id: list[i]!.id, rec: comparableExport(entity, r) }]));
+  },
+};
+
+/** Rows the caller has read whole (loadHeld: the Epoch import matches against them first). */
+export function heldInMemory(rows: AllRows, records: Records): HeldSource {
+  const index = new Map<EntityList, Map<string, HeldRecord>>();
+  return {
+    keys: async () => keysOf(rows, rows.sources, rows.events, rows.milestones),
+    async records(_db, entity, keys) {
+      let byKey = index.get(entity);
+      if (!byKey) {
+        const list = rows[entity] as { id: number }[];
+        byKey = new Map((records[entity] as PlainRecord[]).map((r, i) => [recordKey(entity, r), { id: list[i]!.id, rec: comparableExport(entity, r) }]));
+        index.set(entity, byKey);
+      }
+      const out = new Map<string, HeldRecord>();
+      for (const k of keys) {
+        const found = byKey.get(k);
+        if (found) out.set(k, found);
+      }
+      return out;
+    },
+  };
+}
