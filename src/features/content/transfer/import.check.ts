@@ -149,6 +149,8 @@ export class FileCheck {
   readonly canonical: Canonical;
   /** Rows checked so far. */
   rows = 0;
+  /** Each segment's valid records, when the input's rows are in memory anyway (`keep`): the write takes them from here. */
+  readonly kept: { entity: EntityList; valid: Valid<unknown>[] }[] | null;
   readonly #sourcePts = new Set<string>();
   readonly #heldSlugs: Record<'organizations' | 'subjects' | 'tags', Set<string>>;
   readonly #forward: { entity: EntityList; row: number; field: string; what: 'source' | 'milestone'; values: string[] }[] = [];
@@ -160,7 +162,9 @@ export class FileCheck {
   constructor(
     readonly held: HeldKeys,
     readonly heldRecords: (entity: EntityList, keys: string[]) => Promise<Map<string, HeldRecord>>,
+    keep = false,
   ) {
+    this.kept = keep ? [] : null;
     this.canonical = canonicalSources(this.sourcePt, held);
     this.#heldSlugs = {
       organizations: new Set(held.organizations.map((o) => o.slug)),
@@ -183,6 +187,7 @@ export class FileCheck {
     this.#list = at;
     this.rows += seg.rows.length;
     const valid = validateSegment(seg, this.errors);
+    this.kept?.push({ entity: seg.entity, valid });
     this.#keys(seg.entity, valid);
     this.#references(seg.entity, valid);
     const compared = seg.entity === 'sources' ? this.#withoutLaterSources(valid as Valid<SourceRecord>[]) : valid;

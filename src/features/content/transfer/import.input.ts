@@ -31,6 +31,8 @@ export interface ImportInput {
   segments(end: ReadEnd, only?: EntityList): AsyncGenerator<Segment>;
   /** Rows in all, when known before reading (rows in memory). */
   total: number | null;
+  /** The rows are in memory already: the check keeps each row's checked record for the write, which does not check it again. */
+  inMemory: boolean;
 }
 
 /** Top-level fields of the export besides its lists; `facts` is read by importWithFacts (facts.transfer.ts). */
@@ -50,6 +52,7 @@ export function topLevelProblem(keys: string[], obj: Record<string, unknown>, li
 export function rowsInput(raw: Raw, segmentRows = SEGMENT_ROWS): ImportInput {
   return {
     total: ENTITY_LISTS.reduce((n, e) => n + (raw[e]?.length ?? 0), 0),
+    inMemory: true,
     async *segments(end, only) {
       Object.assign(end, { problem: null, extra: {}, digest: null } satisfies ReadEnd);
       for (const entity of ENTITY_LISTS) {
@@ -68,6 +71,7 @@ export function rowsInput(raw: Raw, segmentRows = SEGMENT_ROWS): ImportInput {
 export function jsonInput(open: () => TextChunks, extra: readonly string[] = [], segmentRows = SEGMENT_ROWS): ImportInput {
   return {
     total: null,
+    inMemory: false,
     async *segments(end, only) {
       Object.assign(end, { problem: null, extra: {}, digest: null } satisfies ReadEnd);
       const hash = createHash('sha256');

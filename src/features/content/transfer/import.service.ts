@@ -5,7 +5,7 @@
 import { bumpContentVersion } from '../../../platform/content-version.ts';
 import type { WriteContext } from '../audit.ts';
 import { prismaFailure } from '../../../platform/prisma-errors.ts';
-import { FileCheck, OutOfOrder, canonicalSources, keyOfRecord, planItems, readImport, validateSegment, yieldTurn, type Action, type ImportFormat, type PlannedAction, type Progress, type RowError } from './import.check.ts';
+import { FileCheck, OutOfOrder, canonicalSources, keyOfRecord, planItems, readImport, validateSegment, yieldTurn, type Action, type ImportFormat, type PlannedAction, type Progress, type RowError, type Valid } from './import.check.ts';
 import type { TextChunks } from '../../../platform/json-read.ts';
 import { jsonInput, jsonTextInput, rowsInput, SEGMENT_ROWS, type ImportInput, type ReadEnd, type Segment } from './import.input.ts';
 import { importWriter, ReferenceGone } from './import.write.ts';
@@ -147,7 +147,7 @@ export async function checkImport(ctx: WriteContext, input: ImportInput, opts: P
   const held = opts.held ? heldInMemory(opts.held.rows, opts.held.records) : databaseHeld;
   const keys = await held.keys(ctx.db);
   const attempt = async (inOrder: boolean): Promise<Checked> => {
-    const check = new FileCheck(keys, (entity, k) => held.records(ctx.db, entity, k, keys));
+    const check = new FileCheck(keys, (entity, k) => held.records(ctx.db, entity, k, keys), input.inMemory);
     const end: ReadEnd = { problem: null, extra: {}, digest: null };
     let digest: string | null | undefined;
     let changed = false;
@@ -174,6 +174,24 @@ export async function checkImport(ctx: WriteContext, input: ImportInput, opts: P
 /** The file read by the write is not the file checked. */
 class FileChanged extends Error {}
 
+/** Pass 2's segments: the records pass 1 kept (rows in memory), or the file read and checked again. */
+async function* checkedAgain(input: ImportInput, checked: Checked): AsyncGenerator<{ entity: EntityList; valid: Valid<unknown>[] }> {
+  if (checked.check.kept) {
+    yield* checked.check.kept;
+    return;
+  }
+  const end: ReadEnd = { problem: null, extra: {}, digest: null };
+  const errors: RowError[] = [];
+  for await (const seg of readAll(input, end, checked.inOrder, (d) => {
+    if (d !== checked.digest) throw new FileChanged();
+  })) {
+    const valid = validateSegment(seg, errors);
+    if (errors.length) throw new FileChanged();
+    yield { entity: seg.entity, valid };
+  }
+  if (end.problem) throw new FileChanged();
+}
+
 /** Pass 2, in one transaction: each segment read again, compared again, written. */
 async function writeImport(ctx: WriteContext, input: ImportInput, checked: Checked, alongside?: (tx: Db) => Promise<boolean>): Promise<void> {
   const run = () =>
@@ -183,17 +201,10 @@ async function writeImport(ctx: WriteContext, input: ImportInput, checked: Check
         const keys: HeldKeys = await checked.held.keys(tx);
         const canonical = canonicalSources(checked.check.sourcePt, keys);
         const writer = importWriter({ ...ctx, db: tx }, keys, checked.check, canonical);
-        const end: ReadEnd = { problem: null, extra: {}, digest: null };
-        const errors: RowError[] = [];
-        for await (const seg of readAll(input, end, checked.inOrder, (d) => {
-          if (d !== checked.digest) throw new FileChanged();
-        })) {
-          const valid = validateSegment(seg, errors);
-          if (errors.length) throw new FileChanged();
-          const heldRecords = await checked.held.records(tx, seg.entity, valid.map((v) => keyOfRecord(seg.entity, v.rec)), keys);
-          await writer.segment(seg.entity, planItems(seg.entity, valid, heldRecords, canonical));
+        for await (const { entity, valid } of checkedAgain(input, checked)) {
+          const heldRecords = await checked.held.records(tx, entity, valid.map((v) => keyOfRecord(entity, v.rec)), keys);
+          await writer.segment(entity, planItems(entity, valid, heldRecords, canonical));
         }
-        if (end.problem) throw new FileChanged();
         await writer.finish();
         if (alongside) await alongside(tx);
       },
