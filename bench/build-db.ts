@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { parseFuzzyDate } from '../src/features/dates/index.ts';
 import { buildSearchText } from '../src/features/search/index.ts';
 import { migrateDeploy } from '../src/platform/migrate.ts';
+import { sortKey } from '../src/platform/text/sort-key.ts';
 import { ORGANIZATIONS, TAGS, generateEvents, randomSource, type EventSpec } from './data.ts';
 
 type Sqlite = Database.Database;
@@ -50,21 +51,21 @@ interface Reference {
 }
 
 function insertReference(db: Sqlite, at: string): Reference {
-  const org = db.prepare('INSERT INTO "Organization" (slug, name, description, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)');
-  const subject = db.prepare('INSERT INTO "Subject" (slug, name, kind, description, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)');
+  const org = db.prepare('INSERT INTO "Organization" (slug, name, sortName, description, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)');
+  const subject = db.prepare('INSERT INTO "Subject" (slug, name, sortName, kind, description, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const subjectOrg = db.prepare('INSERT INTO "SubjectOrganization" (subjectId, organizationId) VALUES (?, ?)');
-  const tag = db.prepare('INSERT INTO "Tag" (slug, name) VALUES (?, ?)');
+  const tag = db.prepare('INSERT INTO "Tag" (slug, name, sortName) VALUES (?, ?, ?)');
   const ref: Reference = { organizationIds: [], subjectIds: new Map(), tagIds: new Map() };
   for (const [slug, name, subjects] of ORGANIZATIONS) {
-    const orgId = Number(org.run(slug, name, `${name}, as seen by the benchmark.`, at, at).lastInsertRowid);
+    const orgId = Number(org.run(slug, name, sortKey(name), `${name}, as seen by the benchmark.`, at, at).lastInsertRowid);
     ref.organizationIds.push(orgId);
     for (const s of subjects) {
-      const id = Number(subject.run(slugify(s), s, 'model', '', at, at).lastInsertRowid);
+      const id = Number(subject.run(slugify(s), s, sortKey(s), 'model', '', at, at).lastInsertRowid);
       ref.subjectIds.set(s, id);
       subjectOrg.run(id, orgId);
     }
   }
-  for (const t of TAGS) ref.tagIds.set(t, Number(tag.run(t, t.replace('-', ' ')).lastInsertRowid));
+  for (const t of TAGS) ref.tagIds.set(t, Number(tag.run(t, t.replace('-', ' '), sortKey(t.replace('-', ' '))).lastInsertRowid));
   db.prepare('INSERT INTO "ContentVersion" (id, version, updatedAt) VALUES (1, 1, ?)').run(at);
   return ref;
 }

@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import { buildSearchText } from '../src/features/search/index.ts';
 import { migrateDeploy } from '../src/platform/migrate.ts';
+import { sortKey } from '../src/platform/text/sort-key.ts';
 import { ORGANIZATIONS, TAGS, type EventSpec } from './data.ts';
 
 export const DEFAULT_POSTGRES_URL = 'postgresql://postgres@127.0.0.1:5432/test';
@@ -92,22 +93,26 @@ export async function insertEventsPg(url: string, events: EventSpec[], now: Date
       const tagIds = new Map<string, number>();
       for (const [slug, name, subjects] of ORGANIZATIONS) {
         const org = await c.query<{ id: number }>(
-          'INSERT INTO "Organization" ("slug", "name", "description", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $4) RETURNING "id"',
-          [slug, name, `${name}, as seen by the benchmark.`, at],
+          'INSERT INTO "Organization" ("slug", "name", "sortName", "description", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $5) RETURNING "id"',
+          [slug, name, sortKey(name), `${name}, as seen by the benchmark.`, at],
         );
         const orgId = org.rows[0]!.id;
         organizationIds.push(orgId);
         for (const s of subjects) {
           const sub = await c.query<{ id: number }>(
-            'INSERT INTO "Subject" ("slug", "name", "kind", "description", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $5) RETURNING "id"',
-            [slugify(s), s, 'model', '', at],
+            'INSERT INTO "Subject" ("slug", "name", "sortName", "kind", "description", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING "id"',
+            [slugify(s), s, sortKey(s), 'model', '', at],
           );
           subjectIds.set(s, sub.rows[0]!.id);
           await c.query('INSERT INTO "SubjectOrganization" ("subjectId", "organizationId") VALUES ($1, $2)', [sub.rows[0]!.id, orgId]);
         }
       }
       for (const t of TAGS) {
-        const tag = await c.query<{ id: number }>('INSERT INTO "Tag" ("slug", "name") VALUES ($1, $2) RETURNING "id"', [t, t.replace('-', ' ')]);
+        const tag = await c.query<{ id: number }>('INSERT INTO "Tag" ("slug", "name", "sortName") VALUES ($1, $2, $3) RETURNING "id"', [
+          t,
+          t.replace('-', ' '),
+          sortKey(t.replace('-', ' ')),
+        ]);
         tagIds.set(t, tag.rows[0]!.id);
       }
       await c.query('INSERT INTO "ContentVersion" ("id", "version", "updatedAt") VALUES (1, 1, $1)', [at]);

@@ -49,8 +49,8 @@ async function rawInsert(from: string, to: string): Promise<number> {
   const maxId = (t: string) => (seeded.prepare(`SELECT COALESCE(MAX(id), 0) AS m FROM "${t}"`).get() as { m: number }).m;
   const above = { Organization: maxId('Organization'), Subject: maxId('Subject'), Source: maxId('Source'), Event: maxId('Event') };
   const rows = {
-    orgs: src.prepare('SELECT slug, name, description FROM "Organization" WHERE id > ?').all(above.Organization) as Record<string, string>[],
-    subjects: src.prepare('SELECT id, slug, name, kind FROM "Subject" WHERE id > ?').all(above.Subject) as Record<string, string | number>[],
+    orgs: src.prepare('SELECT slug, name, sortName, description FROM "Organization" WHERE id > ?').all(above.Organization) as Record<string, string>[],
+    subjects: src.prepare('SELECT id, slug, name, sortName, kind FROM "Subject" WHERE id > ?').all(above.Subject) as Record<string, string | number>[],
     sources: src.prepare('SELECT id, publisher, title, url, isPrimary FROM "Source" WHERE id > ?').all(above.Source) as Record<string, string | number>[],
     events: src.prepare('SELECT id, slug, title, summary, kind, confidence, dateText, searchText FROM "Event" WHERE id > ?').all(above.Event) as Record<string, string | number>[],
     eventSources: src.prepare('SELECT eventId, sourceId, position FROM "EventSource" WHERE eventId > ?').all(above.Event) as Record<string, number>[],
@@ -62,10 +62,10 @@ async function rawInsert(from: string, to: string): Promise<number> {
   const now = sqlDate(new Date());
   const t0 = performance.now();
   seeded.transaction(() => {
-    const org = seeded.prepare('INSERT INTO "Organization" (slug, name, description, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)');
-    for (const o of rows.orgs) org.run(o.slug, o.name, o.description, now, now);
-    const subject = seeded.prepare('INSERT INTO "Subject" (id, slug, name, kind, description, createdAt, updatedAt) VALUES (?, ?, ?, ?, \'\', ?, ?)');
-    for (const s of rows.subjects) subject.run(s.id, s.slug, s.name, s.kind, now, now);
+    const org = seeded.prepare('INSERT INTO "Organization" (slug, name, sortName, description, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const o of rows.orgs) org.run(o.slug, o.name, o.sortName, o.description, now, now);
+    const subject = seeded.prepare('INSERT INTO "Subject" (id, slug, name, sortName, kind, description, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, \'\', ?, ?)');
+    for (const s of rows.subjects) subject.run(s.id, s.slug, s.name, s.sortName, s.kind, now, now);
     const source = seeded.prepare('INSERT INTO "Source" (id, publisher, title, url, language, isPrimary, createdAt, updatedAt) VALUES (?, ?, ?, ?, \'en\', ?, ?, ?)');
     for (const s of rows.sources) source.run(s.id, s.publisher, s.title, s.url, s.isPrimary, now, now);
     const event = seeded.prepare(

@@ -33,14 +33,14 @@ export function statements(db: Database.Database) {
   const related = (join: string, table: string, key: string) =>
     db.prepare(
       `SELECT j."eventId" AS "_eventId", j."${key}" AS "_key", t.* FROM "${join}" j JOIN "${table}" t ON t.id = j."${key}"
-       WHERE j."eventId" IN (SELECT value FROM json_each(?)) ORDER BY t.name ASC`,
+       WHERE j."eventId" IN (SELECT value FROM json_each(?)) ORDER BY t."sortName", t.name, t.id`,
     );
   const facet = (name: string, table: string) =>
     db.prepare(`SELECT t.slug AS value, c.n AS count FROM "FacetCount" c JOIN ${table} t ON t.id = c.value WHERE c.facet = '${name}' AND c.stream = 'e' AND c.n > 0`);
   return {
-    organizations: db.prepare('SELECT slug, name FROM "Organization" ORDER BY name ASC, id ASC'),
-    subjects: db.prepare('SELECT slug, name FROM "Subject" ORDER BY name ASC, id ASC'),
-    tags: db.prepare('SELECT slug, name FROM "Tag" ORDER BY name ASC, id ASC'),
+    organizations: db.prepare('SELECT slug, name FROM "Organization" ORDER BY "sortName", name, id'),
+    subjects: db.prepare('SELECT slug, name FROM "Subject" ORDER BY "sortName", name, id'),
+    tags: db.prepare('SELECT slug, name FROM "Tag" ORDER BY "sortName", name, id'),
     // Facets of the unfiltered timeline, as the app reads them: the counts the database keeps by
     // triggers ("FacetCount", decision 38), named (events only: no milestones here).
     facetOrganizations: facet('organization', '"Organization"'),

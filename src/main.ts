@@ -8,6 +8,7 @@ import { createDb, poolOptions, withStartupLock } from './platform/db.ts';
 import { createLogger } from './platform/logger.ts';
 import { migrateDeploy } from './platform/migrate.ts';
 import { ensureFirstAdmin } from './features/auth/index.ts';
+import { refreshSortNames } from './features/content/index.ts';
 import { isDatabaseEmpty, seedDatabase } from './features/seed/index.ts';
 import { checkSchedule, SchedulerConfigError, startScheduler } from './jobs/scheduler.ts';
 
@@ -58,6 +59,9 @@ async function main(): Promise<void> {
       logger.info({ report }, 'empty database: loaded the seed timeline');
     }
     await ensureFirstAdmin(deps);
+    // Names keyed by a migration's lower("name") get their exact sort key (docs/decisions/0045).
+    const sortNames = await refreshSortNames(db);
+    if (sortNames) logger.info({ sortNames }, 'rewrote the sort keys of names');
   });
   const app = createApp(deps);
   const server: Server = await listen(app, config.port, config.host).catch((err: NodeJS.ErrnoException) => {

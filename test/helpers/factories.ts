@@ -3,6 +3,7 @@ import { parseFuzzyDate } from '../../src/features/dates/index.ts';
 import { buildSearchText } from '../../src/features/search/index.ts';
 import { seedDatabase } from '../../src/features/seed/index.ts';
 import type { Db } from '../../src/platform/db.ts';
+import { sortKey } from '../../src/platform/text/sort-key.ts';
 import { seedBeforeIssue13 } from '../fixtures/seed-before-issue-13.ts';
 
 /**
@@ -21,9 +22,12 @@ export function loadTestWorld(db: Db, now: Date, world: SeedData = TEST_WORLD) {
 let n = 0;
 const unique = () => `${Date.now().toString(36)}-${(n++).toString(36)}`;
 
+/** A name with its sort key, for rows written straight through Prisma (the services compute it themselves). */
+export const named = (name: string) => ({ name, sortName: sortKey(name) });
+
 export async function makeOrganization(db: Db, over: { name?: string; slug?: string } = {}) {
   const id = unique();
-  return db.organization.create({ data: { name: over.name ?? `Org ${id}`, slug: over.slug ?? `org-${id}` } });
+  return db.organization.create({ data: { ...named(over.name ?? `Org ${id}`), slug: over.slug ?? `org-${id}` } });
 }
 
 export interface EventSpec {

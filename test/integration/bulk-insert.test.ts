@@ -7,6 +7,7 @@ import { directReadFallbacks, type Db } from '../../src/platform/db.ts';
 import { inOneTransaction } from '../../src/features/content/commit.ts';
 import { prismaFailure } from '../../src/platform/prisma-errors.ts';
 import { createTestDb, testEngine, type TestDb } from '../helpers/db.ts';
+import { named } from '../helpers/factories.ts';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -29,12 +30,12 @@ describe('multi-row inserts', () => {
     const orgs = await insertReturning<{ id: number; slug: string }>(
       db,
       'Organization',
-      Array.from({ length: 1234 }, (_, i) => ({ slug: `bulk-${i}`, name: `Bulk ${i}`, website: null, description: '', aliases: '', createdAt: at, updatedAt: at })),
+      Array.from({ length: 1234 }, (_, i) => ({ slug: `bulk-${i}`, ...named(`Bulk ${i}`), website: null, description: '', aliases: '', createdAt: at, updatedAt: at })),
       ['id', 'slug'],
     );
     expect(orgs).toHaveLength(1234);
-    expect(statements()).toBe(Math.ceil(1234 / rowsPerStatement(7)));
-    expect(rowsPerStatement(7)).toBeLessThanOrEqual(MAX_ROWS);
+    expect(statements()).toBe(Math.ceil(1234 / rowsPerStatement(8)));
+    expect(rowsPerStatement(8)).toBeLessThanOrEqual(MAX_ROWS);
     // Ids come back with their keys: each one is the row of that slug.
     const byId = new Map((await t.db.organization.findMany({ select: { id: true, slug: true, createdAt: true } })).map((o) => [o.id, o]));
     for (const o of orgs) expect(byId.get(Number(o.id))?.slug).toBe(o.slug);
@@ -49,7 +50,7 @@ describe('multi-row inserts', () => {
       const at = new Date('2026-01-02T00:00:00Z');
       const values = [2.1e25, 1.5552e18, 1e19, 7e9, 0.125, null];
       const insert = async (db: Db) => {
-        const [s] = await insertReturning<{ id: number }>(db, 'Subject', [{ slug: 'bulk-model', name: 'Bulk model', kind: 'model', description: '', aliases: '', createdAt: at, updatedAt: at }], ['id']);
+        const [s] = await insertReturning<{ id: number }>(db, 'Subject', [{ slug: 'bulk-model', ...named('Bulk model'), kind: 'model', description: '', aliases: '', createdAt: at, updatedAt: at }], ['id']);
         const [src] = await insertReturning<{ id: number }>(
           db,
           'Source',
@@ -78,7 +79,7 @@ describe('multi-row inserts', () => {
 
   it('when a transaction that inserted rows fails afterwards, then none of its rows are kept', async () => {
     const at = new Date('2026-01-02T00:00:00Z');
-    const rows = Array.from({ length: 3 }, (_, i) => ({ slug: `rolled-back-${i}`, name: `Rolled back ${i}`, website: null, description: '', aliases: '', createdAt: at, updatedAt: at }));
+    const rows = Array.from({ length: 3 }, (_, i) => ({ slug: `rolled-back-${i}`, ...named(`Rolled back ${i}`), website: null, description: '', aliases: '', createdAt: at, updatedAt: at }));
     const failed = await inOneTransaction(t.db, async (tx) => {
       await insertReturning(tx, 'Organization', rows, ['id', 'slug']);
       await insertRows(tx, 'Organization', [{ ...rows[0]!, slug: 'rolled-back-more' }]);
@@ -90,7 +91,7 @@ describe('multi-row inserts', () => {
 
   it('when a row inside a transaction takes a unique value already taken, then the error is the unique failure the import names, and nothing of the transaction is kept', async () => {
     const at = new Date('2026-01-02T00:00:00Z');
-    const org = (slug: string) => ({ slug, name: slug, website: null, description: '', aliases: '', createdAt: at, updatedAt: at });
+    const org = (slug: string) => ({ slug, ...named(slug), website: null, description: '', aliases: '', createdAt: at, updatedAt: at });
     await insertRows(t.db, 'Organization', [org('taken')]);
     const outcome = await inOneTransaction(t.db, async (tx) => {
       await insertRows(tx, 'Organization', [org('written-before')]);
@@ -108,7 +109,7 @@ describe('multi-row inserts', () => {
 
   it('when a transaction client is used after its transaction ended, then its statement is refused and does not join the transaction open then', async () => {
     const at = new Date('2026-01-02T00:00:00Z');
-    const org = (slug: string) => ({ slug, name: slug, website: null, description: '', aliases: '', createdAt: at, updatedAt: at });
+    const org = (slug: string) => ({ slug, ...named(slug), website: null, description: '', aliases: '', createdAt: at, updatedAt: at });
     let stale: Db | undefined;
     await inOneTransaction(t.db, async (tx) => {
       stale = tx;

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { named } from '../helpers/factories.ts';
 
 const CHILD = path.resolve(import.meta.dirname, '../crash/crash-child.ts');
 
@@ -23,7 +24,7 @@ function runChild(url: string, mode: 'create' | 'import' | 'import-segments' | '
 let t: TestDb;
 beforeEach(async () => {
   t = await createTestDb();
-  await t.db.organization.create({ data: { slug: 'crash-org', name: 'Crash Org' } });
+  await t.db.organization.create({ data: { slug: 'crash-org', ...named('Crash Org') } });
 });
 afterEach(async () => t.close());
 

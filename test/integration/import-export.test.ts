@@ -5,6 +5,7 @@ import { importData, importWithFacts, loadHeld, type ExportBundle } from '../../
 import type { Db } from '../../src/platform/db.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { signIn } from '../helpers/admin-session.ts';
+import { named } from '../helpers/factories.ts';
 
 let seeded: TestApp;
 let bundle: ExportBundle;
@@ -349,7 +350,7 @@ describe('import checks every row first', () => {
     const ctx = { db: t.db, now: t.clock(), userId: null };
     // What the import checked against, read before another editor created the same organization.
     const held = await loadHeld(t.db);
-    await t.db.organization.create({ data: { slug: 'taken-meanwhile', name: 'Taken meanwhile' } });
+    await t.db.organization.create({ data: { slug: 'taken-meanwhile', ...named('Taken meanwhile') } });
     const before = await count(t.db);
     const file = JSON.stringify({
       organizations: [

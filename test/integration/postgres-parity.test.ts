@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bumpContentVersion, readContentVersion } from '../../src/platform/content-version.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { testEngine } from '../helpers/db.ts';
-import { makeEvent, makeOrganization } from '../helpers/factories.ts';
+import { makeEvent, makeOrganization, named } from '../helpers/factories.ts';
 
 interface Entry {
   slug: string;
@@ -73,7 +73,7 @@ describe(`portable behaviour (${testEngine()})`, () => {
 
   it('when a date with milliseconds is written, then it reads back as the same instant', async () => {
     const at = new Date('2024-03-31T23:30:00.123Z');
-    const org = await t.db.organization.create({ data: { slug: 'instant-check', name: 'Instant', createdAt: at } });
+    const org = await t.db.organization.create({ data: { slug: 'instant-check', ...named('Instant'), createdAt: at } });
     const back = await t.db.organization.findUniqueOrThrow({ where: { id: org.id } });
     expect(back.createdAt.toISOString()).toBe(at.toISOString());
     const found = await t.db.organization.findMany({ where: { createdAt: { gte: at, lt: new Date(at.getTime() + 1) } }, orderBy: { id: 'asc' } });
@@ -83,8 +83,8 @@ describe(`portable behaviour (${testEngine()})`, () => {
   it('when one statement of a transaction fails, then none of it is written and the error is a conflict (P2002)', async () => {
     const taken = await makeOrganization(t.db, { slug: 'taken-slug' });
     const attempt = t.db.$transaction([
-      t.db.organization.create({ data: { slug: 'half-written', name: 'Half' } }),
-      t.db.organization.create({ data: { slug: taken.slug, name: 'Duplicate' } }),
+      t.db.organization.create({ data: { slug: 'half-written', ...named('Half') } }),
+      t.db.organization.create({ data: { slug: taken.slug, ...named('Duplicate') } }),
     ]);
     await expect(attempt).rejects.toMatchObject({ code: 'P2002' });
     expect(await t.db.organization.count({ where: { slug: 'half-written' } })).toBe(0);

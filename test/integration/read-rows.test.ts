@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDatabase } from '../../src/features/seed/index.ts';
 import { directReadFallbacks, readRows } from '../../src/platform/db.ts';
 import { createTestDb, testEngine, type TestDb } from '../helpers/db.ts';
+import { named } from '../helpers/factories.ts';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -42,7 +43,7 @@ describe('readRows', () => {
   it('when a write has just been made, then the next read sees it', async () => {
     const q = sql`SELECT COUNT(*) AS "n" FROM "Tag" WHERE "slug" = ${'read-rows-check'}`;
     expect(Number((await readRows<{ n: number }[]>(t.db, q))[0]!.n)).toBe(0);
-    await t.db.tag.create({ data: { slug: 'read-rows-check', name: 'read rows check' } });
+    await t.db.tag.create({ data: { slug: 'read-rows-check', ...named('read rows check') } });
     expect(Number((await readRows<{ n: number }[]>(t.db, q))[0]!.n)).toBe(1);
   });
 

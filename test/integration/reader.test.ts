@@ -3,6 +3,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { signIn } from '../helpers/admin-session.ts';
+import { named } from '../helpers/factories.ts';
 
 let t: TestApp;
 let withUrl: TestApp;
@@ -49,7 +50,7 @@ describe('/stats', () => {
   });
 
   it('when an organization has a formula-like name, then the CSV neutralises it; an unknown dataset is not found', async () => {
-    await t.db.organization.create({ data: { slug: 'formula-corp', name: '=HYPERLINK("x")' } });
+    await t.db.organization.create({ data: { slug: 'formula-corp', ...named('=HYPERLINK("x")') } });
     const org = await t.db.organization.findUniqueOrThrow({ where: { slug: 'formula-corp' } });
     const ev = await t.db.event.findFirstOrThrow();
     await t.db.eventOrganization.create({ data: { eventId: ev.id, organizationId: org.id } });

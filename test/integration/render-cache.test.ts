@@ -2,7 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bumpContentVersion } from '../../src/platform/content-version.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { makeOrganization } from '../helpers/factories.ts';
+import { makeOrganization, named } from '../helpers/factories.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -34,7 +34,7 @@ describe('render cache', () => {
     const importing = t.db
       .$transaction(
         async (tx) => {
-          await tx.organization.create({ data: { slug: 'phantom-lab', name: 'Phantom Lab' } });
+          await tx.organization.create({ data: { slug: 'phantom-lab', ...named('Phantom Lab') } });
           opened();
           await released;
           throw new Error('the import fails');

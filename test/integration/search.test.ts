@@ -14,7 +14,7 @@ import {
   updateOrganization,
 } from '../../src/features/content/index.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { makeEvent, makeOrganization } from '../helpers/factories.ts';
+import { makeEvent, makeOrganization, named } from '../helpers/factories.ts';
 import { listFacets, listTimeline, timelineQuerySchema } from '../../src/features/timeline/index.ts';
 import { FACETS } from '../../src/features/timeline/timeline.service.ts';
 import { facetCounts, type FacetName } from '../../src/features/timeline/timeline.repo.ts';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const org = async (slug: string, name: string) => (await makeOrganization(t.db, { slug, name })).id;
   orgs = { acme: await org('sx-acme', 'Acme Zeppelins'), bolt: await org('sx-bolt', 'Bolt Labs'), core: await org('sx-core', 'Core Works') };
-  const tag = async (slug: string, name: string) => (await t.db.tag.create({ data: { slug, name } })).id;
+  const tag = async (slug: string, name: string) => (await t.db.tag.create({ data: { slug, ...named(name) } })).id;
   tags = { chips: await tag('sx-chips', 'chips'), law: await tag('sx-law', 'law') };
   const e = (title: string, summary: string, date: string, extra: Parameters<typeof makeEvent>[1] = {}) => makeEvent(t.db, { title, summary, date, ...extra });
   await e('Début de Quokka', 'The quokka model opens', '2024-01-10', { organizationIds: [orgs.acme], kind: 'release', tagIds: [tags.chips] });
@@ -299,7 +299,7 @@ describe('search in the other lists', () => {
   });
 
   it('when subjects and sources are searched, then the API answers with pages and a damaged cursor is a 400', async () => {
-    await t.db.subject.create({ data: { slug: 'sx-wombat-7b', name: 'Wombat 7B', kind: 'model', description: '' } });
+    await t.db.subject.create({ data: { slug: 'sx-wombat-7b', ...named('Wombat 7B'), kind: 'model', description: '' } });
     expect((await all('/api/v1/subjects?q=womb')).map((s) => (s as unknown as { slug: string }).slug)).toEqual(['sx-wombat-7b']);
     await request(t.app).get('/api/v1/sources?q=anything').expect(200);
     await request(t.app).get('/api/v1/organizations?cursor=nonsense').expect(400);

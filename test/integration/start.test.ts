@@ -1,5 +1,6 @@
 // The quick start, end to end: a fresh database file, `main.ts` applies the migrations, loads the
-// seed, serves it, and stops cleanly on SIGTERM.
+// seed, serves it, and stops cleanly on SIGTERM; a later start rewrites wrong sort keys of names.
+import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -35,21 +36,28 @@ function waitForUrl(proc: ChildProcess): Promise<string> {
   });
 }
 
+/** `main.ts` on the SQLite file `file`, in production mode on a free port, its job off. */
+function startMain(file: string): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATABASE_URL: `file:${file}`,
+      LOG_LEVEL: 'info',
+      MILESTONE_CRON: 'off',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+const dbFile = path.join(dir, 'nested', 'timeline.db');
+
 describe('start-up', () => {
   it('when started on an empty database, then it migrates, seeds, serves the timeline and stops on SIGTERM', async () => {
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: projectRoot,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        DATABASE_URL: `file:${path.join(dir, 'nested', 'timeline.db')}`,
-        LOG_LEVEL: 'info',
-        MILESTONE_CRON: 'off',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    child = startMain(dbFile);
     const url = await waitForUrl(child);
     const home = await fetch(url);
     expect(home.status).toBe(200);
@@ -59,6 +67,30 @@ describe('start-up', () => {
     const exit = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
+  }, 90_000);
+
+  // On the database the test above seeded (tests of a file run in order).
+  it('when a name has a wrong sort key (as the migration leaves "Écho AI"), then the start rewrites it and says so', async () => {
+    const raw = new Database(dbFile);
+    try {
+      raw.prepare(`UPDATE "Organization" SET "name" = 'Écho AI', "sortName" = lower('Écho AI') WHERE "slug" = 'meta'`).run();
+    } finally {
+      raw.close();
+    }
+    child = startMain(dbFile);
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    await waitForUrl(child);
+    expect(out).toMatch(/"sortNames":1\b.*rewrote the sort keys of names/);
+    const exit = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    const after = new Database(dbFile, { readonly: true });
+    try {
+      expect(after.prepare(`SELECT "sortName" FROM "Organization" WHERE "slug" = 'meta'`).get()).toEqual({ sortName: 'echo ai' });
+    } finally {
+      after.close();
+    }
   }, 90_000);
 });
 

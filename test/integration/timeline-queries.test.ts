@@ -8,7 +8,7 @@ import { searchWords } from '../../src/features/search/index.ts';
 import { eventListInclude } from '../../src/features/timeline/timeline.repo.ts';
 import type { Prisma } from '../../src/generated/sqlite/client.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { makeEvent } from '../helpers/factories.ts';
+import { makeEvent, named } from '../helpers/factories.ts';
 
 let t: TestApp;
 
@@ -43,13 +43,13 @@ beforeAll(async () => {
   t = await createTestApp({ seed: true });
   // Names out of id order, so that ordering links by name is visible.
   for (const name of ['Zeta Labs', 'Alpha Works', 'Mid Corp']) {
-    ids.orgs.push((await t.db.organization.create({ data: { name, slug: `tq-${name.toLowerCase().replace(' ', '-')}` } })).id);
+    ids.orgs.push((await t.db.organization.create({ data: { ...named(name), slug: `tq-${name.toLowerCase().replace(' ', '-')}` } })).id);
   }
   for (const name of ['Yak model', 'Bee model']) {
-    ids.subjects.push((await t.db.subject.create({ data: { name, slug: `tq-${name.toLowerCase().replace(' ', '-')}` } })).id);
+    ids.subjects.push((await t.db.subject.create({ data: { ...named(name), slug: `tq-${name.toLowerCase().replace(' ', '-')}` } })).id);
   }
   for (const name of ['zz tag', 'aa tag']) {
-    ids.tags.push((await t.db.tag.create({ data: { name, slug: `tq-${name.replace(' ', '-')}` } })).id);
+    ids.tags.push((await t.db.tag.create({ data: { ...named(name), slug: `tq-${name.replace(' ', '-')}` } })).id);
   }
   const [zeta, alpha, mid] = ids.orgs as [number, number, number];
   const [yak, bee] = ids.subjects as [number, number];

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isDatabaseUnavailable } from '../../src/platform/db.ts';
 import { DatabaseBusyError, WriteGate } from '../../src/platform/sqlite-gate.ts';
 import { createTestDb, testEngine, type TestDb } from '../helpers/db.ts';
+import { named } from '../helpers/factories.ts';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -26,7 +27,7 @@ describe(`writes beside an open transaction (${testEngine()})`, () => {
     const tx = t.db
       .$transaction(
         async (db) => {
-          await db.organization.create({ data: { slug: 'in-transaction', name: 'In transaction' } });
+          await db.organization.create({ data: { slug: 'in-transaction', ...named('In transaction') } });
           inside();
           await released;
           throw new Error('the import fails');
@@ -37,7 +38,7 @@ describe(`writes beside an open transaction (${testEngine()})`, () => {
     await opened;
     // A plain write of another request (a session row, a throttle counter, the content version).
     let done = false;
-    const outside = t.db.organization.create({ data: { slug: 'outside', name: 'Outside' } }).then(() => (done = true));
+    const outside = t.db.organization.create({ data: { slug: 'outside', ...named('Outside') } }).then(() => (done = true));
     await turns();
     // On SQLite it waits for the transaction instead of running inside it (PostgreSQL runs it on
     // another connection of the pool).

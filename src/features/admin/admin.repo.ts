@@ -1,6 +1,7 @@
 // Admin lists, choices for the forms, and the dashboard's numbers.
 import type { Db } from '../../platform/db.ts';
 import type { EntityType } from '../content/index.ts';
+import { nameOrder } from '../../platform/text/sort-key.ts';
 
 export interface ListRow {
   id: number;
@@ -27,8 +28,8 @@ export async function listRows(db: Db, type: EntityType, beforeId: number | unde
 
 export async function choices(db: Db) {
   const [organizations, subjects, sources, events] = await Promise.all([
-    db.organization.findMany({ select: { slug: true, name: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
-    db.subject.findMany({ select: { slug: true, name: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    db.organization.findMany({ select: { slug: true, name: true }, orderBy: nameOrder() }),
+    db.subject.findMany({ select: { slug: true, name: true }, orderBy: nameOrder() }),
     db.source.findMany({ select: { id: true, publisher: true, title: true }, orderBy: [{ publisher: 'asc' }, { title: 'asc' }, { id: 'asc' }] }),
     db.event.findMany({ select: { slug: true, title: true, dateText: true }, orderBy: [{ dateStart: 'desc' }, { id: 'desc' }] }),
   ]);

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Db } from '../../platform/db.ts';
 import type { FieldErrors } from '../../platform/errors.ts';
+import { sortKey } from '../../platform/text/sort-key.ts';
 
 export const ALIAS_MAX = 200;
 const ALIASES_MAX = 50;
@@ -19,10 +20,7 @@ export const aliasText = (aliases: readonly string[]): string => aliases.join('\
 
 /** Case, accents, punctuation and spacing ignored: "Google DeepMind" = "google-deepmind". */
 export function aliasKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return sortKey(name)
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

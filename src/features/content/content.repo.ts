@@ -4,6 +4,7 @@ import type { Prisma } from '../../generated/sqlite/client.ts';
 import { inChunks } from '../../platform/batches.ts';
 import type { Db } from '../../platform/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
+import { sortKey } from '../../platform/text/sort-key.ts';
 import type { EntityType } from './audit.ts';
 import type { TagRef } from './content.schema.ts';
 
@@ -118,14 +119,26 @@ export async function tagNames(db: Db, slugs: string[]): Promise<Map<string, str
 // ---------------------------------------------------------------------------
 // Writes: plain creates (they return the new id), and operations for array transactions
 
-export const createOrganization = (db: Db, data: Prisma.OrganizationUncheckedCreateInput) => db.organization.create({ data, select: { id: true } });
-export const createSubject = (db: Db, data: Prisma.SubjectUncheckedCreateInput) => db.subject.create({ data, select: { id: true } });
+// Organizations, subjects and tags are written with the sort key of their name (sortName,
+// docs/decisions/0045), computed here from the name given: callers never pass it.
+type Keyed<T> = Omit<T, 'sortName'>;
+type Renamed<T> = Omit<T, 'sortName' | 'name'> & { name?: string };
+/** `data` with `sortName` when it sets a name. */
+const withSortName = <T extends { name?: string }>(data: T) => (data.name === undefined ? data : { ...data, sortName: sortKey(data.name) });
+/** A tag as created: its slug, name and sort key. */
+export const tagRow = (t: TagRef) => ({ slug: t.slug, name: t.name, sortName: sortKey(t.name) });
+
+export const createOrganization = (db: Db, data: Keyed<Prisma.OrganizationUncheckedCreateInput>) =>
+  db.organization.create({ data: { ...data, sortName: sortKey(data.name) }, select: { id: true } });
+export const createSubject = (db: Db, data: Keyed<Prisma.SubjectUncheckedCreateInput>) =>
+  db.subject.create({ data: { ...data, sortName: sortKey(data.name) }, select: { id: true } });
 export const createSource = (db: Db, data: Prisma.SourceUncheckedCreateInput) => db.source.create({ data, select: { id: true } });
 export const createEvent = (db: Db, data: Prisma.EventUncheckedCreateInput) => db.event.create({ data, select: { id: true } });
 export const createMilestone = (db: Db, data: Prisma.MilestoneUncheckedCreateInput) => db.milestone.create({ data, select: { id: true } });
 
-export const updateOrganization = (db: Db, id: number, data: Prisma.OrganizationUncheckedUpdateInput): Op => db.organization.update({ where: { id }, data });
-export const updateSubject = (db: Db, id: number, data: Prisma.SubjectUncheckedUpdateInput): Op => db.subject.update({ where: { id }, data });
+export const updateOrganization = (db: Db, id: number, data: Renamed<Prisma.OrganizationUncheckedUpdateInput>): Op =>
+  db.organization.update({ where: { id }, data: withSortName(data) });
+export const updateSubject = (db: Db, id: number, data: Renamed<Prisma.SubjectUncheckedUpdateInput>): Op => db.subject.update({ where: { id }, data: withSortName(data) });
 export const updateSource = (db: Db, id: number, data: Prisma.SourceUncheckedUpdateInput): Op => db.source.update({ where: { id }, data });
 export const updateEvent = (db: Db, id: number, data: Prisma.EventUncheckedUpdateInput): Op => db.event.update({ where: { id }, data });
 export const updateMilestone = (db: Db, id: number, data: Prisma.MilestoneUncheckedUpdateInput): Op => db.milestone.update({ where: { id }, data });
@@ -145,7 +158,10 @@ export function deleteOp(db: Db, type: EntityType, id: number): Op {
   }
 }
 
-export const upsertTag = (db: Db, t: TagRef): Op => db.tag.upsert({ where: { slug: t.slug }, create: t, update: { name: t.name } });
+export const upsertTag = (db: Db, t: TagRef): Op => {
+  const row = tagRow(t);
+  return db.tag.upsert({ where: { slug: t.slug }, create: row, update: { name: row.name, sortName: row.sortName } });
+};
 
 export const auditOp = (db: Db, data: Prisma.AuditLogUncheckedCreateInput): Op => db.auditLog.create({ data });
 export const createAudits = (db: Db, data: Prisma.AuditLogUncheckedCreateInput[]): Op => db.auditLog.createMany({ data });
@@ -192,7 +208,7 @@ export function eventLinkOps(db: Db, eventId: number, links: EventLinks, replace
       : []),
     ...(has('tags') ? links.tags : []).map((t) =>
       db.eventTag.create({
-        data: { event: { connect: { id: eventId } }, tag: { connectOrCreate: { where: { slug: t.slug }, create: t } } },
+        data: { event: { connect: { id: eventId } }, tag: { connectOrCreate: { where: { slug: t.slug }, create: tagRow(t) } } },
       }),
     ),
   ];

@@ -29,3 +29,4 @@ export { text as textField, choice as choiceField, checkbox as checkboxField } f
 export { exportWithFacts, exportWithFactsStream, importWithFacts, writeFacts, exportFacts, type FactInput, type FactPlan } from './transfer/facts.transfer.ts';
 export { aliasesOf, aliasKey, searchName } from './aliases.ts';
 export { mergeRecords, mergeCandidates, redirectFor, type MergeKind, type MergeResult } from './merge.ts';
+export { refreshSortNames } from './sort-names.ts';

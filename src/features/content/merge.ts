@@ -10,6 +10,7 @@ import { auditData, type WriteContext } from './audit.ts';
 import { mapWriteError } from './commit.ts';
 import * as repo from './content.repo.ts';
 import { eventSearchText, milestoneSearchText } from './search-fields.ts';
+import { nameOrder } from '../../platform/text/sort-key.ts';
 
 export type MergeKind = 'organization' | 'subject';
 
@@ -58,7 +59,7 @@ export async function mergeCandidates(db: Db, kind: MergeKind, fromId: number): 
   const words = new Set([from.name, ...aliasesOf(from.aliases)].flatMap((n) => aliasKey(n).split(' ')).filter((w) => w.length > 1));
   const shared = (r: Rec) => [r.name, ...aliasesOf(r.aliases)].flatMap((n) => aliasKey(n).split(' ')).filter((w) => words.has(w)).length;
   const where = { id: { not: fromId } };
-  const orderBy = { name: 'asc' } as const;
+  const orderBy = nameOrder();
   // Names only: a few thousand short rows at most (organizations, models).
   const rows: Rec[] = kind === 'organization' ? await db.organization.findMany({ where, select, orderBy }) : await db.subject.findMany({ where, select, orderBy });
   return rows

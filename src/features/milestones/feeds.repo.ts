@@ -1,5 +1,6 @@
 // Queries behind the Atom and iCalendar feeds.
 import type { Db } from '../../platform/db.ts';
+import { linkedNameOrder } from '../../platform/text/sort-key.ts';
 
 /** Narrows a feed to one organization and/or subject (slugs). */
 export interface FeedFilter {
@@ -37,7 +38,7 @@ export function latestEvents(db: Db, take: number, f: FeedFilter = {}) {
       datePrecision: true,
       createdAt: true,
       updatedAt: true,
-      organizations: { select: { organization: { select: { name: true } } }, orderBy: { organization: { name: 'asc' } } },
+      organizations: { select: { organization: { select: { name: true } } }, orderBy: linkedNameOrder('organization') },
     },
   });
 }

@@ -3,10 +3,11 @@ import type { Prisma } from '../../generated/sqlite/client.ts';
 import type { Db } from '../../platform/db.ts';
 import { mapPrismaError } from '../../platform/prisma-errors.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors.ts';
+import { linkedNameOrder } from '../../platform/text/sort-key.ts';
 
 export const claimInclude = {
-  organizations: { include: { organization: { select: { id: true, name: true } } }, orderBy: { organization: { name: 'asc' } } },
-  subjects: { include: { subject: { select: { id: true, name: true } } }, orderBy: { subject: { name: 'asc' } } },
+  organizations: { include: { organization: { select: { id: true, name: true } } }, orderBy: linkedNameOrder('organization') },
+  subjects: { include: { subject: { select: { id: true, name: true } } }, orderBy: linkedNameOrder('subject') },
   afterEvent: { select: { id: true, slug: true, title: true, dateStart: true } },
   source: { select: { id: true, publisher: true, title: true } },
   settledBy: { select: { id: true, slug: true, title: true } },

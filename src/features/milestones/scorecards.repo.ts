@@ -1,6 +1,7 @@
 // Queries behind the scorecards: outcomes only, no text.
 import type { Db } from '../../platform/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
+import { nameOrder } from '../../platform/text/sort-key.ts';
 
 const outcomeSelect = { sourceId: true, status: true, outcome: true, gapDays: true, likelihoodLow: true, likelihoodHigh: true } as const;
 
@@ -37,5 +38,5 @@ export function allSources(db: Db) {
 }
 
 export function allOrganizations(db: Db) {
-  return db.organization.findMany({ select: { id: true, slug: true, name: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+  return db.organization.findMany({ select: { id: true, slug: true, name: true }, orderBy: nameOrder() });
 }

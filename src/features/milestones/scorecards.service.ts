@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db.ts';
 import * as repo from './scorecards.repo.ts';
 import { calibration, type Calibration } from './calibration.ts';
 import { gapText, median } from './rules.ts';
+import { compareNames } from '../../platform/text/sort-key.ts';
 
 export interface Scorecard {
   claims: number;
@@ -112,7 +113,7 @@ function sortRows<T extends { name: string; card: Scorecard }>(rows: T[], sort: 
     missed: (r) => -r.card.missed,
     gap: (r) => nullsLast(r.card.medianGapDays, 1),
   };
-  return [...rows].sort((a, b) => key[sort](a) - key[sort](b) || a.name.localeCompare(b.name, 'en'));
+  return [...rows].sort((a, b) => key[sort](a) - key[sort](b) || compareNames(a.name, b.name));
 }
 
 const calibrationOf = (rows: readonly ClaimOutcome[]): Calibration | null =>

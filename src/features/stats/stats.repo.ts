@@ -1,6 +1,7 @@
 // Queries behind /stats: dates, organizations, outcomes and model facts; no free text.
 import { join, sqltag as sql } from '@prisma/client/runtime/client';
 import type { Db } from '../../platform/db.ts';
+import { nameOrder } from '../../platform/text/sort-key.ts';
 
 export function eventPlacements(db: Db) {
   return db.eventOrganization.findMany({
@@ -15,7 +16,7 @@ export function milestonePlacements(db: Db) {
 }
 
 export function organizations(db: Db) {
-  return db.organization.findMany({ select: { id: true, slug: true, name: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+  return db.organization.findMany({ select: { id: true, slug: true, name: true }, orderBy: nameOrder() });
 }
 
 export function claimOutcomes(db: Db) {

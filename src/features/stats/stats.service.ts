@@ -5,6 +5,7 @@ import { FACT_LABELS, formatFact, FACT_UNITS, type FactKind } from '../facts/ind
 import { OUTCOME_LABELS, scorecardsPage } from '../milestones/index.ts';
 import { heatmap, logScatter, quarterOf, quarterRange, quarterWithin, stackedColumns, stackedRows } from './charts.ts';
 import * as repo from './stats.repo.ts';
+import { compareNames } from '../../platform/text/sort-key.ts';
 
 export const DATASETS = ['entries-by-organization', 'claims-by-outcome', 'source-records', 'model-parameters', 'model-training-compute'] as const;
 export type Dataset = (typeof DATASETS)[number];
@@ -115,7 +116,7 @@ const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 function modelFactChart(points: repo.ModelFactPoint[], kind: FactKind) {
   const newest = new Map<number, repo.ModelFactPoint>();
   for (const p of points) if (p.kind === kind) newest.set(p.subjectId, p);
-  const models = [...newest.values()].sort((a, b) => a.released.getTime() - b.released.getTime() || a.name.localeCompare(b.name));
+  const models = [...newest.values()].sort((a, b) => a.released.getTime() - b.released.getTime() || compareNames(a.name, b.name));
   const unit = FACT_UNITS[kind] ?? null;
   const table: DataTable = {
     columns: ['Model', 'First released', `${FACT_LABELS[kind]}${unit ? ` (${unit})` : ''}`, 'As people read it', 'Source'],

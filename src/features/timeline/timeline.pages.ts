@@ -239,10 +239,14 @@ export async function listSourcesPage(db: Db, afterId: number | undefined, limit
 const SCAN_BATCH = 200;
 const DAMAGED = 'This page link is damaged: start again from the first page.';
 
+/** The cursor of a page in name order: [sortName, name, id] of its last row, as base64url JSON. */
+const encodeNameKey = (r: { sortName: string; name: string; id: number }) => Buffer.from(JSON.stringify([r.sortName, r.name, r.id])).toString('base64url');
+
+/** A cursor of encodeNameKey; one of another shape (the former [name, id]) is damaged: 400. */
 function decodeNameKey(cursor: string): repo.NameKey {
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && Number.isInteger(v[1]) && v[1] > 0) return [v[0], v[1]];
+    if (Array.isArray(v) && v.length === 3 && typeof v[0] === 'string' && typeof v[1] === 'string' && Number.isInteger(v[2]) && v[2] > 0) return [v[0], v[1], v[2]];
   } catch {
     // falls through
   }
@@ -250,10 +254,11 @@ function decodeNameKey(cursor: string): repo.NameKey {
 }
 
 /**
- * A page of organizations or subjects (by name) or sources (by id), with the timeline's search
- * syntax on their names (and descriptions, publishers). These tables are small beside the events,
- * so the search reads them in batches in key order and matches the folded words in the
- * application (docs/decisions/0021): the same answer on both engines, no extra index.
+ * A page of organizations or subjects (in name order, docs/decisions/0045) or sources (by id),
+ * with the timeline's search syntax on their names (and descriptions, publishers). These tables
+ * are small beside the events, so the search reads them in batches in key order and matches the
+ * folded words in the application (docs/decisions/0021): the same answer on both engines, no
+ * extra index.
  */
 export async function searchNamedList(
   db: Db,
@@ -276,15 +281,15 @@ export async function searchNamedList(
     }
   } else {
     let after = cursor === undefined ? undefined : decodeNameKey(cursor);
-    const key = (r: { name: string; id: number }) => Buffer.from(JSON.stringify([r.name, r.id])).toString('base64url');
     for (;;) {
       const rows = what === 'organizations' ? await repo.listOrganizations(db, { after, take }) : await repo.listSubjects(db, { after, take });
       for (const r of rows) {
         if (q && !matchesWords(q, searchWords(`${r.name} ${r.description}`))) continue;
-        found.push({ key: key(r), item: what === 'organizations' ? organizationItem(r as OrganizationRow) : subjectItem(r as SubjectRow) });
+        found.push({ key: encodeNameKey(r), item: what === 'organizations' ? organizationItem(r as OrganizationRow) : subjectItem(r as SubjectRow) });
       }
       if (rows.length < take || found.length > limit) break;
-      after = [rows.at(-1)!.name, rows.at(-1)!.id];
+      const last = rows.at(-1)!;
+      after = [last.sortName, last.name, last.id];
     }
   }
   const page = found.slice(0, limit);

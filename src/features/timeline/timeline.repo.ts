@@ -3,13 +3,14 @@ import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtim
 import type { Prisma } from '../../generated/sqlite/client.ts';
 import { isPostgres, readRows, type Db } from '../../platform/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
+import { linkedNameOrder, nameOrder } from '../../platform/text/sort-key.ts';
 import { exactFloat, preferIndexWalk, rankedTopK, searchSql, type SearchQuery, type SearchSql, type SearchTable } from '../search/index.ts';
 import type { CursorKey, RankKey } from './timeline.schema.ts';
 
 export const eventListInclude = {
-  organizations: { include: { organization: true }, orderBy: { organization: { name: 'asc' } } },
-  subjects: { include: { subject: true }, orderBy: { subject: { name: 'asc' } } },
-  tags: { include: { tag: true }, orderBy: { tag: { name: 'asc' } } },
+  organizations: { include: { organization: true }, orderBy: linkedNameOrder('organization') },
+  subjects: { include: { subject: true }, orderBy: linkedNameOrder('subject') },
+  tags: { include: { tag: true }, orderBy: linkedNameOrder('tag') },
 } satisfies Prisma.EventInclude;
 
 export const eventDetailInclude = {
@@ -18,8 +19,8 @@ export const eventDetailInclude = {
 } satisfies Prisma.EventInclude;
 
 export const milestoneInclude = {
-  organizations: { include: { organization: true }, orderBy: { organization: { name: 'asc' } } },
-  subjects: { include: { subject: true }, orderBy: { subject: { name: 'asc' } } },
+  organizations: { include: { organization: true }, orderBy: linkedNameOrder('organization') },
+  subjects: { include: { subject: true }, orderBy: linkedNameOrder('subject') },
   source: true,
   afterEvent: { select: { slug: true, title: true } },
   settledBy: { select: { slug: true, title: true, dateStart: true, dateEnd: true, datePrecision: true, dateText: true } },
@@ -192,6 +193,7 @@ interface RawLink {
   id: number | bigint;
   slug: string;
   name: string;
+  sortName: string;
   /** Organization.website, Subject.kind. */
   extra: string | null;
   description: string | null;
@@ -199,7 +201,7 @@ interface RawLink {
   updatedAt: Date | string | null;
 }
 
-/** One page of events with their organizations, subjects and tags (each by name), as `eventListInclude` reads them: two statements. */
+/** One page of events with their organizations, subjects and tags (each in name order), as `eventListInclude` reads them: two statements. */
 export async function listEvents(db: Db, f: StreamFilter, page: StreamPage): Promise<(EventListRow & { rank: number })[]> {
   const q = await streamQuery(db, EVENTS, f, page);
   const rows = await readRows<RawEvent[]>(db, sql`
@@ -230,16 +232,16 @@ export async function listEvents(db: Db, f: StreamFilter, page: StreamPage): Pro
   const byId = new Map(events.map((e) => [e.id, e]));
   const ids = join(events.map((e) => e.id));
   const links = await readRows<RawLink[]>(db, sql`
-    SELECT 'o' AS "k", j."eventId" AS "eventId", o."id" AS "id", o."slug" AS "slug", o."name" AS "name",
+    SELECT 'o' AS "k", j."eventId" AS "eventId", o."id" AS "id", o."slug" AS "slug", o."name" AS "name", o."sortName" AS "sortName",
       o."website" AS "extra", o."description" AS "description", o."createdAt" AS "createdAt", o."updatedAt" AS "updatedAt"
     FROM "EventOrganization" j JOIN "Organization" o ON o."id" = j."organizationId" WHERE j."eventId" IN (${ids})
     UNION ALL
-    SELECT 's', j."eventId", s."id", s."slug", s."name", s."kind", s."description", s."createdAt", s."updatedAt"
+    SELECT 's', j."eventId", s."id", s."slug", s."name", s."sortName", s."kind", s."description", s."createdAt", s."updatedAt"
     FROM "EventSubject" j JOIN "Subject" s ON s."id" = j."subjectId" WHERE j."eventId" IN (${ids})
     UNION ALL
-    SELECT 't', j."eventId", t."id", t."slug", t."name", NULL, NULL, NULL, NULL
+    SELECT 't', j."eventId", t."id", t."slug", t."name", t."sortName", NULL, NULL, NULL, NULL
     FROM "EventTag" j JOIN "Tag" t ON t."id" = j."tagId" WHERE j."eventId" IN (${ids})
-    ORDER BY "name", "id"`);
+    ORDER BY "sortName", "name", "id"`);
   for (const l of links) {
     const e = byId.get(Number(l.eventId));
     if (!e) continue;
@@ -252,6 +254,7 @@ export async function listEvents(db: Db, f: StreamFilter, page: StreamPage): Pro
           id,
           slug: l.slug,
           name: l.name,
+          sortName: l.sortName,
           website: l.extra,
           description: l.description ?? '',
           aliases: '',
@@ -267,6 +270,7 @@ export async function listEvents(db: Db, f: StreamFilter, page: StreamPage): Pro
           id,
           slug: l.slug,
           name: l.name,
+          sortName: l.sortName,
           kind: l.extra ?? 'other',
           description: l.description ?? '',
           aliases: '',
@@ -275,7 +279,7 @@ export async function listEvents(db: Db, f: StreamFilter, page: StreamPage): Pro
         },
       });
     } else {
-      e.tags.push({ eventId: e.id, tagId: id, tag: { id, slug: l.slug, name: l.name } });
+      e.tags.push({ eventId: e.id, tagId: id, tag: { id, slug: l.slug, name: l.name, sortName: l.sortName } });
     }
   }
   return events;
@@ -317,15 +321,15 @@ export interface NamedLink {
   name: string;
 }
 
-/** Organizations, subjects and tags for the filter form, each by name then id: one raw statement, read on every home render. */
+/** Organizations, subjects and tags for the filter form, each in name order: one raw statement, read on every home render. */
 export async function listFilterNames(db: Db): Promise<{ organizations: NamedLink[]; subjects: NamedLink[]; tags: NamedLink[] }> {
   const rows = await readRows<(NamedLink & { k: 'o' | 's' | 't' })[]>(db, sql`
-    SELECT 'o' AS "k", "id", "slug", "name" FROM "Organization"
+    SELECT 'o' AS "k", "id", "slug", "name", "sortName" FROM "Organization"
     UNION ALL
-    SELECT 's', "id", "slug", "name" FROM "Subject"
+    SELECT 's', "id", "slug", "name", "sortName" FROM "Subject"
     UNION ALL
-    SELECT 't', "id", "slug", "name" FROM "Tag"
-    ORDER BY "k", "name", "id"`);
+    SELECT 't', "id", "slug", "name", "sortName" FROM "Tag"
+    ORDER BY "k", "sortName", "name", "id"`);
   const out = { organizations: [] as NamedLink[], subjects: [] as NamedLink[], tags: [] as NamedLink[] };
   for (const r of rows) (r.k === 'o' ? out.organizations : r.k === 's' ? out.subjects : out.tags).push({ slug: r.slug, name: r.name });
   return out;
@@ -384,7 +388,7 @@ export async function getMilestoneBySlug(db: Db, slug: string) {
 export async function getOrganizationBySlug(db: Db, slug: string) {
   const row = await db.organization.findUnique({
     where: { slug },
-    include: { subjects: { include: { subject: true }, orderBy: { subject: { name: 'asc' } } } },
+    include: { subjects: { include: { subject: true }, orderBy: linkedNameOrder('subject') } },
   });
   if (!row) throw new NotFoundError(`No organization "${slug}".`);
   return row;
@@ -393,7 +397,7 @@ export async function getOrganizationBySlug(db: Db, slug: string) {
 export async function getSubjectBySlug(db: Db, slug: string) {
   const row = await db.subject.findUnique({
     where: { slug },
-    include: { organizations: { include: { organization: true }, orderBy: { organization: { name: 'asc' } } } },
+    include: { organizations: { include: { organization: true }, orderBy: linkedNameOrder('organization') } },
   });
   if (!row) throw new NotFoundError(`No subject "${slug}".`);
   return row;
@@ -423,19 +427,21 @@ export async function getSource(db: Db, id: number) {
   return row;
 }
 
-/** Rows after (name, id) in name order: a keyset page. */
+/** Rows after (sortName, name, id) in name order (docs/decisions/0045): a keyset page. */
 function afterName(after: NameKey | undefined) {
-  return after ? { OR: [{ name: { gt: after[0] } }, { name: after[0], id: { gt: after[1] } }] } : {};
+  if (!after) return {};
+  const [sortName, name, id] = after;
+  return { OR: [{ sortName: { gt: sortName } }, { sortName, name: { gt: name } }, { sortName, name, id: { gt: id } }] };
 }
 
-/** [name, id] of the last row of a page ordered by name. */
-export type NameKey = [string, number];
+/** [sortName, name, id] of the last row of a page in name order. */
+export type NameKey = [string, string, number];
 
 export function listOrganizations(db: Db, page: { after?: NameKey; take?: number } = {}) {
   return db.organization.findMany({
     where: afterName(page.after),
     take: page.take,
-    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    orderBy: nameOrder(),
     include: { _count: { select: { events: true, milestones: true } } },
   });
 }
@@ -444,9 +450,9 @@ export function listSubjects(db: Db, page: { after?: NameKey; take?: number } = 
   return db.subject.findMany({
     where: afterName(page.after),
     take: page.take,
-    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    orderBy: nameOrder(),
     include: {
-      organizations: { include: { organization: true }, orderBy: { organization: { name: 'asc' } } },
+      organizations: { include: { organization: true }, orderBy: linkedNameOrder('organization') },
       _count: { select: { events: true, milestones: true } },
     },
   });

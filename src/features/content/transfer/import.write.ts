@@ -6,6 +6,7 @@ import type { Db } from '../../../platform/db.ts';
 import { insertReturning, insertRows, rowsPerStatement, type Row } from '../../../platform/bulk.ts';
 import { auditData, diffSnapshots, type EntityType, type WriteContext } from '../audit.ts';
 import * as repo from '../content.repo.ts';
+import { sortKey } from '../../../platform/text/sort-key.ts';
 import { milestonePlacement, placementWindow } from '../milestones.service.ts';
 import { eventSearchText, milestoneSearchText } from '../search-fields.ts';
 import { aliasText, searchName } from '../aliases.ts';
@@ -230,10 +231,10 @@ export function importWriter(ctx: WriteContext, held: HeldKeys, file: FileCheck,
     if (!news.length) return;
     if (entity === 'organizations') {
       withIds(orgId, await insertAll(db, 'Organization', news as Item<OrganizationRecord>[], (r) => r.slug,
-        (r) => ({ slug: r.slug, name: r.name, website: r.website, description: r.description, aliases: aliasText(r.aliases), ...stamp }), ['slug'], slugRow));
+        (r) => ({ slug: r.slug, name: r.name, sortName: sortKey(r.name), website: r.website, description: r.description, aliases: aliasText(r.aliases), ...stamp }), ['slug'], slugRow));
     } else if (entity === 'subjects') {
       withIds(subjectId, await insertAll(db, 'Subject', news as Item<SubjectRecord>[], (r) => r.slug,
-        (r) => ({ slug: r.slug, name: r.name, kind: r.kind, description: r.description, aliases: aliasText(r.aliases), ...stamp }), ['slug'], slugRow));
+        (r) => ({ slug: r.slug, name: r.name, sortName: sortKey(r.name), kind: r.kind, description: r.description, aliases: aliasText(r.aliases), ...stamp }), ['slug'], slugRow));
     } else if (entity === 'sources') {
       for (const it of await insertAll(db, 'Source', news as Item<SourceRecord>[], ptKey, (r) => ({ ...sourceData(r), ...stamp }), ['publisher', 'title'], (r) => ptKey(r as { publisher: string; title: string }))) {
         newSourceId.set(it.rec.key, it.existingId!);
