@@ -6,7 +6,7 @@ import { fromCsv } from './csv.ts';
 import { aliasConflictsIn, aliasIndex, aliasText } from '../aliases.ts';
 import { fieldErrors } from '../../../platform/validation.ts';
 import { topLevelProblem, type Raw, type Segment } from './import.input.ts';
-import { ptKey, type HeldKeys, type HeldRecord } from './import.held.ts';
+import { keyOfRecord, ptKey, type HeldKeys, type HeldRecord } from './import.held.ts';
 import {
   ENTITY_LISTS,
   recordSchemas,
@@ -39,7 +39,6 @@ export interface PlannedAction {
 export type Progress = (done: number, total: number) => void;
 
 export type { Raw };
-export { ptKey };
 
 // ---------------------------------------------------------------------------
 // Reading
@@ -116,10 +115,6 @@ export function canonicalSources(fileSourcePt: Map<string, string>, held: HeldKe
 }
 export type Canonical = ReturnType<typeof canonicalSources>;
 
-/** The key a held record of `entity` is found by. */
-export function keyOfRecord(entity: EntityList, rec: unknown): string {
-  return entity === 'sources' ? ptKey(rec as SourceRecord) : (rec as { slug: string }).slug;
-}
 
 type SlugLists = 'organizations' | 'subjects' | 'tags' | 'events' | 'milestones';
 
@@ -214,9 +209,9 @@ export class FileCheck {
     for (const { row, rec } of valid) {
       if (entity === 'sources') {
         const s = rec as SourceRecord;
-        if (this.sourcePt.has(s.key)) twice(row, 'key', s.key);
-        else this.sourcePt.set(s.key, ptKey(s));
         const pt = ptKey(s);
+        if (this.sourcePt.has(s.key)) twice(row, 'key', s.key);
+        else this.sourcePt.set(s.key, pt);
         if (this.#sourcePts.has(pt)) twice(row, 'title', `${s.publisher} / ${s.title}`);
         this.#sourcePts.add(pt);
         continue;
@@ -366,5 +361,3 @@ export function planItems<T>(entity: EntityList, valid: Valid<T>[], held: Map<st
     return { row, rec, action: same ? 'unchanged' : 'update', existingId: found.id, before: found.rec, after };
   });
 }
-
-export const changed = <T>(items: Item<T>[]) => items.filter((i) => i.action !== 'unchanged');

@@ -49,7 +49,14 @@ function keysOf(rows: Pick<AllRows, 'organizations' | 'subjects' | 'tags'>, sour
   };
 }
 
-const recordKey = (entity: EntityList, r: PlainRecord) => (entity === 'sources' ? ptKey(r as { publisher: string; title: string }) : String(r.slug));
+/** The key a record of `entity` is found by: its slug, or for a source its publisher and title. */
+export const keyOfRecord = (entity: EntityList, r: unknown): string =>
+  entity === 'sources' ? ptKey(r as { publisher: string; title: string }) : String((r as { slug: string }).slug);
+
+/** Records of `entity` by key, each with the id of its row (`rows`, in the same order). */
+function byKey(entity: EntityList, rows: { id: number }[], records: PlainRecord[]): Map<string, HeldRecord> {
+  return new Map(records.map((r, i) => [keyOfRecord(entity, r), { id: rows[i]!.id, rec: comparableExport(entity, r) }]));
+}
 
 /** The held rows of the database, read per segment. */
 export const databaseHeld: HeldSource = {
@@ -80,9 +87,7 @@ export const databaseHeld: HeldSource = {
       const slugs = keys.filter((k) => held.milestoneId.has(k));
       if (slugs.length) rows.milestones = await db.milestone.findMany({ where: { slug: { in: slugs } }, include: fullMilestone, orderBy: { id: 'asc' } });
     }
-    const list = rows[entity] as { id: number }[];
-    const records = rowsToRecords(rows, held.sourceKey)[entity] as PlainRecord[];
-    return new Map(records.map((r, i) => [recordKey(entity, r), { id: list[i]!.id, rec: comparableExport(entity, r) }]));
+    return byKey(entity, rows[entity] as { id: number }[], rowsToRecords(rows, held.sourceKey)[entity] as PlainRecord[]);
   },
 };
 
@@ -92,15 +97,14 @@ export function heldInMemory(rows: AllRows, records: Records): HeldSource {
   return {
     keys: async () => keysOf(rows, rows.sources, rows.events, rows.milestones),
     async records(_db, entity, keys) {
-      let byKey = index.get(entity);
-      if (!byKey) {
-        const list = rows[entity] as { id: number }[];
-        byKey = new Map((records[entity] as PlainRecord[]).map((r, i) => [recordKey(entity, r), { id: list[i]!.id, rec: comparableExport(entity, r) }]));
-        index.set(entity, byKey);
+      let all = index.get(entity);
+      if (!all) {
+        all = byKey(entity, rows[entity] as { id: number }[], records[entity] as PlainRecord[]);
+        index.set(entity, all);
       }
       const out = new Map<string, HeldRecord>();
       for (const k of keys) {
-        const found = byKey.get(k);
+        const found = all.get(k);
         if (found) out.set(k, found);
       }
       return out;

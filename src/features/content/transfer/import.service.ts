@@ -5,11 +5,11 @@
 import { bumpContentVersion } from '../../../platform/content-version.ts';
 import type { WriteContext } from '../audit.ts';
 import { prismaFailure } from '../../../platform/prisma-errors.ts';
-import { FileCheck, OutOfOrder, canonicalSources, keyOfRecord, planItems, readImport, validateSegment, yieldTurn, type Action, type ImportFormat, type PlannedAction, type Progress, type RowError, type Valid } from './import.check.ts';
+import { FileCheck, OutOfOrder, canonicalSources, planItems, readImport, validateSegment, yieldTurn, type Action, type ImportFormat, type PlannedAction, type Progress, type RowError, type Valid } from './import.check.ts';
 import type { TextChunks } from '../../../platform/json-read.ts';
 import { jsonInput, jsonTextInput, rowsInput, SEGMENT_ROWS, type ImportInput, type ReadEnd, type Segment } from './import.input.ts';
 import { importWriter, ReferenceGone } from './import.write.ts';
-import { databaseHeld, heldInMemory, type HeldKeys, type HeldSource } from './import.held.ts';
+import { databaseHeld, heldInMemory, keyOfRecord, type HeldKeys, type HeldSource } from './import.held.ts';
 import { inOneTransaction } from '../commit.ts';
 import { withCheckpointAside } from '../../../platform/wal-checkpoint.ts';
 import type { Db } from '../../../platform/db.ts';

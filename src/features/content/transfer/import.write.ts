@@ -11,10 +11,10 @@ import { milestonePlacement, placementWindow } from '../milestones.service.ts';
 import { eventSearchText, milestoneSearchText } from '../search-fields.ts';
 import { aliasText, searchName } from '../aliases.ts';
 import { flatten, stableJson } from './records.ts';
-import type { HeldKeys } from './import.held.ts';
+import { ptKey, type HeldKeys } from './import.held.ts';
 import { eventInclude, milestoneInclude } from '../content.repo.ts';
 import type { EntityList, EventRecord, MilestoneRecord, OrganizationRecord, SourceRecord, SubjectRecord, TagRecord } from './transfer.schema.ts';
-import { afterOf, ptKey, yieldTurn, type Canonical, type FileCheck, type Item } from './import.check.ts';
+import { afterOf, yieldTurn, type Canonical, type FileCheck, type Item } from './import.check.ts';
 import { TRANSFER_PAGE } from '../../../platform/batches.ts';
 
 const ENTITY_TYPE: Partial<Record<EntityList, EntityType>> = {
