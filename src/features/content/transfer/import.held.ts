@@ -5,7 +5,7 @@ import type { Db } from '../../../platform/db.ts';
 import { allPages, TRANSFER_PAGE } from '../../../platform/batches.ts';
 import { eventInclude, sourceInclude } from '../content.repo.ts';
 import { comparableExport, rowsToRecords, sourceKeys, type PlainRecord, type Records } from './records.ts';
-import { fullMilestone, NO_ROWS, readers, type AllRows } from './transfer.repo.ts';
+import { fullMilestone, keyReaders, NO_ROWS, readers, type AllRows } from './transfer.repo.ts';
 import type { EntityList } from './transfer.schema.ts';
 
 export const ptKey = (s: { publisher: string; title: string }) => `${s.publisher}\u0000${s.title}`;
@@ -61,14 +61,13 @@ function byKey(entity: EntityList, rows: { id: number }[], records: PlainRecord[
 /** The held rows of the database, read per segment. */
 export const databaseHeld: HeldSource = {
   async keys(db) {
-    const page = (after: number, take: number) => ({ where: { id: { gt: after } }, orderBy: { id: 'asc' as const }, take });
     const [organizations, subjects, tags, sources, events, milestones] = await Promise.all([
       allPages(readers.organizations(db), TRANSFER_PAGE),
       allPages(readers.subjects(db), TRANSFER_PAGE),
       allPages(readers.tags(db), TRANSFER_PAGE),
-      allPages((after, take) => db.source.findMany({ select: { id: true, publisher: true, title: true }, ...page(after, take) })),
-      allPages((after, take) => db.event.findMany({ select: { id: true, slug: true }, ...page(after, take) })),
-      allPages((after, take) => db.milestone.findMany({ select: { id: true, slug: true }, ...page(after, take) })),
+      allPages(keyReaders.sources(db)),
+      allPages(keyReaders.events(db)),
+      allPages(keyReaders.milestones(db)),
     ]);
     return keysOf({ organizations, subjects, tags }, sources, events, milestones);
   },

@@ -15,7 +15,7 @@ import { ptKey, type HeldKeys } from './import.held.ts';
 import { eventInclude, milestoneInclude } from '../content.repo.ts';
 import type { EntityList, EventRecord, MilestoneRecord, OrganizationRecord, SourceRecord, SubjectRecord, TagRecord } from './transfer.schema.ts';
 import { afterOf, yieldTurn, type Canonical, type FileCheck, type Item } from './import.check.ts';
-import { TRANSFER_PAGE } from '../../../platform/batches.ts';
+import { pagesOf, TRANSFER_PAGE } from '../../../platform/batches.ts';
 
 const ENTITY_TYPE: Partial<Record<EntityList, EntityType>> = {
   organizations: 'organization',
@@ -365,13 +365,14 @@ async function searchTextOfRenamed(db: Db, held: HeldKeys, file: FileCheck, orgN
     ...(orgIds.length ? [{ organizations: { some: { organizationId: { in: orgIds } } } }] : []),
     ...(subjectIds.length ? [{ subjects: { some: { subjectId: { in: subjectIds } } } }] : []),
   ];
-  for (let after = 0; ; ) {
-    const events = await db.event.findMany({
+  const linkedEvents = (after: number, take: number) =>
+    db.event.findMany({
       where: { id: { gt: after }, OR: [...linked, ...(tagIds.length ? [{ tags: { some: { tagId: { in: tagIds } } } }] : [])] },
       include: eventInclude,
       orderBy: { id: 'asc' },
-      take: TRANSFER_PAGE,
+      take,
     });
+  for await (const events of pagesOf(linkedEvents, TRANSFER_PAGE)) {
     await runYielding(
       events
         .filter((e) => !file.slugs.events.has(e.slug))
@@ -381,18 +382,15 @@ async function searchTextOfRenamed(db: Db, held: HeldKeys, file: FileCheck, orgN
           }),
         ),
     );
-    if (events.length < TRANSFER_PAGE) break;
-    after = events.at(-1)!.id;
   }
   if (!linked.length) return;
-  for (let after = 0; ; ) {
-    const milestones = await db.milestone.findMany({ where: { id: { gt: after }, OR: linked }, include: milestoneInclude, orderBy: { id: 'asc' }, take: TRANSFER_PAGE });
+  const linkedMilestones = (after: number, take: number) =>
+    db.milestone.findMany({ where: { id: { gt: after }, OR: linked }, include: milestoneInclude, orderBy: { id: 'asc' }, take });
+  for await (const milestones of pagesOf(linkedMilestones, TRANSFER_PAGE)) {
     await runYielding(
       milestones
         .filter((m) => !file.slugs.milestones.has(m.slug))
         .map((m) => repo.updateMilestone(db, m.id, { searchText: milestoneSearchText(m, orgs(m).map(nameOf(orgName)), subs(m).map(nameOf(subjectName))) })),
     );
-    if (milestones.length < TRANSFER_PAGE) break;
-    after = milestones.at(-1)!.id;
   }
 }

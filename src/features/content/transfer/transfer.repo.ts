@@ -24,6 +24,13 @@ export const readers = {
   milestones: (db: Db) => (after: number, take: number) => db.milestone.findMany({ include: fullMilestone, ...page(after, take) }),
 };
 
+/** The keys of the larger tables, without their rows: what an import checks references against (decision 44). */
+export const keyReaders = {
+  sources: (db: Db) => (after: number, take: number) => db.source.findMany({ select: { id: true, publisher: true, title: true }, ...page(after, take) }),
+  events: (db: Db) => (after: number, take: number) => db.event.findMany({ select: { id: true, slug: true }, ...page(after, take) }),
+  milestones: (db: Db) => (after: number, take: number) => db.milestone.findMany({ select: { id: true, slug: true }, ...page(after, take) }),
+};
+
 export async function loadAll(db: Db) {
   const [organizations, subjects, tags, sources, events, milestones] = await Promise.all([
     allPages(readers.organizations(db), TRANSFER_PAGE),
