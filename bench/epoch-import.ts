@@ -1,8 +1,10 @@
-// `npx tsx bench/epoch-import.ts [--rows 20000]`: the Epoch import (`importEpoch`, as
-// `npm run import -- --from epoch` runs it) into a seeded SQLite database, beside raw
+// `npx tsx bench/epoch-import.ts [--rows 20000] [--held 100000]`: the Epoch import (`importEpoch`,
+// as `npm run import -- --from epoch` runs it) into a seeded SQLite database, beside raw
 // better-sqlite3 inserts of the same rows (subjects, organizations, sources, events, their links
-// and facts) into another copy of that database, measured in the same run. Twice: the Epoch sample
-// (test/fixtures/epoch) and a generated file of --rows models.
+// and facts) into another copy of that database, measured in the same run. Three times: the Epoch
+// sample (test/fixtures/epoch), a generated file of --rows models, and the sample again into a
+// database of --held generated events (0: not run), whose time and memory should stay near the
+// first line's: the import reads what its rows can match, not the whole database (decision 46).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,9 +14,10 @@ import { importEpoch } from '../src/features/datasets/index.ts';
 import { parseFuzzyDate } from '../src/features/dates/index.ts';
 import { seedDatabase } from '../src/features/seed/index.ts';
 import { createDb } from '../src/platform/db.ts';
-import { copyDb, migratedTemplate, openSqlite, sqlDate } from './build-db.ts';
+import { copyDb, insertEvents, migratedTemplate, openSqlite, sqlDate } from './build-db.ts';
+import { generateEvents } from './data.ts';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '20000' }, seed: { type: 'string', default: '42' } } });
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '20000' }, held: { type: 'string', default: '100000' }, seed: { type: 'string', default: '42' } } });
 const ROWS = Number(values.rows);
 const SAMPLE = fs.readFileSync(new URL('../test/fixtures/epoch/frontier_ai_models_2025-07.csv', import.meta.url), 'utf8');
 
@@ -129,6 +132,13 @@ try {
   console.log(`Epoch import beside raw inserts of the same rows (SQLite, ${os.cpus().length} cores, other work may share the machine)`);
   await measure('epoch-sample', SAMPLE, dir, seededFile);
   await measure(`generated-${ROWS}`, generated(ROWS, Number(values.seed)), dir, seededFile);
+  const held = Number(values.held);
+  if (held > 0) {
+    // The bench's own world (its organizations are the seed's, so not on top of the seed).
+    const heldFile = copyDb(template, path.join(dir, 'held.db'));
+    insertEvents(heldFile, generateEvents(held, Number(values.seed)), new Date('2026-01-01T00:00:00Z'));
+    await measure(`epoch-sample-beside-${held}-events`, SAMPLE, dir, heldFile);
+  }
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

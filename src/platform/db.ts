@@ -101,10 +101,13 @@ export function transactionMarkOf(db: Db): TransactionMark | undefined {
  * The rows of a read-only statement, as `db.$queryRaw` returns them (column names as keys). On
  * SQLite they come straight from the connection through a prepared statement kept for the next
  * call (sqlite-direct.ts): integers as numbers, DateTime columns as ISO text. For the hot reads of
- * the public pages; writes go through Prisma, but for the import's bulk inserts (writeRows).
+ * the public pages and the import's key reads; writes go through Prisma, but for the import's bulk
+ * inserts (writeRows).
  */
 export async function readRows<T extends unknown[]>(db: Db, query: Sql): Promise<T> {
-  const rows = sqliteParts.get(db)?.direct.all(query);
+  // A transaction client (inTransactionOf) reads on the connection that holds its transaction.
+  const inTransaction = transactionParts.get(db);
+  const rows = inTransaction ? inTransaction.direct.allInTransaction(query) : sqliteParts.get(db)?.direct.all(query);
   return (rows as T | null | undefined) ?? db.$queryRaw<T>(query);
 }
 

@@ -28,6 +28,11 @@ export class DirectStatements {
     return this.#run(query, true, false, (st, params) => st.all(params));
   }
 
+  /** A read inside the transaction open on the connection (db.ts, readRows with a transaction client); null as for `write`. */
+  allInTransaction(query: Sql): unknown[] | null {
+    return this.#run(query, true, true, (st, params) => st.all(params));
+  }
+
   /**
    * A write inside the transaction open on the connection (the caller's: see db.ts, writeRows):
    * the rows it returns (`returning`), or the number of rows it changed. Null when no transaction

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
-import { importData, importWithFacts, loadHeld, type ExportBundle } from '../../src/features/content/index.ts';
+import { databaseHeld, importData, importWithFacts, type ExportBundle } from '../../src/features/content/index.ts';
 import type { Db } from '../../src/platform/db.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { signIn } from '../helpers/admin-session.ts';
@@ -349,7 +349,8 @@ describe('import checks every row first', () => {
   it('when a new record’s slug is taken between the check and the write, then the import says so and writes nothing', async () => {
     const ctx = { db: t.db, now: t.clock(), userId: null };
     // What the import checked against, read before another editor created the same organization.
-    const held = await loadHeld(t.db);
+    const keys = await databaseHeld.keys(t.db);
+    const held = { ...databaseHeld, keys: async () => keys };
     await t.db.organization.create({ data: { slug: 'taken-meanwhile', ...named('Taken meanwhile') } });
     const before = await count(t.db);
     const file = JSON.stringify({

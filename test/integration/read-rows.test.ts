@@ -3,6 +3,7 @@
 import { Prisma } from '../../src/generated/sqlite/client.ts';
 import { sqltag as sql } from '@prisma/client/runtime/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inOneTransaction } from '../../src/features/content/commit.ts';
 import { seedDatabase } from '../../src/features/seed/index.ts';
 import { directReadFallbacks, readRows } from '../../src/platform/db.ts';
 import { createTestDb, testEngine, type TestDb } from '../helpers/db.ts';
@@ -45,6 +46,19 @@ describe('readRows', () => {
     expect(Number((await readRows<{ n: number }[]>(t.db, q))[0]!.n)).toBe(0);
     await t.db.tag.create({ data: { slug: 'read-rows-check', ...named('read rows check') } });
     expect(Number((await readRows<{ n: number }[]>(t.db, q))[0]!.n)).toBe(1);
+  });
+
+  it('when read through a transaction client, then it sees the writes of its own transaction, and nothing after a rollback', async () => {
+    const q = sql`SELECT COUNT(*) AS "n" FROM "Tag" WHERE "slug" = ${'inside-a-transaction'}`;
+    const fallbacks = directReadFallbacks(t.db);
+    const seen = await inOneTransaction(t.db, async (tx) => {
+      await tx.tag.create({ data: { slug: 'inside-a-transaction', ...named('inside a transaction') } });
+      const [row] = await readRows<{ n: number }[]>(tx, q);
+      throw Object.assign(new Error('roll back'), { seen: Number(row!.n) });
+    }).catch((e: { seen?: number }) => e.seen);
+    expect(seen).toBe(1);
+    expect(Number((await readRows<{ n: number }[]>(t.db, q))[0]!.n)).toBe(0);
+    expect(directReadFallbacks(t.db)).toBe(fallbacks);
   });
 
   it('when the statement is wrong, then it fails with the error Prisma gives', async () => {

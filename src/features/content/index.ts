@@ -23,8 +23,9 @@ export { historyOf, listChanges, isEntityType, adminPath, showValue, parseChange
 export { slugify, firstFreeSlug } from './slug.ts';
 export { SUMMARY_LENGTH, TITLE_LENGTH } from './content.schema.ts';
 export { exportAll, exportCsv, exportCsvStream, type ExportBundle } from './transfer/export.service.ts';
-export { importData, loadHeld, type Held, type ImportReport, type ImportFormat, type RowError } from './transfer/import.service.ts';
+export { importData, type ImportReport, type ImportFormat, type RowError } from './transfer/import.service.ts';
 export { ENTITY_LISTS, type EntityList } from './transfer/transfer.schema.ts';
+export { databaseHeld, heldEvents, heldNames, ptKey, type HeldKeys } from './transfer/import.held.ts';
 export { text as textField, choice as choiceField, checkbox as checkboxField } from './fields.ts';
 export { exportWithFacts, exportWithFactsStream, importWithFacts, writeFacts, exportFacts, type FactInput, type FactPlan } from './transfer/facts.transfer.ts';
 export { aliasesOf, aliasKey, searchName } from './aliases.ts';

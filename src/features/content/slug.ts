@@ -12,7 +12,7 @@ export function slugify(text: string, max = SLUG_MAX): string {
 }
 
 /** The first of base, base-2, base-3… not in `taken`. */
-export function firstFreeSlug(base: string, taken: ReadonlySet<string>): string {
+export function firstFreeSlug(base: string, taken: { has(slug: string): boolean }): string {
   const root = base || 'entry';
   if (!taken.has(root)) return root;
   for (let n = 2; ; n++) {

@@ -6,12 +6,12 @@ import type { FactKind } from '../facts/index.ts';
 import type { EpochRow, RowProblem } from './epoch.parse.ts';
 import { truncateAtWord } from './epoch.parse.ts';
 import { NameMatcher, ORGANIZATION_ALIASES, normaliseName, releaseBaseName } from './match.ts';
+import { MATCH_WINDOW_DAYS, titleRuns, type EpochHeld } from './epoch.held.ts';
 
 export const EPOCH_PUBLISHER = 'Epoch AI';
 export const EPOCH_URL = 'https://epoch.ai/data/ai-models';
 export const epochSourceTitle = (model: string) => `AI models database: ${model}`.slice(0, TITLE_LENGTH);
 
-type Existing = Pick<ExportBundle, 'organizations' | 'subjects' | 'sources' | 'events'>;
 type OrgRec = ExportBundle['organizations'][number];
 type SubjectRec = ExportBundle['subjects'][number];
 type SourceRec = ExportBundle['sources'][number];
@@ -53,7 +53,7 @@ const dayOf = (text: string): { start: number; end: number } | null => {
 const DAY = 86_400_000;
 const hostOf = (url: string) => new URL(url).hostname.replace(/^www\./, '').slice(0, 200);
 
-export function convertEpoch(rows: EpochRow[], existing: Existing): Converted {
+export function convertEpoch(rows: EpochRow[], existing: EpochHeld): Converted {
   const out: Converted = {
     bundle: { organizations: [], subjects: [], sources: [], events: [] },
     rowOf: { organizations: [], subjects: [], sources: [], events: [] },
@@ -70,20 +70,19 @@ export function convertEpoch(rows: EpochRow[], existing: Existing): Converted {
   const heldSubjects = new NameMatcher(existing.subjects);
   const modelsInFile = new Set(rows.map((r) => normaliseName(r.model)));
   const orgName = new Map(existing.organizations.map((o) => [o.slug, o.name]));
+  const newEvents = new Set<string>();
   const taken = {
     organizations: new Set(existing.organizations.map((o) => o.slug)),
     subjects: new Set(existing.subjects.map((s) => s.slug)),
-    events: new Set(existing.events.map((e) => e.slug)),
+    events: { has: (slug: string) => existing.eventSlugTaken(slug) || newEvents.has(slug), add: (slug: string) => newEvents.add(slug) },
   };
-  const sourceByPt = new Map(existing.sources.map((s) => [pt(s), s]));
-  const sourceByUrl = new Map(existing.sources.filter((s) => s.url).map((s) => [s.url!, s]));
-  const keys = new Set(existing.sources.map((s) => s.key));
+  const newKeys = new Set<string>();
   let counter = 0;
   const newKey = () => {
     let k: string;
     do k = `epoch-import-${++counter}`;
-    while (keys.has(k));
-    keys.add(k);
+    while (existing.sourceKeyTaken(k) || newKeys.has(k));
+    newKeys.add(k);
     return k;
   };
 
@@ -120,9 +119,9 @@ export function convertEpoch(rows: EpochRow[], existing: Existing): Converted {
 
   // Release events by subject and by each run of words in their titles, so that a row finds its
   // event without scanning them all.
-  const eventsBySubject = new Map<string, Existing['events']>();
-  const eventsByTitleWords = new Map<string, Existing['events']>();
-  const index = (m: Map<string, Existing['events']>, k: string, e: Existing['events'][number]) => {
+  const eventsBySubject = new Map<string, EventRec[]>();
+  const eventsByTitleWords = new Map<string, EventRec[]>();
+  const index = (m: Map<string, EventRec[]>, k: string, e: EventRec) => {
     const list = m.get(k);
     if (list) list.push(e);
     else m.set(k, [e]);
@@ -130,8 +129,7 @@ export function convertEpoch(rows: EpochRow[], existing: Existing): Converted {
   for (const e of existing.events) {
     if (e.kind !== 'release' && e.kind !== 'announcement') continue;
     for (const s of e.subjects) index(eventsBySubject, s, e);
-    const words = normaliseName(e.title).split(' ');
-    for (let i = 0; i < words.length; i++) for (let j = i + 1; j <= Math.min(words.length, i + 8); j++) index(eventsByTitleWords, words.slice(i, j).join(' '), e);
+    for (const run of titleRuns(e.title)) index(eventsByTitleWords, run, e);
   }
 
   // Pass 2: sources, events and facts.
@@ -142,13 +140,13 @@ export function convertEpoch(rows: EpochRow[], existing: Existing): Converted {
     if (!subject) continue;
 
     const linkKeys = r.links.map((url) => {
-      const held = sourceByUrl.get(url);
-      if (held) return held.key;
+      const held = existing.sourceKeyByUrl.get(url);
+      if (held) return held;
       const made = newLinkKey.get(url);
       if (made) return made;
       const publisher = hostOf(url);
       let title = r.model;
-      for (let n = 2; sourceByPt.has(pt({ publisher, title })) || fileTitles.has(pt({ publisher, title })); n++) title = `${r.model} (${n})`;
+      for (let n = 2; existing.sourceKeyByPt(pt({ publisher, title })) !== undefined || fileTitles.has(pt({ publisher, title })); n++) title = `${r.model} (${n})`;
       fileTitles.add(pt({ publisher, title }));
       const key = newKey();
       newLinkKey.set(url, key);
@@ -157,8 +155,7 @@ export function convertEpoch(rows: EpochRow[], existing: Existing): Converted {
     });
 
     const epochTitle = epochSourceTitle(r.model);
-    const heldEpoch = sourceByPt.get(pt({ publisher: EPOCH_PUBLISHER, title: epochTitle }));
-    const epochKey = heldEpoch?.key ?? newKey();
+    const epochKey = existing.sourceKeyByPt(pt({ publisher: EPOCH_PUBLISHER, title: epochTitle })) ?? newKey();
     const epochSource: SourceRec = {
       key: epochKey,
       publisher: EPOCH_PUBLISHER,
@@ -174,7 +171,7 @@ export function convertEpoch(rows: EpochRow[], existing: Existing): Converted {
     const day = dayOf(r.date)!;
     const candidates = [...new Set([...(eventsBySubject.get(subject.slug) ?? []), ...(eventsByTitleWords.get(normaliseName(r.model)) ?? [])])]
       .map((e) => ({ e, d: dayOf(e.date ?? '') }))
-      .filter((c): c is { e: (typeof existing.events)[number]; d: { start: number; end: number } } => c.d !== null && Math.abs(c.d.start - day.start) <= 400 * DAY)
+      .filter((c): c is { e: EventRec; d: { start: number; end: number } } => c.d !== null && Math.abs(c.d.start - day.start) <= MATCH_WINDOW_DAYS * DAY)
       .sort((a, b) => Math.abs(a.d.start - day.start) - Math.abs(b.d.start - day.start));
     const match = candidates[0] ?? null;
 
@@ -204,12 +201,12 @@ export function convertEpoch(rows: EpochRow[], existing: Existing): Converted {
     } else if (match.e.sources.every((s) => ownSources.has(s.source))) {
       // Made by an earlier import of Epoch's data: Epoch's newer values win.
       event = fromEpoch(match.e.slug);
-      const { edtf: _edtf, ...before } = match.e;
+      const before = match.e;
       for (const f of ['title', 'date', 'summary', 'organizations'] as const) {
         if (JSON.stringify(before[f]) !== JSON.stringify(event[f])) changes.push(`${r.model}: ${f} ${f === 'summary' ? 'revised' : `${JSON.stringify(before[f])} → ${JSON.stringify(event[f])}`}`);
       }
     } else {
-      const { edtf: _edtf, ...held } = match.e;
+      const held = match.e;
       event = {
         ...held,
         subjects: held.subjects.includes(subject.slug) ? held.subjects : [...held.subjects, subject.slug].sort(),

@@ -2,9 +2,10 @@
 // import records and facts, and write them through the import (all or nothing, or with
 // validOnly the valid rows only).
 import { parse } from 'csv-parse/sync';
-import { importData, loadHeld, writeFacts, type FactPlan, type WriteContext } from '../content/index.ts';
+import { importData, writeFacts, type FactPlan, type WriteContext } from '../content/index.ts';
 import { mapColumns } from './epoch.columns.ts';
 import { convertEpoch, type Converted } from './epoch.convert.ts';
+import { readEpochHeld } from './epoch.held.ts';
 import { parseRow, type EpochRow, type RowProblem } from './epoch.parse.ts';
 
 export interface EpochOptions {
@@ -72,9 +73,9 @@ export async function importEpoch(ctx: WriteContext, text: string, opts: EpochOp
     else valid.push(r.row);
   });
 
-  // Read once: the conversion matches against it and the import checks and plans against it.
-  const held = await loadHeld(ctx.db);
-  const existing = held.records;
+  // What the rows can match, read for these rows only (decision 46); the import then checks and
+  // plans against the database segment by segment, as every import does.
+  const existing = await readEpochHeld(ctx.db, valid);
   let converted = convertEpoch(valid, existing);
   problems.push(...converted.problems);
   let refusedRows = new Set(problems.map((p) => p.row));
@@ -90,7 +91,6 @@ export async function importEpoch(ctx: WriteContext, text: string, opts: EpochOp
   const records = await importData(ctx, converted.bundle, {
     format: 'json',
     dryRun,
-    held,
     alongside: async (tx) => {
       got.facts = await writeFacts({ ...ctx, db: tx }, converted.facts, { dryRun: false });
       return got.facts.added > 0;

@@ -1,7 +1,8 @@
 import type { Prisma } from '../../generated/sqlite/client.ts';
 import { allPages, inChunks } from '../../platform/batches.ts';
 import { insertRows } from '../../platform/bulk.ts';
-import type { Db } from '../../platform/db.ts';
+import { readRows, type Db } from '../../platform/db.ts';
+import { join, sqltag as sql } from '@prisma/client/runtime/client';
 
 const factInclude = {
   subject: { select: { slug: true, name: true } },
@@ -24,8 +25,22 @@ export async function allFacts(db: Db): Promise<FactRow[]> {
   return rows.sort((a, b) => a.subjectId - b.subjectId || a.recordedAt.getTime() - b.recordedAt.getTime() || a.id - b.id);
 }
 
+/** The facts of the subjects given, oldest first: what an import compares its facts against. */
+export async function factsOfSubjects(db: Db, subjectIds: number[]): Promise<FactRow[]> {
+  const rows = await inChunks(subjectIds, (chunk) => db.subjectFact.findMany({ where: { subjectId: { in: chunk } }, include: factInclude }));
+  return rows.sort((a, b) => a.subjectId - b.subjectId || a.recordedAt.getTime() - b.recordedAt.getTime() || a.id - b.id);
+}
+
 export function subjectIdsBySlug(db: Db, slugs: string[]) {
   return inChunks(slugs, (chunk) => db.subject.findMany({ where: { slug: { in: chunk } }, select: { id: true, slug: true, name: true } }));
+}
+
+/** The ids of the sources named by publisher and title (unknown ones are left out): read by title, kept by both. */
+export async function sourceIdsByName(db: Db, names: { publisher: string; title: string }[]) {
+  const wanted = new Set(names.map((n) => `${n.publisher}\u0000${n.title}`));
+  const titles = [...new Set(names.map((n) => n.title))];
+  const rows = await inChunks(titles, (chunk) => readRows<{ id: number; publisher: string; title: string }[]>(db, sql`SELECT "id", "publisher", "title" FROM "Source" WHERE "title" IN (${join(chunk)})`), 500);
+  return rows.filter((r) => wanted.has(`${r.publisher}\u0000${r.title}`)).map((r) => ({ ...r, id: Number(r.id) }));
 }
 
 export function sourceIdsAll(db: Db) {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { bumpContentVersion } from '../../../platform/content-version.ts';
 import { auditData, type WriteContext } from '../audit.ts';
 import { slugField, text } from '../fields.ts';
-import { FACT_KINDS, allFacts, formatFact, insertFacts, sourceIdsAll, subjectIdsBySlug, type FactCreate, type FactKind } from '../../facts/index.ts';
+import { FACT_KINDS, allFacts, factsOfSubjects, formatFact, insertFacts, sourceIdsAll, sourceIdsByName, subjectIdsBySlug, type FactCreate, type FactKind } from '../../facts/index.ts';
 import { exportAll, exportJsonStream, type ExportBundle } from './export.service.ts';
 import { applyImport, checkImport, importData, importInput, type ImportOptions, type ImportReport, type ImportSource } from './import.service.ts';
 import { sourceKeys, type Json } from './records.ts';
@@ -87,7 +87,10 @@ export async function writeFacts(
   const out: FactPlan = { errors: [], added: 0, unchanged: 0, addedRows: [], changes: [] };
   if (!facts.length) return out;
   const slugs = [...new Set(facts.flatMap(({ fact }) => [fact.subject, ...(fact.baseModel ? [fact.baseModel] : [])]))];
-  const [subjects, sources, existing] = await Promise.all([subjectIdsBySlug(ctx.db, slugs), sourceIdsAll(ctx.db), allFacts(ctx.db)]);
+  // Only what the facts name is read: their subjects, their sources and those subjects' facts.
+  const names = [...new Map(facts.flatMap(({ fact }) => (fact.source ? [[pt(fact.source), fact.source] as const] : []))).values()];
+  const [subjects, sources] = await Promise.all([subjectIdsBySlug(ctx.db, slugs), sourceIdsByName(ctx.db, names)]);
+  const existing = await factsOfSubjects(ctx.db, subjects.map((s) => s.id));
   const subjectId = new Map(subjects.map((s) => [s.slug, s.id]));
   const subjectName = new Map(subjects.map((s) => [s.slug, s.name]));
   const sourceId = new Map(sources.map((s) => [pt(s), s.id]));

@@ -90,23 +90,21 @@ export const databaseHeld: HeldSource = {
   },
 };
 
-/** Rows the caller has read whole (loadHeld: the Epoch import matches against them first). */
-export function heldInMemory(rows: AllRows, records: Records): HeldSource {
-  const index = new Map<EntityList, Map<string, HeldRecord>>();
-  return {
-    keys: async () => keysOf(rows, rows.sources, rows.events, rows.milestones),
-    async records(_db, entity, keys) {
-      let all = index.get(entity);
-      if (!all) {
-        all = byKey(entity, rows[entity] as { id: number }[], records[entity] as PlainRecord[]);
-        index.set(entity, all);
-      }
-      const out = new Map<string, HeldRecord>();
-      for (const k of keys) {
-        const found = all.get(k);
-        if (found) out.set(k, found);
-      }
-      return out;
-    },
-  };
+/**
+ * What a dataset converter matches its rows against before it imports them (the Epoch import,
+ * decision 46): the keys of what the database holds, and its organizations and subjects as records.
+ */
+export async function heldNames(db: Db): Promise<{ keys: HeldKeys } & Pick<Records, 'organizations' | 'subjects'>> {
+  const keys = await databaseHeld.keys(db);
+  const { organizations, subjects } = rowsToRecords({ ...NO_ROWS, organizations: keys.organizations, subjects: keys.subjects }, keys.sourceKey);
+  return { keys, organizations, subjects };
+}
+
+/** Held events named by slug, as export records (unknown slugs are left out). */
+export async function heldEvents(db: Db, slugs: string[], keys: HeldKeys): Promise<Omit<Records['events'][number], 'edtf'>[]> {
+  const out: Omit<Records['events'][number], 'edtf'>[] = [];
+  for (let i = 0; i < slugs.length; i += TRANSFER_PAGE) {
+    for (const h of (await databaseHeld.records(db, 'events', slugs.slice(i, i + TRANSFER_PAGE), keys)).values()) out.push(h.rec as unknown as Omit<Records['events'][number], 'edtf'>);
+  }
+  return out;
 }

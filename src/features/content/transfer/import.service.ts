@@ -9,13 +9,10 @@ import { FileCheck, OutOfOrder, canonicalSources, planItems, readImport, validat
 import type { TextChunks } from '../../../platform/json-read.ts';
 import { jsonInput, jsonTextInput, rowsInput, SEGMENT_ROWS, type ImportInput, type ReadEnd, type Segment } from './import.input.ts';
 import { importWriter, ReferenceGone } from './import.write.ts';
-import { databaseHeld, heldInMemory, keyOfRecord, type HeldKeys, type HeldSource } from './import.held.ts';
+import { databaseHeld, keyOfRecord, type HeldKeys, type HeldSource } from './import.held.ts';
 import { inOneTransaction } from '../commit.ts';
 import { withCheckpointAside } from '../../../platform/wal-checkpoint.ts';
 import type { Db } from '../../../platform/db.ts';
-import { loadAll, NO_ROWS, type AllRows } from './transfer.repo.ts';
-import { rowsToRecords, sourceKeys, type PlainRecord, type Records } from './records.ts';
-import { TRANSFER_PAGE } from '../../../platform/batches.ts';
 import { ENTITY_LISTS, type EntityList } from './transfer.schema.ts';
 
 export type { ImportFormat, RowError, PlannedAction, Progress };
@@ -61,32 +58,10 @@ export interface ImportOptions {
    * run (in a transaction of its own) when no record changes.
    */
   alongside?: (tx: Db) => Promise<boolean>;
-  /** What the database holds, when the caller has just read it (loadHeld): it is not read twice. */
-  held?: Held;
+  /** Where the held rows come from (the database, read per segment, unless a test hands a snapshot taken earlier). */
+  held?: HeldSource;
   /** Rows per segment (tests make it small to cross segment boundaries). */
   segmentRows?: number;
-}
-
-/** The database's rows, and the same as export records, read whole (the Epoch import matches against them). */
-export interface Held {
-  rows: AllRows;
-  records: Records;
-}
-
-export async function loadHeld(db: Db): Promise<Held> {
-  const rows = await loadAll(db);
-  // Converted a page at a time, with turns between: 100,000 held events take a few hundred ms.
-  const keys = sourceKeys(rows.sources);
-  const records = rowsToRecords(NO_ROWS, keys);
-  for (const entity of ENTITY_LISTS) {
-    const list = rows[entity] as { id: number }[];
-    for (let i = 0; i < list.length; i += TRANSFER_PAGE) {
-      const part = rowsToRecords({ ...NO_ROWS, [entity]: list.slice(i, i + TRANSFER_PAGE) } as AllRows, keys)[entity] as PlainRecord[];
-      for (const r of part) (records[entity] as PlainRecord[]).push(r);
-      await yieldTurn();
-    }
-  }
-  return { rows, records };
 }
 
 /** A text that can be read again from its start: a file the import opens once per pass. */
@@ -144,7 +119,7 @@ async function* readAll(input: ImportInput, end: ReadEnd, inOrder: boolean, dige
 
 /** Pass 1: every row checked and compared with what the database holds, segment by segment. */
 export async function checkImport(ctx: WriteContext, input: ImportInput, opts: Pick<ImportOptions, 'held' | 'progress'>): Promise<Checked> {
-  const held = opts.held ? heldInMemory(opts.held.rows, opts.held.records) : databaseHeld;
+  const held = opts.held ?? databaseHeld;
   const keys = await held.keys(ctx.db);
   const attempt = async (inOrder: boolean): Promise<Checked> => {
     const check = new FileCheck(keys, (entity, k) => held.records(ctx.db, entity, k, keys), input.inMemory);

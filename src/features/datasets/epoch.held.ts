@@ -1,0 +1,106 @@
+// What an Epoch file is matched against (decision 46): the keys of what the database holds, its
+// organizations and subjects, and only the records the file's rows can match: the sources of its
+// links and the release events near its models' dates. The database is never read whole, so an
+// import of a few hundred models costs the same beside 20 events or 100,000.
+import { heldEvents, heldNames } from '../content/index.ts';
+import { parseFuzzyDate } from '../dates/index.ts';
+import { inChunks, pagesOf } from '../../platform/batches.ts';
+import { readRows, type Db } from '../../platform/db.ts';
+import { join, sqltag as sql } from '@prisma/client/runtime/client';
+import type { EpochRow } from './epoch.parse.ts';
+import { NameMatcher, normaliseName, releaseBaseName } from './match.ts';
+
+type Names = Awaited<ReturnType<typeof heldNames>>;
+type HeldEvent = Awaited<ReturnType<typeof heldEvents>>[number];
+
+export interface EpochHeld {
+  organizations: Names['organizations'];
+  subjects: Names['subjects'];
+  /** Whether a held event has this slug. */
+  eventSlugTaken: (slug: string) => boolean;
+  /** Held release and announcement events that may be the release of one of the file's models, whole. */
+  events: HeldEvent[];
+  /** Whether a held source has this export key. */
+  sourceKeyTaken: (key: string) => boolean;
+  /** A held source's export key by publisher and title (ptKey). */
+  sourceKeyByPt: (pt: string) => string | undefined;
+  /** Held sources' export keys by URL, for the URLs of the file's links. */
+  sourceKeyByUrl: Map<string, string>;
+}
+
+const DAY = 86_400_000;
+/** How far from a model's date a held release can be to be its match (epoch.convert.ts), plus a day's margin. */
+export const MATCH_WINDOW_DAYS = 400;
+/** Values per `in` list. */
+const IN_LIST = 500;
+/** Words in a run of a title that can name a model (as in epoch.convert.ts). */
+const RUN_WORDS = 8;
+
+/** Every run of up to RUN_WORDS words of a normalised title. */
+export function* titleRuns(title: string): Generator<string> {
+  const words = normaliseName(title).split(' ');
+  for (let i = 0; i < words.length; i++) for (let j = i + 1; j <= Math.min(words.length, i + RUN_WORDS); j++) yield words.slice(i, j).join(' ');
+}
+
+export async function readEpochHeld(db: Db, rows: EpochRow[]): Promise<EpochHeld> {
+  const { keys, organizations, subjects } = await heldNames(db);
+  const keyOfId = (id: number | undefined) => (id === undefined ? undefined : keys.sourceKey.get(id));
+  const takenKeys = new Set(keys.sourceKey.values());
+
+  const urls = [...new Set(rows.flatMap((r) => r.links))];
+  const byUrl = await inChunks(urls, (chunk) => readRows<{ id: number; url: string }[]>(db, sql`SELECT "id", "url" FROM "Source" WHERE "url" IN (${join(chunk)})`), IN_LIST);
+  // Two held sources with one URL: the newest, as the whole-table read had it.
+  const sourceKeyByUrl = new Map<string, string>();
+  for (const s of byUrl.sort((a, b) => Number(a.id) - Number(b.id))) sourceKeyByUrl.set(s.url, keys.sourceKey.get(Number(s.id))!);
+
+  // Release events near the file's dates that name one of its models in their title, or are
+  // linked to a held subject one of its rows can match (by name, alias, or a dated name's base).
+  const starts = rows.flatMap((r) => {
+    try {
+      return [parseFuzzyDate(r.date).start.getTime()];
+    } catch {
+      return [];
+    }
+  });
+  const candidates = new Set<string>();
+  if (starts.length) {
+    const from = new Date(Math.min(...starts) - (MATCH_WINDOW_DAYS + 1) * DAY);
+    const to = new Date(Math.max(...starts) + (MATCH_WINDOW_DAYS + 1) * DAY);
+    const releases = sql`e."kind" IN ('release', 'announcement') AND e."dateStart" >= ${from} AND e."dateStart" <= ${to}`;
+    const models = new Set(rows.map((r) => normaliseName(r.model)));
+    const near = (after: number, take: number) =>
+      readRows<{ id: number; slug: string; title: string }[]>(db, sql`SELECT e."id", e."slug", e."title" FROM "Event" e WHERE e."id" > ${after} AND ${releases} ORDER BY e."id" LIMIT ${take}`);
+    for await (const page of pagesOf(near)) {
+      for (const e of page) for (const run of titleRuns(e.title)) if (models.has(run)) candidates.add(e.slug);
+    }
+    const matcher = new NameMatcher(subjects);
+    const subjectSlugs = [
+      ...new Set(
+        rows.flatMap((r) => {
+          const base = releaseBaseName(r.model, r.date);
+          return [matcher.find(r.model), base ? matcher.find(base) : null].filter((s): s is string => Boolean(s));
+        }),
+      ),
+    ];
+    const linked = await inChunks(
+      subjectSlugs,
+      (chunk) =>
+        readRows<{ slug: string }[]>(
+          db,
+          sql`SELECT DISTINCT e."slug" FROM "Subject" s JOIN "EventSubject" j ON j."subjectId" = s."id" JOIN "Event" e ON e."id" = j."eventId" WHERE s."slug" IN (${join(chunk)}) AND ${releases}`,
+        ),
+      IN_LIST,
+    );
+    for (const e of linked) candidates.add(e.slug);
+  }
+
+  return {
+    organizations,
+    subjects,
+    eventSlugTaken: (slug) => keys.eventId.has(slug),
+    events: await heldEvents(db, [...candidates], keys),
+    sourceKeyTaken: (key) => takenKeys.has(key),
+    sourceKeyByPt: (pt) => keyOfId(keys.sourceByPt.get(pt)),
+    sourceKeyByUrl,
+  };
+}
