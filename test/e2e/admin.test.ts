@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHOOSER_MAX } from '../../src/features/admin/admin.repo.ts';
 import { makeUser, STRONG_PASSWORD } from '../helpers/users.ts';
 import { startBrowserEnv, type BrowserEnv } from './browser.ts';
 
@@ -50,6 +51,37 @@ describe('an editor in Chromium', () => {
     await page.getByRole('button', { name: /sign out/i }).click();
     await page.goto('/admin');
     await page.waitForURL(/\/admin\/login/);
+    expect(env.problems).toEqual([]);
+  });
+});
+
+describe('an editor choosing among many sources in Chromium', () => {
+  it('when there are more sources than a drop-down holds, then typing words of one offers it as a suggestion, and the event saves with it', async () => {
+    await env.t.db.source.createMany({
+      data: Array.from({ length: CHOOSER_MAX + 1 }, (_, i) => ({ publisher: 'Bulk wire', title: `Bulk story ${i}`, url: null, language: 'en', isPrimary: false })),
+    });
+    const wanted = await env.t.db.source.findFirstOrThrow({ where: { title: 'Bulk story 123' } });
+    const user = await makeUser(env.t.db, { email: 'chooser@example.com', role: 'editor' });
+    const page = await env.newPage();
+    await page.goto('/admin/login');
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill(STRONG_PASSWORD);
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await page.goto('/admin/events/new');
+
+    await page.getByLabel(/^Title/).fill('A story told by the wire');
+    await page.getByLabel(/^Date/).fill('2024');
+    const source = page.getByLabel('Source 1', { exact: true });
+    await source.pressSequentially('Bulk story 123', { delay: 20 });
+    const suggestion = page.locator('#field-sourceId-1-suggestions option', { hasText: 'Bulk wire: Bulk story 123' });
+    await expect.poll(() => suggestion.count()).toBeGreaterThan(0);
+    // What picking the suggestion puts in the field.
+    await source.fill((await suggestion.first().getAttribute('value'))!);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('[role="status"]').first().innerText()).toMatch(/created|saved/i);
+
+    const saved = await env.t.db.event.findFirstOrThrow({ where: { title: 'A story told by the wire' }, include: { sources: true } });
+    expect(saved.sources.map((s) => s.sourceId)).toEqual([wanted.id]);
     expect(env.problems).toEqual([]);
   });
 });

@@ -3,13 +3,14 @@ import { CONFIDENCES, EVENT_KINDS, MILESTONE_KINDS, SUBJECT_KINDS } from '../../
 import { formatFuzzyDate, likelihoodText, tryParseClaimDate, tryParseFuzzyDate } from '../dates/index.ts';
 import {
   sourceLabel,
+  type EntityType,
   type EventRow,
   type MilestoneRow,
   type OrganizationRow,
   type SourceRow,
   type SubjectRow,
 } from '../content/index.ts';
-import type { Choices } from './admin.repo.ts';
+import type { Choices, Listed, choices } from './admin.repo.ts';
 
 export type FormValues = Record<string, unknown>;
 
@@ -32,10 +33,44 @@ function checkboxes(items: { slug: string; name: string }[], chosen: unknown) {
   return items.map((i) => ({ value: i.slug, label: i.name, checked: set.has(i.slug) }));
 }
 
-function sourceOptions(sources: Choices['sources'], selected: string, exceptId?: number) {
-  return sources
-    .filter((s) => s.id !== exceptId)
-    .map((s) => ({ value: String(s.id), label: sourceLabel(s), selected: String(s.id) === selected }));
+/**
+ * A field choosing one source or event: a drop-down of every row, or above CHOOSER_MAX rows a text
+ * field taking the source's number or the event's slug, with suggestions from the API as one types
+ * (public/js/admin-choose.js) and the chosen record named below it (views/partials/forms/choose.hbs).
+ */
+export interface Chooser {
+  name: string;
+  inputId: string;
+  label: string;
+  hint: string | false;
+  error: string | false;
+  /** The empty choice of the drop-down. */
+  blank: string;
+  /** The drop-down's options; null for the text field. */
+  options: { value: string; label: string; selected: boolean }[] | null;
+  value: string;
+  /** The text field: the API it asks, the key its value is, what it says of the chosen record. */
+  search: { api: string; key: 'id' | 'slug'; hint: string; current: string | null } | null;
+}
+
+type Field = Pick<Chooser, 'name' | 'label'> & Partial<Pick<Chooser, 'inputId' | 'hint' | 'error' | 'blank'>>;
+
+function chooser<T>(field: Field, list: Listed<T>, value: string, key: (r: T) => string, label: (r: T) => string, search: Omit<NonNullable<Chooser['search']>, 'current'>, except?: (r: T) => boolean): Chooser {
+  const base = { inputId: `field-${field.name}`, hint: false as const, error: false as const, blank: '(none)', ...field, value };
+  if ('all' in list) return { ...base, options: list.all.filter((r) => !except?.(r)).map((r) => ({ value: key(r), label: label(r), selected: key(r) === value })), search: null };
+  const chosen = list.chosen.find((r) => key(r) === value);
+  return { ...base, options: null, search: { ...search, current: chosen ? label(chosen) : null } };
+}
+
+const SOURCE_SEARCH = { api: '/api/v1/sources', key: 'id', hint: 'Type words of its title or publisher for suggestions, or its number.' } as const;
+const EVENT_SEARCH = { api: '/api/v1/events', key: 'slug', hint: 'Type words of its title for suggestions, or its slug.' } as const;
+
+export function sourceChooser(field: Field, sources: Choices['sources'], value: string, exceptId?: number): Chooser {
+  return chooser(field, sources, value, (s) => String(s.id), (s) => `${sourceLabel(s)} (no. ${s.id})`, SOURCE_SEARCH, (s) => s.id === exceptId);
+}
+
+function eventChooser(field: Field, events: Choices['events'], value: string): Chooser {
+  return chooser(field, events, value, (e) => e.slug, (e) => `${e.title} (${e.dateText})`, EVENT_SEARCH);
 }
 
 /** Pairs of repeated fields, plus some empty rows so a form without JavaScript can add more. */
@@ -112,14 +147,26 @@ export const valuesOf = {
 };
 
 /** What each form's template needs beyond the values: its choices, with the current ones marked. */
+/** The lists each form shows (only those are read), with its current values. */
+export const choiceNeeds: Record<EntityType, (v: FormValues) => Parameters<typeof choices>[1]> = {
+  organization: () => ({}),
+  subject: () => ({ organizations: true }),
+  source: (v) => ({ sources: [asText(v.cites)] }),
+  event: (v) => ({ organizations: true, subjects: true, sources: asList(v.sourceId) }),
+  milestone: (v) => ({ organizations: true, subjects: true, sources: [asText(v.source)], events: [asText(v.afterEvent)] }),
+};
+
+type Errors = Record<string, string | undefined>;
+const errorOf = (e: Errors, field: string): string | false => e[field] || false;
+
 export const formChoices = {
   organization: () => ({}),
   subject: (v: FormValues, c: Choices) => ({
     kindOptions: options(SUBJECT_KINDS),
     organizationChoices: checkboxes(c.organizations, v.organizations),
   }),
-  source: (v: FormValues, c: Choices, id?: number) => ({
-    citesOptions: sourceOptions(c.sources, asText(v.cites), id),
+  source: (v: FormValues, c: Choices, e: Errors, id?: number) => ({
+    cites: sourceChooser({ name: 'cites', label: 'Cites', hint: 'The source this one relays, if any.', error: errorOf(e, 'cites') }, c.sources, asText(v.cites), id),
     primaryChecked: asText(v.isPrimary) !== '' && asText(v.isPrimary) !== 'false',
     discrepancyRows: pairedRows(v.discrepancyClaim, v.discrepancyCorrection, BLANK_DISCREPANCY_ROWS).map(([claim, correction], i) => ({
       claim,
@@ -137,19 +184,21 @@ export const formChoices = {
     subjectChoices: checkboxes(c.subjects, v.subjects),
     sourceRows: pairedRows(v.sourceId, v.sourceQuote, BLANK_SOURCE_ROWS).map(([id, quote], i) => ({
       quote,
-      sourceOptions: sourceOptions(c.sources, id),
-      sourceFieldId: `field-sourceId-${i + 1}`,
-      sourceLabel: `Source ${i + 1}`,
+      source: sourceChooser({ name: 'sourceId', inputId: `field-sourceId-${i + 1}`, label: `Source ${i + 1}` }, c.sources, id),
       quoteId: `field-sourceQuote-${i + 1}`,
       quoteLabel: `Quote from source ${i + 1} (optional)`,
     })),
     datePreview: previewOf(tryParseFuzzyDate(asText(v.date))),
   }),
-  milestone: (v: FormValues, c: Choices) => ({
+  milestone: (v: FormValues, c: Choices, e: Errors) => ({
     kindOptions: options(MILESTONE_KINDS),
-    sourceOptions: sourceOptions(c.sources, asText(v.source)),
+    source: sourceChooser({ name: 'source', label: 'Claimed by (source)', error: errorOf(e, 'source') }, c.sources, asText(v.source)),
     datePreview: claimPreviewOf(asText(v.expectedText), asText(v.relativeTo) || asText(v.claimedOn)),
-    eventOptions: c.events.map((e) => ({ value: e.slug, label: `${e.title} (${e.dateText})`, selected: e.slug === asText(v.afterEvent) })),
+    afterEvent: eventChooser(
+      { name: 'afterEvent', label: 'Relative to (event)', hint: 'For relative claims: the event this one must come after.', error: errorOf(e, 'afterEvent') },
+      c.events,
+      asText(v.afterEvent),
+    ),
     organizationChoices: checkboxes(c.organizations, v.organizations),
     subjectChoices: checkboxes(c.subjects, v.subjects),
   }),

@@ -26,12 +26,44 @@ export async function listRows(db: Db, type: EntityType, beforeId: number | unde
   }
 }
 
-export async function choices(db: Db) {
+/**
+ * Above this many rows, a form chooses a source or an event by typing (its number or slug, with
+ * suggestions from the API as one types) instead of a drop-down of every row: a drop-down of
+ * 100,000 events was 9 MB read and sent for each form (decision 47).
+ */
+export const CHOOSER_MAX = 500;
+
+/** Every row, or (above CHOOSER_MAX) only the chosen ones, to name them beside their field. */
+export type Listed<T> = { all: T[] } | { many: number; chosen: T[] };
+
+async function listed<T>(count: Promise<number>, all: () => Promise<T[]>, chosen: () => Promise<T[]>): Promise<Listed<T>> {
+  const n = await count;
+  return n > CHOOSER_MAX ? { many: n, chosen: await chosen() } : { all: await all() };
+}
+
+const NONE = Promise.resolve([]);
+const sourceFields = { id: true, publisher: true, title: true } as const;
+
+/** What a form offers: only the lists it shows; `sourceIds` and `eventSlugs` are its current values. */
+export async function choices(db: Db, need: { organizations?: boolean; subjects?: boolean; sources?: string[]; events?: string[] }) {
+  const ids = (need.sources ?? []).filter((v) => /^[1-9]\d{0,9}$/.test(v)).map(Number);
   const [organizations, subjects, sources, events] = await Promise.all([
-    db.organization.findMany({ select: { slug: true, name: true }, orderBy: nameOrder() }),
-    db.subject.findMany({ select: { slug: true, name: true }, orderBy: nameOrder() }),
-    db.source.findMany({ select: { id: true, publisher: true, title: true }, orderBy: [{ publisher: 'asc' }, { title: 'asc' }, { id: 'asc' }] }),
-    db.event.findMany({ select: { slug: true, title: true, dateText: true }, orderBy: [{ dateStart: 'desc' }, { id: 'desc' }] }),
+    need.organizations ? db.organization.findMany({ select: { slug: true, name: true }, orderBy: nameOrder() }) : NONE,
+    need.subjects ? db.subject.findMany({ select: { slug: true, name: true }, orderBy: nameOrder() }) : NONE,
+    need.sources
+      ? listed(
+          db.source.count(),
+          () => db.source.findMany({ select: sourceFields, orderBy: [{ publisher: 'asc' }, { title: 'asc' }, { id: 'asc' }] }),
+          () => db.source.findMany({ where: { id: { in: ids } }, select: sourceFields }),
+        )
+      : { all: [] },
+    need.events
+      ? listed(
+          db.event.count(),
+          () => db.event.findMany({ select: { slug: true, title: true, dateText: true }, orderBy: [{ dateStart: 'desc' }, { id: 'desc' }] }),
+          () => db.event.findMany({ where: { slug: { in: need.events! } }, select: { slug: true, title: true, dateText: true } }),
+        )
+      : { all: [] },
   ]);
   return { organizations, subjects, sources, events };
 }

@@ -7,6 +7,7 @@ import { createMilestones } from '../content/index.ts';
 import { parseInput } from '../../platform/validation.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { choices } from './admin.repo.ts';
+import { sourceChooser } from './admin.forms.ts';
 import { formBody, writeContext, type Render } from './admin.http.ts';
 import { EXTRACT_LIMIT, looksBinary, pickedClaims, readForm, ROWS_MAX, rowsFrom } from './claims.form.ts';
 
@@ -15,15 +16,20 @@ export function claimRoutes(r: Router, deps: FeatureDeps & { auth: Auth }, rende
   r.use('/claims/extract', express.urlencoded({ extended: false, limit: EXTRACT_LIMIT, parameterLimit: 6 * ROWS_MAX + 20 }));
 
   const page = async (res: express.Response, data: Record<string, unknown>, status = 200) => {
-    const c = await choices(db);
     const selected = String((data.values as Record<string, unknown> | undefined)?.source ?? '');
+    const c = await choices(db, { sources: [selected] });
+    const errors = (data.errors ?? {}) as Record<string, string | undefined>;
     render(
       res,
       'admin/claims/extract',
       {
         title: 'Read an article for claims',
         langOptions: EXTRACT_LANGUAGES.map((l) => ({ value: l, label: l === 'fr' ? 'French' : 'English' })),
-        sourceOptions: c.sources.map((s) => ({ value: String(s.id), label: `${s.publisher}: ${s.title}`, selected: String(s.id) === selected })),
+        source: sourceChooser(
+          { name: 'source', label: 'Source (the article)', blank: '(choose when saving)', hint: 'The claims you save link to it, with their sentence as the quote.', error: errors.source || false },
+          c.sources,
+          selected,
+        ),
         ...data,
       },
       status,

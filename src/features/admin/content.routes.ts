@@ -17,7 +17,7 @@ import { submitForm } from '../../platform/http/forms.ts';
 import type { FieldErrors } from '../../platform/validation.ts';
 import type { Db } from '../../platform/db.ts';
 import * as repo from './admin.repo.ts';
-import { formChoices, type FormValues } from './admin.forms.ts';
+import { choiceNeeds, formChoices, type FormValues } from './admin.forms.ts';
 import { formBody, idParam, writeContext, type Render } from './admin.http.ts';
 
 export interface EntityAdmin<I> {
@@ -42,7 +42,7 @@ export function entityRoutes<I>(r: Router, deps: FeatureDeps & { auth: Auth }, r
   const canMerge = e.type === 'organization' || e.type === 'subject';
 
   async function showForm(res: Response, values: FormValues, errors: FieldErrors, id?: number, status = 200) {
-    const choices = formChoices[e.type](values, await repo.choices(db), id);
+    const choices = formChoices[e.type](values, await repo.choices(db, choiceNeeds[e.type](values)), errors, id);
     render(
       res,
       view,

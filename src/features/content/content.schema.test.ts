@@ -33,7 +33,7 @@ describe('content schemas', () => {
       { sourceId: 5, quote: null },
     ]);
     const r = parseInput(eventSchema, { title: 'T', kind: 'release', date: '2024', sourceId: ['', ''], sourceQuote: ['orphan', ''] });
-    expect(r).toEqual({ ok: false, errors: { sources: 'Each quote needs its source chosen from the list.' } });
+    expect(r).toEqual({ ok: false, errors: { sources: 'Each quote needs its source: choose it from the list, or type its number.' } });
     expect(parseInput(eventSchema, { title: 'T', kind: 'release', date: '2024' })).toEqual({ ok: false, errors: { sources: 'Add at least one source.' } });
   });
 

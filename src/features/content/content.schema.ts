@@ -127,7 +127,7 @@ export const eventSchema = eventFields
     const sources: { sourceId: number; quote: string | null }[] = [];
     for (const [id, quote] of rows(sourceId, sourceQuote)) {
       if (!/^[1-9]\d{0,9}$/.test(id)) {
-        ctx.addIssue({ code: 'custom', path: ['sources'], message: 'Each quote needs its source chosen from the list.' });
+        ctx.addIssue({ code: 'custom', path: ['sources'], message: 'Each quote needs its source: choose it from the list, or type its number.' });
         return z.NEVER;
       }
       if (sources.some((s) => s.sourceId === Number(id))) {
