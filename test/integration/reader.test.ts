@@ -3,7 +3,9 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { signIn } from '../helpers/admin-session.ts';
-import { named } from '../helpers/factories.ts';
+import { makeEvent, named } from '../helpers/factories.ts';
+import { parse } from 'csv-parse/sync';
+import { bumpContentVersion } from '../../src/platform/content-version.ts';
 
 let t: TestApp;
 let withUrl: TestApp;
@@ -57,6 +59,39 @@ describe('/stats', () => {
     const res = await request(t.app).get('/stats/entries-by-organization.csv').expect(200);
     expect(res.text).toContain(`"'=HYPERLINK(""x"")"`);
     await request(t.app).get('/stats/nothing.csv').expect(404);
+  });
+
+  it('when entries are counted per organization and quarter, then a window inside one quarter counts there and a wider one apart, as counted one by one', async () => {
+    const org = await t.db.organization.create({ data: { slug: 'quarter-check', ...named('Quarter check') } });
+    for (const date of ['2024-03-31', 'March 2024', '2024-04-01', 'Q2 2024', '2024', '2024-03/2024-04']) {
+      await makeEvent(t.db, { title: `Quarter check ${date}`, date, organizationIds: [org.id] });
+    }
+    // Written straight to the database: the cached download must not be served.
+    await bumpContentVersion(t.db);
+    const res = await request(t.app).get('/stats/entries-by-organization.csv').expect(200);
+    const [header, ...rows] = parse(res.text) as string[][];
+    const cell = (name: string, column: string) => rows.find((r) => r[0] === name)?.[header!.indexOf(column)];
+    expect([cell('Quarter check', 'Q1 2024'), cell('Quarter check', 'Q2 2024'), cell('Quarter check', 'Dated more loosely than a quarter')]).toEqual(['2', '2', '2']);
+
+    // Every organization's row, against the windows read and counted one by one here.
+    const quarter = (d: Date) => `Q${Math.floor(d.getUTCMonth() / 3) + 1} ${d.getUTCFullYear()}`;
+    const expected = new Map<string, Map<string, number>>();
+    const add = (organization: string, start: Date, end: Date) => {
+      // The CSV shows a formula-like name with a leading apostrophe (the test above).
+      const name = /^[=+\-@]/.test(organization) ? `'${organization}` : organization;
+      const [first, last] = [quarter(start), quarter(new Date(end.getTime() - 1))];
+      const row = expected.get(name) ?? new Map<string, number>();
+      const key = first === last ? first : 'Dated more loosely than a quarter';
+      row.set(key, (row.get(key) ?? 0) + 1);
+      expected.set(name, row);
+    };
+    for (const l of await t.db.eventOrganization.findMany({ include: { organization: true, event: true } })) add(l.organization.name, l.event.dateStart, l.event.dateEnd);
+    for (const l of await t.db.milestoneOrganization.findMany({ include: { organization: true, milestone: true } })) add(l.organization.name, l.milestone.sortStart, l.milestone.sortEnd);
+    expect(rows.map((r) => r[0]).sort()).toEqual([...expected.keys()].sort());
+    for (const r of rows) {
+      const counted = Object.fromEntries(header!.slice(1).flatMap((column, i) => (Number(r[i + 1]) ? [[column, Number(r[i + 1])]] : [])));
+      expect(counted, r[0]).toEqual(Object.fromEntries(expected.get(r[0]!)!));
+    }
   });
 });
 

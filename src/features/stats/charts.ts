@@ -7,16 +7,9 @@ export interface Quarter {
   label: string;
 }
 
-/** "2024-Q2" for an instant (UTC). */
-export function quarterOf(d: Date): string {
-  return `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
-}
-
-/** The quarter an [start, end) window lies in, or null when it is wider than one quarter. */
-export function quarterWithin(start: Date, end: Date): string | null {
-  const last = new Date(end.getTime() - 1);
-  const q = quarterOf(start);
-  return q === quarterOf(last) ? q : null;
+/** The key of a quarter numbered year × 4 + quarter − 1, as the database counts them (stats.repo.ts). */
+export function quarterKey(index: number): string {
+  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
 }
 
 /** Every quarter from the first to the last key, inclusive, in order. */

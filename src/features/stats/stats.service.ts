@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../platform/db.ts';
 import { FACT_LABELS, formatFact, FACT_UNITS, type FactKind } from '../facts/index.ts';
 import { OUTCOME_LABELS, scorecardsPage } from '../milestones/index.ts';
-import { heatmap, logScatter, quarterOf, quarterRange, quarterWithin, stackedColumns, stackedRows } from './charts.ts';
+import { heatmap, logScatter, quarterKey, quarterRange, stackedColumns, stackedRows } from './charts.ts';
 import * as repo from './stats.repo.ts';
 import { compareNames } from '../../platform/text/sort-key.ts';
 
@@ -28,22 +28,18 @@ const OUTCOME_KEYS = [
 
 /** Events and claims per organization per quarter; entries dated more loosely than a quarter are counted apart. */
 export async function entriesByOrganization(db: Db) {
-  const [events, milestones, orgs] = await Promise.all([repo.eventPlacements(db), repo.milestonePlacements(db), repo.organizations(db)]);
-  const placements = [
-    ...events.map((e) => ({ org: e.organizationId, start: e.event.dateStart, end: e.event.dateEnd })),
-    ...milestones.map((m) => ({ org: m.organizationId, start: m.milestone.sortStart, end: m.milestone.sortEnd })),
-  ];
+  const [placements, orgs] = await Promise.all([repo.placementsByQuarter(db), repo.organizations(db)]);
   const counts = new Map<number, Map<string, number>>();
   const wide = new Map<number, number>();
   for (const p of placements) {
-    const q = quarterWithin(p.start, p.end);
-    if (q === null) {
-      wide.set(p.org, (wide.get(p.org) ?? 0) + 1);
+    if (p.first !== p.last) {
+      wide.set(p.organizationId, (wide.get(p.organizationId) ?? 0) + p.n);
       continue;
     }
-    const row = counts.get(p.org) ?? new Map<string, number>();
-    row.set(q, (row.get(q) ?? 0) + 1);
-    counts.set(p.org, row);
+    const q = quarterKey(p.first);
+    const row = counts.get(p.organizationId) ?? new Map<string, number>();
+    row.set(q, (row.get(q) ?? 0) + p.n);
+    counts.set(p.organizationId, row);
   }
   const quarters = quarterRange([...counts.values()].flatMap((m) => [...m.keys()]));
   const shown = orgs.filter((o) => counts.has(o.id) || wide.has(o.id));
@@ -60,10 +56,10 @@ export async function claimsByOutcome(db: Db) {
   const claims = await repo.claimOutcomes(db);
   const byQuarter = new Map<string, Record<string, number>>();
   for (const c of claims) {
-    const q = quarterOf(new Date(c.sortEnd.getTime() - 1));
+    const q = quarterKey(c.last);
     const key = c.status !== 'resolved' || !c.outcome ? 'open' : c.outcome === 'unverifiable' ? 'withdrawn' : c.outcome;
     const counts = byQuarter.get(q) ?? {};
-    counts[key] = (counts[key] ?? 0) + 1;
+    counts[key] = (counts[key] ?? 0) + c.n;
     byQuarter.set(q, counts);
   }
   const quarters = quarterRange(byQuarter.keys());
