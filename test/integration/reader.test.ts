@@ -6,6 +6,7 @@ import { signIn } from '../helpers/admin-session.ts';
 import { makeEvent, named } from '../helpers/factories.ts';
 import { parse } from 'csv-parse/sync';
 import { bumpContentVersion } from '../../src/platform/content-version.ts';
+import { sitemapFileXml, sitemapXml } from '../../src/features/site/discovery.ts';
 
 let t: TestApp;
 let withUrl: TestApp;
@@ -119,6 +120,36 @@ describe('sharing', () => {
     const counts = await Promise.all([withUrl.db.event.count(), withUrl.db.milestone.count(), withUrl.db.organization.count(), withUrl.db.subject.count(), withUrl.db.source.count()]);
     const prefixes = ['/events/', '/milestones/', '/organizations/', '/subjects/', '/sources/'];
     prefixes.forEach((p, i) => expect(locs.filter((l) => l.startsWith(`https://timeline.example.org${p}`))).toHaveLength(counts[i]!));
+  });
+
+  it('when there are more pages than one sitemap file may hold, then sitemap.xml is an index of files that together name every page once', async () => {
+    const base = 'https://timeline.example.org';
+    const perFile = 7;
+    const index = xml.parse(await sitemapXml(withUrl.db, base, perFile)).sitemapindex.sitemap as { loc: string }[];
+    const counts = await Promise.all([withUrl.db.event.count(), withUrl.db.milestone.count(), withUrl.db.organization.count(), withUrl.db.subject.count(), withUrl.db.source.count()]);
+    expect(index.map((s) => s.loc)).toEqual([
+      `${base}/sitemap/pages.xml`,
+      ...['events', 'milestones', 'organizations', 'subjects', 'sources'].flatMap((list, i) => Array.from({ length: Math.ceil(counts[i]! / perFile) }, (_, n) => `${base}/sitemap/${list}-${n + 1}.xml`)),
+    ]);
+    const locs: string[] = [];
+    for (const { loc } of index) {
+      const body = await sitemapFileXml(withUrl.db, base, loc.slice(`${base}/sitemap/`.length, -'.xml'.length), perFile);
+      const urls = [xml.parse(body!).urlset.url].flat() as { loc: string }[];
+      expect(urls.length).toBeLessThanOrEqual(loc.endsWith('/pages.xml') ? 8 : perFile);
+      locs.push(...urls.map((u) => u.loc));
+    }
+    const whole = xml.parse(await sitemapXml(withUrl.db, base)).urlset.url.map((u: { loc: string }) => u.loc);
+    expect(new Set(locs).size).toBe(locs.length);
+    expect([...locs].sort()).toEqual([...whole].sort());
+    expect(await sitemapFileXml(withUrl.db, base, `events-${Math.ceil(counts[0]! / perFile) + 1}`, perFile)).toBeNull();
+  });
+
+  it('when a sitemap file is asked for over HTTP, then it is served, and an unknown one is not found', async () => {
+    const res = await request(withUrl.app).get('/sitemap/events-1.xml').expect(200).expect('Content-Type', /xml/);
+    expect(xml.parse(res.text).urlset.url).toHaveLength(await withUrl.db.event.count());
+    await request(withUrl.app).get('/sitemap/events-2.xml').expect(404);
+    await request(withUrl.app).get('/sitemap/users-1.xml').expect(404);
+    await request(withUrl.app).get('/sitemap/pages.xml').expect(200);
   });
 
   it('when robots.txt is read, then it keeps crawlers out of /admin and names the sitemap', async () => {

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { robotsTxt, sitemapXml } from './discovery.ts';
+import { robotsTxt, sitemapFileXml, sitemapXml } from './discovery.ts';
 import { oembedFor } from './oembed.ts';
 
 /** Pages about the site itself. */
@@ -22,6 +22,11 @@ export function discoveryRoutes({ db, publicUrl }: { db: Db; publicUrl: string |
   const base = (req: Request) => publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   r.get('/sitemap.xml', async (req, res) => {
     res.type('application/xml; charset=utf-8').send(await sitemapXml(db, base(req)));
+  });
+  r.get('/sitemap/:name.xml', async (req, res, next) => {
+    const body = await sitemapFileXml(db, base(req), req.params.name);
+    if (body === null) return next();
+    res.type('application/xml; charset=utf-8').send(body);
   });
   r.get('/oembed', async (req, res) => {
     if (req.query.format !== undefined && req.query.format !== 'json') throw new NotImplementedFormat();
