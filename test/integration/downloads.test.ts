@@ -9,9 +9,11 @@ import { testEngine } from '../helpers/db.ts';
 
 let t: TestApp;
 let editorEmail: string;
+let editor: Awaited<ReturnType<typeof signIn>>;
 beforeAll(async () => {
   t = await createTestApp({ seed: true });
   const s = await signIn(t.app, t.db, 'editor');
+  editor = s;
   editorEmail = s.user.email;
   // An edit, so that the audit log and a user exist.
   const org = await t.db.organization.findFirstOrThrow({ orderBy: { id: 'asc' } });
@@ -59,6 +61,49 @@ describe(`public downloads (${testEngine()})`, { timeout: 120_000 }, () => {
     const orgs = parse((await request(t.app).get('/downloads/organizations.csv').expect(200)).text) as string[][];
     expect(orgs[0]).toContain('aliases');
     await request(t.app).get('/downloads/users.csv').expect(404);
+  });
+
+  it('when an editor changes an event after a download, then the next download holds the change', async () => {
+    const before = (await request(t.app).get('/downloads/events.csv').expect(200)).text;
+    const event = await t.db.event.findFirstOrThrow({ orderBy: { id: 'asc' }, include: { sources: true, organizations: { include: { organization: true } }, subjects: { include: { subject: true } } } });
+    expect(before).not.toContain('Renamed for the downloads test');
+    await editor.agent
+      .post(`/admin/events/${event.id}`)
+      .type('form')
+      .send({
+        _csrf: editor.token,
+        title: 'Renamed for the downloads test',
+        slug: event.slug,
+        summary: event.summary,
+        kind: event.kind,
+        confidence: event.confidence,
+        date: event.dateText,
+        organizations: event.organizations.map((o) => o.organization.slug),
+        subjects: event.subjects.map((x) => x.subject.slug),
+        tags: '',
+        sourceId: event.sources.map((x) => String(x.sourceId)),
+        sourceQuote: event.sources.map((x) => x.quote ?? ''),
+      })
+      .expect(303);
+    const after = await request(t.app).get('/downloads/events.csv').expect(200);
+    expect(after.text).toContain('Renamed for the downloads test');
+    expect((await request(t.app).get('/downloads/timeline.json').expect(200)).text).toContain('Renamed for the downloads test');
+  });
+
+  it('when several readers download at once or ask for a range, then each gets the same file, and a range its bytes', async () => {
+    const all = await Promise.all(Array.from({ length: 4 }, () => request(t.app).get('/downloads/timeline.json').expect(200)));
+    for (const r of all) expect(r.text).toBe(all[0]!.text);
+    // The body as text, not parsed: 100 bytes of JSON are not JSON.
+    const asText = (res: request.Response, done: (err: Error | null, body: string) => void) => {
+      const stream = res as unknown as NodeJS.ReadableStream;
+      let body = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (c: string) => (body += c));
+      stream.on('end', () => done(null, body));
+    };
+    const part = await request(t.app).get('/downloads/timeline.json').set('Range', 'bytes=0-99').buffer(true).parse(asText).expect(206);
+    expect(part.body).toBe(all[0]!.text.slice(0, 100));
+    expect(part.headers['content-range']).toBe(`bytes 0-99/${Buffer.byteLength(all[0]!.text)}`);
   });
 
   it('when a client sends back the ETag, then it gets 304 until the content changes', async () => {

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Db } from '../../platform/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
+import { DownloadFiles } from './download-files.ts';
 import { csvDownload, DATA_LICENCE, dataStamp, downloadList, isEntityList, jsonDownload, timelineJsDownload, type DataStamp } from './downloads.service.ts';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -22,7 +23,8 @@ export function downloadsRoutes({ db, clock }: { db: Db; clock: () => Date }): R
       version: stamp.version,
     });
   });
-  const send = async (req: Request, res: Response, name: string, type: string, body: (s: DataStamp) => Promise<string>) => {
+  const files = new DownloadFiles();
+  const send = async (req: Request, res: Response, name: string, type: string, body: (s: DataStamp) => AsyncIterable<string>) => {
     const stamp = await dataStamp(db, clock());
     res.setHeader('ETag', `W/"data-${stamp.version}-${name}"`);
     res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate');
@@ -30,7 +32,8 @@ export function downloadsRoutes({ db, clock }: { db: Db; clock: () => Date }): R
     res.setHeader('Content-Disposition', `attachment; filename="timeline-${day(stamp.changedAt)}-${name}"`);
     res.type(type);
     if (req.fresh) return res.status(304).end();
-    res.send(await body(stamp));
+    const file = await files.file(name, stamp.version, () => body(stamp));
+    await new Promise<void>((resolve, reject) => res.sendFile(file, { lastModified: false }, (err) => (err && !res.headersSent ? reject(err) : resolve())));
   };
   r.get('/downloads/timeline.json', (req, res) => send(req, res, 'timeline.json', 'application/json; charset=utf-8', (s) => jsonDownload(db, s)));
   r.get('/downloads/timelinejs.json', (req, res) => send(req, res, 'timelinejs.json', 'application/json; charset=utf-8', (s) => timelineJsDownload(db, s)));

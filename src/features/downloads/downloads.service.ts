@@ -1,7 +1,7 @@
 // Public downloads (docs/decisions/0035): the current data as JSON and one CSV per entity, built
 // by the export code, with the licence line and the date the data last changed. Only public
 // records go out: the export holds no accounts, sessions, audit log or webhooks.
-import { ENTITY_LISTS, exportCsv, exportWithFacts, type EntityList } from '../content/index.ts';
+import { ENTITY_LISTS, exportCsvStream, exportWithFactsStream, type EntityList } from '../content/index.ts';
 import { DATA_LICENCE, exportTimelineJs } from '../datasets/index.ts';
 import type { Db } from '../../platform/db.ts';
 
@@ -43,15 +43,15 @@ export function downloadList(): DownloadFile[] {
 
 export const isEntityList = (v: string): v is EntityList => (ENTITY_LISTS as readonly string[]).includes(v);
 
-export async function jsonDownload(db: Db, stamp: DataStamp): Promise<string> {
-  const { format, version, exportedAt: _at, ...rest } = await exportWithFacts(db, stamp.changedAt);
-  return `${JSON.stringify({ format, version, exportedAt: stamp.changedAt.toISOString(), licence: DATA_LICENCE, ...rest }, null, 1)}\n`;
+/** The JSON export with the licence and the facts, as text chunks (memory flat whatever the size). */
+export function jsonDownload(db: Db, stamp: DataStamp): AsyncGenerator<string> {
+  return exportWithFactsStream(db, stamp.changedAt, { licence: DATA_LICENCE });
 }
 
-export const csvDownload = (db: Db, entity: EntityList): Promise<string> => exportCsv(db, entity);
+export const csvDownload = (db: Db, entity: EntityList): AsyncGenerator<string> => exportCsvStream(db, entity);
 
-export async function timelineJsDownload(db: Db, stamp: DataStamp): Promise<string> {
-  return `${JSON.stringify(await exportTimelineJs(db, stamp.changedAt, DATA_LICENCE))}\n`;
+export async function* timelineJsDownload(db: Db, stamp: DataStamp): AsyncGenerator<string> {
+  yield `${JSON.stringify(await exportTimelineJs(db, stamp.changedAt, DATA_LICENCE))}\n`;
 }
 
 export { DATA_LICENCE };

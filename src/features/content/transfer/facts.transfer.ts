@@ -145,9 +145,10 @@ export async function writeFacts(
   return out;
 }
 
-/** The JSON export with the facts, as text chunks (see exportJsonStream). */
-export function exportWithFactsStream(db: Db, now: Date): AsyncGenerator<string> {
-  return exportJsonStream(db, now, { facts: async () => (await exportFacts(db)) as unknown as Json });
+/** The JSON export with the facts, as text chunks (see exportJsonStream); `fields` are written before the facts (a download's licence). */
+export function exportWithFactsStream(db: Db, now: Date, fields: Record<string, Json> = {}): AsyncGenerator<string> {
+  const tail = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, async () => v]));
+  return exportJsonStream(db, now, { ...tail, facts: async () => (await exportFacts(db)) as unknown as Json });
 }
 
 /** The JSON export with the facts. */
