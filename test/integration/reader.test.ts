@@ -7,6 +7,7 @@ import { makeEvent, named } from '../helpers/factories.ts';
 import { parse } from 'csv-parse/sync';
 import { bumpContentVersion } from '../../src/platform/content-version.ts';
 import { sitemapFileXml, sitemapXml } from '../../src/features/site/discovery.ts';
+import { ENTRIES_QUARTERS_SHOWN, ENTRIES_ROWS_SHOWN } from '../../src/features/stats/stats.service.ts';
 
 let t: TestApp;
 let withUrl: TestApp;
@@ -93,6 +94,31 @@ describe('/stats', () => {
       const counted = Object.fromEntries(header!.slice(1).flatMap((column, i) => (Number(r[i + 1]) ? [[column, Number(r[i + 1])]] : [])));
       expect(counted, r[0]).toEqual(Object.fromEntries(expected.get(r[0]!)!));
     }
+  });
+});
+
+describe('/stats with many organizations and quarters', () => {
+  it('when more organizations and quarters have entries than the chart shows, then the page shows the busiest over the latest quarters, says so, and the CSV holds them all', async () => {
+    for (let i = 0; i < ENTRIES_ROWS_SHOWN + 1; i++) {
+      const org = await t.db.organization.create({ data: { slug: `busy-${i}`, ...named(`Busy lab ${String(i).padStart(2, '0')}`) } });
+      // One more entry per lab than the lab before, spread over twelve years.
+      for (let k = 0; k <= i; k++) await makeEvent(t.db, { title: `Busy ${i}.${k}`, date: `${2010 + ((i + k) % 12)}-0${1 + (k % 9)}-15`, organizationIds: [org.id] });
+    }
+    await bumpContentVersion(t.db);
+    const csv = parse((await request(t.app).get('/stats/entries-by-organization.csv').expect(200)).text) as string[][];
+    const page = (await request(t.app).get('/stats').expect(200)).text;
+    const organizations = csv.length - 1;
+    const quarters = csv[0]!.length - 2;
+    expect(organizations).toBeGreaterThan(ENTRIES_ROWS_SHOWN);
+    expect(quarters).toBeGreaterThan(ENTRIES_QUARTERS_SHOWN);
+    const first = csv[0]![1 + quarters - ENTRIES_QUARTERS_SHOWN];
+    expect(page).toContain(`Shown: the ${ENTRIES_ROWS_SHOWN} organizations with the most entries, of ${organizations}, from ${first} on (${ENTRIES_QUARTERS_SHOWN} of ${quarters} quarters).`);
+    const section = page.split('<h2 id="entries">')[1]!.split('</section>')[0]!;
+    expect(section.match(/<text class="chart__label"/g)).toHaveLength(ENTRIES_ROWS_SHOWN);
+    // The busiest lab is shown, the quietest is not (it has one entry; the seed's have more).
+    expect(section).toContain('Busy lab 25');
+    expect(section).not.toContain('Busy lab 00');
+    expect(csv.map((r) => r[0])).toContain('Busy lab 00');
   });
 });
 

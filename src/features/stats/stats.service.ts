@@ -26,6 +26,10 @@ const OUTCOME_KEYS = [
   { key: 'open', label: 'Not resolved yet' },
 ];
 
+/** Organizations and quarters of the entries chart on the page (all of them are in its CSV). */
+export const ENTRIES_ROWS_SHOWN = 25;
+export const ENTRIES_QUARTERS_SHOWN = 40;
+
 /** Events and claims per organization per quarter; entries dated more loosely than a quarter are counted apart. */
 export async function entriesByOrganization(db: Db) {
   const [placements, orgs] = await Promise.all([repo.placementsByQuarter(db), repo.organizations(db)]);
@@ -42,13 +46,26 @@ export async function entriesByOrganization(db: Db) {
     counts.set(p.organizationId, row);
   }
   const quarters = quarterRange([...counts.values()].flatMap((m) => [...m.keys()]));
-  const shown = orgs.filter((o) => counts.has(o.id) || wide.has(o.id));
-  const rows = shown.map((o) => ({ label: o.name, counts: quarters.map((q) => counts.get(o.id)?.get(q.key) ?? 0) }));
-  const table: DataTable = {
-    columns: ['Organization', ...quarters.map((q) => q.label), 'Dated more loosely than a quarter'],
-    rows: shown.map((o, i) => [o.name, ...rows[i]!.counts, wide.get(o.id) ?? 0]),
+  const listed = orgs.filter((o) => counts.has(o.id) || wide.has(o.id));
+  const tableOf = (of: typeof orgs, columns: typeof quarters): DataTable => ({
+    columns: ['Organization', ...columns.map((q) => q.label), 'Dated more loosely than a quarter'],
+    rows: of.map((o) => [o.name, ...columns.map((q) => counts.get(o.id)?.get(q.key) ?? 0), wide.get(o.id) ?? 0]),
+  });
+  // The page shows the organizations with the most entries over the latest quarters; the CSV all of them.
+  const total = (id: number) => [...(counts.get(id)?.values() ?? [])].reduce((a, b) => a + b, wide.get(id) ?? 0);
+  const top = new Set([...listed].sort((a, b) => total(b.id) - total(a.id)).slice(0, ENTRIES_ROWS_SHOWN));
+  const shown = listed.filter((o) => top.has(o));
+  const recent = quarters.slice(-ENTRIES_QUARTERS_SHOWN);
+  const page = tableOf(shown, recent);
+  const rows = shown.map((o) => ({ label: o.name, counts: recent.map((q) => counts.get(o.id)?.get(q.key) ?? 0) }));
+  return {
+    chart: heatmap(rows, recent),
+    table: tableOf(listed, quarters),
+    page,
+    organizations: { shown: shown.length, all: listed.length, cut: shown.length < listed.length },
+    quarters: { shown: recent.length, all: quarters.length, from: recent[0]?.label ?? null, cut: recent.length < quarters.length },
+    wideTotal: [...wide.values()].reduce((a, b) => a + b, 0),
   };
-  return { chart: heatmap(rows, quarters), table, wideTotal: [...wide.values()].reduce((a, b) => a + b, 0) };
 }
 
 /** Claims by the quarter their window closes (undated claims: the quarter they were made), stacked by outcome. */
