@@ -1,4 +1,5 @@
-// Fields that choose a source or an event among many (views/partials/forms/choose.hbs): as the
+// Fields that choose a source, an event, an organization or a subject among many
+// (views/partials/forms/choose.hbs, views/partials/admin/checkboxes.hbs): as the
 // editor types, asks the JSON API for the ten best matches and offers them as suggestions; picking
 // one puts its number or slug in the field. Without JavaScript the field takes them typed.
 (function () {
@@ -6,6 +7,8 @@
   var labels = {
     '/api/v1/sources': function (s) { return s.publisher + ': ' + s.title; },
     '/api/v1/events': function (e) { return e.title + ' (' + e.date.text + ')'; },
+    '/api/v1/organizations': function (o) { return o.name; },
+    '/api/v1/subjects': function (s) { return s.name; },
   };
   var timers = new WeakMap();
 

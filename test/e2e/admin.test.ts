@@ -55,10 +55,13 @@ describe('an editor in Chromium', () => {
   });
 });
 
-describe('an editor choosing among many sources in Chromium', () => {
-  it('when there are more sources than a drop-down holds, then typing words of one offers it as a suggestion, and the event saves with it', async () => {
+describe('an editor choosing among many sources and subjects in Chromium', () => {
+  it('when there are more sources and subjects than a form lists, then typing words of one offers it as a suggestion, and the event saves with them', async () => {
     await env.t.db.source.createMany({
       data: Array.from({ length: CHOOSER_MAX + 1 }, (_, i) => ({ publisher: 'Bulk wire', title: `Bulk story ${i}`, url: null, language: 'en', isPrimary: false })),
+    });
+    await env.t.db.subject.createMany({
+      data: Array.from({ length: CHOOSER_MAX + 1 }, (_, i) => ({ slug: `bulk-model-${i}`, name: `Bulk model ${i}`, sortName: `bulk model ${i}`, kind: 'model' })),
     });
     const wanted = await env.t.db.source.findFirstOrThrow({ where: { title: 'Bulk story 123' } });
     const user = await makeUser(env.t.db, { email: 'chooser@example.com', role: 'editor' });
@@ -77,11 +80,17 @@ describe('an editor choosing among many sources in Chromium', () => {
     await expect.poll(() => suggestion.count()).toBeGreaterThan(0);
     // What picking the suggestion puts in the field.
     await source.fill((await suggestion.first().getAttribute('value'))!);
+    const subject = page.getByLabel('Another subject (1)');
+    await subject.pressSequentially('Bulk model 42', { delay: 20 });
+    const model = page.locator('#field-subjects-add-1-suggestions option', { hasText: 'Bulk model 42' });
+    await expect.poll(() => model.count()).toBeGreaterThan(0);
+    await subject.fill((await model.first().getAttribute('value'))!);
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.locator('[role="status"]').first().innerText()).toMatch(/created|saved/i);
 
-    const saved = await env.t.db.event.findFirstOrThrow({ where: { title: 'A story told by the wire' }, include: { sources: true } });
+    const saved = await env.t.db.event.findFirstOrThrow({ where: { title: 'A story told by the wire' }, include: { sources: true, subjects: { include: { subject: true } } } });
     expect(saved.sources.map((s) => s.sourceId)).toEqual([wanted.id]);
+    expect(saved.subjects.map((s) => s.subject.slug)).toEqual(['bulk-model-42']);
     expect(env.problems).toEqual([]);
   });
 });

@@ -93,4 +93,29 @@ describe(`admin choosers (${testEngine()})`, () => {
     expect(missing.text).toMatch(/id="field-sources-error">A chosen source no longer exists/);
     expect(await t.db.event.count({ where: { title: 'Typed a title' } })).toBe(0);
   });
+
+  it('when there are more subjects than boxes a form should hold, then it shows the chosen ones as boxes and takes more by slug, refusing unknown ones beside the field', async () => {
+    await t.db.subject.createMany({ data: Array.from({ length: CHOOSER_MAX + 1 }, (_, i) => ({ slug: `bulk-model-${i}`, name: `Bulk model ${i}`, sortName: `bulk model ${i}`, kind: 'model' })) });
+    const blank = (await agent.get('/admin/events/new').expect(200)).text;
+    expect(blank).not.toContain('Bulk model');
+    expect(blank).toMatch(/<input id="field-subjects-add-1" name="subjects" type="text" value=""[^>]*data-choose="\/api\/v1\/subjects" data-choose-key="slug"/);
+    // Organizations are still few: every one has its box.
+    expect(blank).toMatch(/<input type="checkbox" id="field-organizations-meta" name="organizations" value="meta">/);
+
+    const story = String(await sourceId('Bulk story 1'));
+    const fields = { summary: '', kind: 'release', confidence: 'reported', date: '2024', tags: '', sourceId: [story], sourceQuote: [''] };
+    await post('/admin/events', { ...fields, title: 'Two bulk models', subjects: ['bulk-model-5', '', 'bulk-model-77'] }).expect(303);
+    const saved = await t.db.event.findFirstOrThrow({ where: { title: 'Two bulk models' }, include: { subjects: { include: { subject: true } } } });
+    expect(saved.subjects.map((x) => x.subject.slug).sort()).toEqual(['bulk-model-5', 'bulk-model-77']);
+    const edit = (await agent.get(`/admin/events/${saved.id}/edit`).expect(200)).text;
+    expect(edit).toMatch(/<input type="checkbox" id="field-subjects-bulk-model-5" name="subjects" value="bulk-model-5" checked>/);
+    expect(edit).not.toContain('Bulk model 6<');
+
+    const unknown = await post('/admin/events', { ...fields, title: 'An unknown model', subjects: ['bulk-model-9999'] }).expect(422);
+    expect(unknown.text).toContain('id="field-subjects-error">Unknown subject: “bulk-model-9999”.');
+    expect(unknown.text).toMatch(/<input id="field-subjects-add-1" name="subjects" type="text" value="bulk-model-9999"/);
+    const words = await post('/admin/events', { ...fields, title: 'A model by name', subjects: ['Bulk model 3'] }).expect(422);
+    expect(words.text).toMatch(/id="field-subjects-error">&quot;Bulk model 3&quot; is not a subject slug\./);
+    expect(await t.db.event.count({ where: { title: { in: ['An unknown model', 'A model by name'] } } })).toBe(0);
+  });
 });

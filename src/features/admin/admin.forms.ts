@@ -28,9 +28,29 @@ export function asList(v: unknown): string[] {
 
 const asText = (v: unknown) => (typeof v === 'string' ? v : '');
 
-function checkboxes(items: { slug: string; name: string }[], chosen: unknown) {
-  const set = new Set(asList(chosen));
-  return items.map((i) => ({ value: i.slug, label: i.name, checked: set.has(i.slug) }));
+/** Rows of text fields offered for more organizations or subjects when they are chosen by typing. */
+const BLANK_ADD_ROWS = 2;
+
+/**
+ * Organizations or subjects: a box for each while they are few (CHOOSER_MAX); past that, a box for
+ * each chosen one (untick to remove) and text fields taking more slugs, with suggestions from the
+ * API as one types. Both send the same field, so the services see a list of slugs either way.
+ */
+function checkboxes(name: 'organizations' | 'subjects', list: Listed<{ slug: string; name: string }>, chosen: unknown) {
+  const set = new Set(asList(chosen).map((v) => v.trim()).filter(Boolean));
+  const box = (i: { slug: string; name: string }) => ({ value: i.slug, label: i.name, checked: set.has(i.slug) });
+  if ('all' in list) return { items: list.all.map(box), search: null };
+  const known = new Set(list.chosen.map((i) => i.slug));
+  const typed = [...set].filter((v) => !known.has(v));
+  const noun = name === 'organizations' ? 'organization' : 'subject';
+  return {
+    items: list.chosen.map(box),
+    search: {
+      api: `/api/v1/${name}`,
+      hint: `Add ${name}: type words of a name for suggestions, or its slug. Untick a box to remove one.`,
+      rows: [...typed, ...Array<string>(BLANK_ADD_ROWS).fill('')].map((value, i) => ({ value, inputId: `field-${name}-add-${i + 1}`, label: `Another ${noun} (${i + 1})` })),
+    },
+  };
 }
 
 /**
@@ -150,10 +170,10 @@ export const valuesOf = {
 /** The lists each form shows (only those are read), with its current values. */
 export const choiceNeeds: Record<EntityType, (v: FormValues) => Parameters<typeof choices>[1]> = {
   organization: () => ({}),
-  subject: () => ({ organizations: true }),
+  subject: (v) => ({ organizations: asList(v.organizations) }),
   source: (v) => ({ sources: [asText(v.cites)] }),
-  event: (v) => ({ organizations: true, subjects: true, sources: asList(v.sourceId) }),
-  milestone: (v) => ({ organizations: true, subjects: true, sources: [asText(v.source)], events: [asText(v.afterEvent)] }),
+  event: (v) => ({ organizations: asList(v.organizations), subjects: asList(v.subjects), sources: asList(v.sourceId) }),
+  milestone: (v) => ({ organizations: asList(v.organizations), subjects: asList(v.subjects), sources: [asText(v.source)], events: [asText(v.afterEvent)] }),
 };
 
 type Errors = Record<string, string | undefined>;
@@ -163,7 +183,7 @@ export const formChoices = {
   organization: () => ({}),
   subject: (v: FormValues, c: Choices) => ({
     kindOptions: options(SUBJECT_KINDS),
-    organizationChoices: checkboxes(c.organizations, v.organizations),
+    organizationChoices: checkboxes('organizations', c.organizations, v.organizations),
   }),
   source: (v: FormValues, c: Choices, e: Errors, id?: number) => ({
     cites: sourceChooser({ name: 'cites', label: 'Cites', hint: 'The source this one relays, if any.', error: errorOf(e, 'cites') }, c.sources, asText(v.cites), id),
@@ -180,8 +200,8 @@ export const formChoices = {
   event: (v: FormValues, c: Choices) => ({
     kindOptions: options(EVENT_KINDS),
     confidenceOptions: options(CONFIDENCES),
-    organizationChoices: checkboxes(c.organizations, v.organizations),
-    subjectChoices: checkboxes(c.subjects, v.subjects),
+    organizationChoices: checkboxes('organizations', c.organizations, v.organizations),
+    subjectChoices: checkboxes('subjects', c.subjects, v.subjects),
     sourceRows: pairedRows(v.sourceId, v.sourceQuote, BLANK_SOURCE_ROWS).map(([id, quote], i) => ({
       quote,
       source: sourceChooser({ name: 'sourceId', inputId: `field-sourceId-${i + 1}`, label: `Source ${i + 1}` }, c.sources, id),
@@ -199,8 +219,8 @@ export const formChoices = {
       c.events,
       asText(v.afterEvent),
     ),
-    organizationChoices: checkboxes(c.organizations, v.organizations),
-    subjectChoices: checkboxes(c.subjects, v.subjects),
+    organizationChoices: checkboxes('organizations', c.organizations, v.organizations),
+    subjectChoices: checkboxes('subjects', c.subjects, v.subjects),
   }),
 };
 

@@ -27,9 +27,9 @@ export async function listRows(db: Db, type: EntityType, beforeId: number | unde
 }
 
 /**
- * Above this many rows, a form chooses a source or an event by typing (its number or slug, with
- * suggestions from the API as one types) instead of a drop-down of every row: a drop-down of
- * 100,000 events was 9 MB read and sent for each form (decision 47).
+ * Above this many rows, a form chooses a source, an event, an organization or a subject by typing
+ * (its number or slug, with suggestions from the API as one types) instead of a drop-down or a box
+ * for every row: a drop-down of 100,000 events was 9 MB read and sent for each form (decision 47).
  */
 export const CHOOSER_MAX = 500;
 
@@ -41,15 +41,19 @@ async function listed<T>(count: Promise<number>, all: () => Promise<T[]>, chosen
   return n > CHOOSER_MAX ? { many: n, chosen: await chosen() } : { all: await all() };
 }
 
-const NONE = Promise.resolve([]);
 const sourceFields = { id: true, publisher: true, title: true } as const;
 
 /** What a form offers: only the lists it shows; `sourceIds` and `eventSlugs` are its current values. */
-export async function choices(db: Db, need: { organizations?: boolean; subjects?: boolean; sources?: string[]; events?: string[] }) {
+export async function choices(db: Db, need: { organizations?: string[]; subjects?: string[]; sources?: string[]; events?: string[] }) {
   const ids = (need.sources ?? []).filter((v) => /^[1-9]\d{0,9}$/.test(v)).map(Number);
+  const named = { select: { slug: true, name: true }, orderBy: nameOrder() };
   const [organizations, subjects, sources, events] = await Promise.all([
-    need.organizations ? db.organization.findMany({ select: { slug: true, name: true }, orderBy: nameOrder() }) : NONE,
-    need.subjects ? db.subject.findMany({ select: { slug: true, name: true }, orderBy: nameOrder() }) : NONE,
+    need.organizations
+      ? listed(db.organization.count(), () => db.organization.findMany(named), () => db.organization.findMany({ ...named, where: { slug: { in: need.organizations! } } }))
+      : { all: [] },
+    need.subjects
+      ? listed(db.subject.count(), () => db.subject.findMany(named), () => db.subject.findMany({ ...named, where: { slug: { in: need.subjects! } } }))
+      : { all: [] },
     need.sources
       ? listed(
           db.source.count(),
