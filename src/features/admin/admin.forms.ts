@@ -166,7 +166,6 @@ export const valuesOf = {
   }),
 };
 
-/** What each form's template needs beyond the values: its choices, with the current ones marked. */
 /** The lists each form shows (only those are read), with its current values. */
 export const choiceNeeds: Record<EntityType, (v: FormValues) => Parameters<typeof choices>[1]> = {
   organization: () => ({}),
@@ -179,6 +178,7 @@ export const choiceNeeds: Record<EntityType, (v: FormValues) => Parameters<typeo
 type Errors = Record<string, string | undefined>;
 const errorOf = (e: Errors, field: string): string | false => e[field] || false;
 
+/** What each form's template needs beyond the values: its choices, with the current ones marked. */
 export const formChoices = {
   organization: () => ({}),
   subject: (v: FormValues, c: Choices) => ({

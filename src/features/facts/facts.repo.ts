@@ -13,6 +13,7 @@ const factInclude = {
 export type FactRow = Prisma.SubjectFactGetPayload<{ include: typeof factInclude }>;
 
 const order = [{ recordedAt: 'asc' as const }, { id: 'asc' as const }];
+const bySubjectOldestFirst = (a: FactRow, b: FactRow) => a.subjectId - b.subjectId || a.recordedAt.getTime() - b.recordedAt.getTime() || a.id - b.id;
 
 export function factsOfSubject(db: Db, subjectId: number): Promise<FactRow[]> {
   return db.subjectFact.findMany({ where: { subjectId }, include: factInclude, orderBy: order });
@@ -22,13 +23,13 @@ export function factsOfSubject(db: Db, subjectId: number): Promise<FactRow[]> {
 export async function allFacts(db: Db): Promise<FactRow[]> {
   // Read in id pages (bounded `IN` lists for the relations), then put in the export's order.
   const rows = await allPages((after, take) => db.subjectFact.findMany({ where: { id: { gt: after } }, include: factInclude, orderBy: { id: 'asc' }, take }));
-  return rows.sort((a, b) => a.subjectId - b.subjectId || a.recordedAt.getTime() - b.recordedAt.getTime() || a.id - b.id);
+  return rows.sort(bySubjectOldestFirst);
 }
 
 /** The facts of the subjects given, oldest first: what an import compares its facts against. */
 export async function factsOfSubjects(db: Db, subjectIds: number[]): Promise<FactRow[]> {
   const rows = await inChunks(subjectIds, (chunk) => db.subjectFact.findMany({ where: { subjectId: { in: chunk } }, include: factInclude }));
-  return rows.sort((a, b) => a.subjectId - b.subjectId || a.recordedAt.getTime() - b.recordedAt.getTime() || a.id - b.id);
+  return rows.sort(bySubjectOldestFirst);
 }
 
 export function subjectIdsBySlug(db: Db, slugs: string[]) {
