@@ -14,10 +14,11 @@ describe('view helpers', () => {
     expect(and(options())).toBe(false);
   });
 
-  it('when counting, then plural picks the right word', () => {
+  it('when counting, then plural picks the right word and groups thousands', () => {
     expect(plural(1, 'entry', 'entries')).toBe('1 entry');
     expect(plural(0, 'entry', 'entries')).toBe('0 entries');
     expect(plural(3, 'entry', 'entries')).toBe('3 entries');
+    expect(plural(21224, 'entry', 'entries')).toBe('21,224 entries');
   });
 
   it('when given an ISO instant, then timeAttr and isoDay read it in UTC at the right precision', () => {

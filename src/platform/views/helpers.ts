@@ -26,7 +26,8 @@ export function and(...args: unknown[]): boolean {
 /** {{plural n "entry" "entries"}} -> "1 entry", "3 entries" */
 export function plural(n: unknown, one: unknown, many: unknown): string {
   const count = Number(n);
-  return `${count} ${count === 1 ? String(one) : String(many)}`;
+  // Grouped as readers read large counts: "21,224 entries".
+  return `${count.toLocaleString('en')} ${count === 1 ? String(one) : String(many)}`;
 }
 
 /**
