@@ -43,7 +43,7 @@ async function listed<T>(count: Promise<number>, all: () => Promise<T[]>, chosen
 
 const sourceFields = { id: true, publisher: true, title: true } as const;
 
-/** What a form offers: only the lists it shows; `sourceIds` and `eventSlugs` are its current values. */
+/** What a form offers: only the lists it shows, each given the form's current values (slugs; source numbers). */
 export async function choices(db: Db, need: { organizations?: string[]; subjects?: string[]; sources?: string[]; events?: string[] }) {
   const ids = (need.sources ?? []).filter((v) => /^[1-9]\d{0,9}$/.test(v)).map(Number);
   const named = { select: { slug: true, name: true }, orderBy: nameOrder() };

@@ -14,6 +14,8 @@ type Names = Awaited<ReturnType<typeof heldNames>>;
 type HeldEvent = Awaited<ReturnType<typeof heldEvents>>[number];
 
 export interface EpochHeld {
+  /** The keys of what the database holds, handed on to the import's check. */
+  keys: Names['keys'];
   organizations: Names['organizations'];
   subjects: Names['subjects'];
   /** Whether a held event has this slug. */
@@ -95,6 +97,7 @@ export async function readEpochHeld(db: Db, rows: EpochRow[]): Promise<EpochHeld
   }
 
   return {
+    keys,
     organizations,
     subjects,
     eventSlugTaken: (slug) => keys.eventId.has(slug),

@@ -73,8 +73,8 @@ export async function importEpoch(ctx: WriteContext, text: string, opts: EpochOp
     else valid.push(r.row);
   });
 
-  // What the rows can match, read for these rows only (decision 46); the import then checks and
-  // plans against the database segment by segment, as every import does.
+  // What the rows can match, read for these rows only (decision 46); the import's check starts
+  // from the same keys, and its write reads them again in its transaction, as every import does.
   const existing = await readEpochHeld(ctx.db, valid);
   let converted = convertEpoch(valid, existing);
   problems.push(...converted.problems);
@@ -91,6 +91,7 @@ export async function importEpoch(ctx: WriteContext, text: string, opts: EpochOp
   const records = await importData(ctx, converted.bundle, {
     format: 'json',
     dryRun,
+    keys: existing.keys,
     alongside: async (tx) => {
       got.facts = await writeFacts({ ...ctx, db: tx }, converted.facts, { dryRun: false });
       return got.facts.added > 0;

@@ -26,11 +26,11 @@ const located = (list: repo.SitemapList, rows: repo.SitemapRow[]) => rows.map((r
  */
 export async function sitemapXml(db: Db, base: string, perFile = SITEMAP_URLS): Promise<string> {
   const counts = await repo.sitemapCounts(db);
-  if (STATIC_PAGES.length + counts.reduce((a, b) => a + b, 0) <= perFile) {
+  if (STATIC_PAGES.length + Object.values(counts).reduce((a, b) => a + b, 0) <= perFile) {
     const lists = await Promise.all(repo.SITEMAP_LISTS.map(async (list) => located(list, await repo.sitemapRows(db, list, 0, perFile))));
     return urlset(base, [...STATIC_PAGES.map((p) => ({ loc: p })), ...lists.flat()]);
   }
-  const files = ['/sitemap/pages.xml', ...repo.SITEMAP_LISTS.flatMap((list, i) => Array.from({ length: Math.ceil(counts[i]! / perFile) }, (_, n) => `/sitemap/${list}-${n + 1}.xml`))];
+  const files = ['/sitemap/pages.xml', ...repo.SITEMAP_LISTS.flatMap((list) => Array.from({ length: Math.ceil(counts[list] / perFile) }, (_, n) => `/sitemap/${list}-${n + 1}.xml`))];
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${files
     .map((f) => `  <sitemap><loc>${xml(base + f)}</loc></sitemap>`)
     .join('\n')}\n</sitemapindex>\n`;

@@ -13,8 +13,10 @@ export interface SitemapRow {
 const bySlug = { select: { slug: true, updatedAt: true }, orderBy: { id: 'asc' } } as const;
 const slugged = (rows: { slug: string; updatedAt: Date }[]) => rows.map((r) => ({ key: r.slug, updatedAt: r.updatedAt }));
 
-export function sitemapCounts(db: Db): Promise<number[]> {
-  return Promise.all([db.event.count(), db.milestone.count(), db.organization.count(), db.subject.count(), db.source.count()]);
+/** How many rows each list holds. */
+export async function sitemapCounts(db: Db): Promise<Record<SitemapList, number>> {
+  const [events, milestones, organizations, subjects, sources] = await Promise.all([db.event.count(), db.milestone.count(), db.organization.count(), db.subject.count(), db.source.count()]);
+  return { events, milestones, organizations, subjects, sources };
 }
 
 /** The rows of one list from `skip` (in id order), at most `take`: their slug (a source: its id) and last change. */

@@ -60,6 +60,8 @@ export interface ImportOptions {
   alongside?: (tx: Db) => Promise<boolean>;
   /** Where the held rows come from (the database, read per segment, unless a test hands a snapshot taken earlier). */
   held?: HeldSource;
+  /** The held keys when the caller has just read them (the Epoch match): the check does not read them again; the write always does, in its transaction. */
+  keys?: HeldKeys;
   /** Rows per segment (tests make it small to cross segment boundaries). */
   segmentRows?: number;
 }
@@ -118,9 +120,9 @@ async function* readAll(input: ImportInput, end: ReadEnd, inOrder: boolean, dige
 }
 
 /** Pass 1: every row checked and compared with what the database holds, segment by segment. */
-export async function checkImport(ctx: WriteContext, input: ImportInput, opts: Pick<ImportOptions, 'held' | 'progress'>): Promise<Checked> {
+export async function checkImport(ctx: WriteContext, input: ImportInput, opts: Pick<ImportOptions, 'held' | 'keys' | 'progress'>): Promise<Checked> {
   const held = opts.held ?? databaseHeld;
-  const keys = await held.keys(ctx.db);
+  const keys = opts.keys ?? (await held.keys(ctx.db));
   const attempt = async (inOrder: boolean): Promise<Checked> => {
     const check = new FileCheck(keys, (entity, k) => held.records(ctx.db, entity, k, keys), input.inMemory);
     const end: ReadEnd = { problem: null, extra: {}, digest: null };
