@@ -7,20 +7,41 @@ export interface Segment {
   hit: boolean;
 }
 
-/** `text` cut into segments, the words that match one of `words` (folded; a prefix where allowed) marked as hits. */
-export function highlight(text: string, words: ReadonlyArray<{ word: string; prefix: boolean }>): Segment[] {
-  if (words.length === 0 || text === '') return [{ text, hit: false }];
-  const isHit = (folded: string) => words.some((w) => (w.prefix ? folded.startsWith(w.word) : folded === w.word));
-  const out: Segment[] = [];
-  let last = 0;
-  for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
-    // Plain ASCII words (most of them) fold by lower-casing alone.
-    const folded = /^[A-Za-z0-9]+$/.test(m[0]) ? [m[0].toLowerCase()] : searchWords(m[0]);
-    if (!folded.some(isHit)) continue;
-    if (m.index > last) out.push({ text: text.slice(last, m.index), hit: false });
-    out.push({ text: m[0], hit: true });
-    last = m.index + m[0].length;
-  }
-  if (last < text.length) out.push({ text: text.slice(last), hit: false });
-  return out;
+type Words = ReadonlyArray<{ word: string; prefix: boolean }>;
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const ASCII = /^[\x00-\x7f]*$/;
+
+function isHit(folded: string, words: Words): boolean {
+  return words.some((w) => (w.prefix ? folded.startsWith(w.word) : folded === w.word));
+}
+
+/**
+ * A function that cuts a text into segments, the words that match one of `words` (folded; a
+ * prefix where allowed) marked as hits. Made once for many texts: ASCII text (most of it) folds by
+ * lower-casing alone, so one case-blind expression finds its hits.
+ */
+export function highlighter(words: Words): (text: string) => Segment[] {
+  const ascii = words.filter((w) => ASCII.test(w.word)).map((w) => (w.prefix ? `${w.word}[a-z0-9]*` : w.word));
+  const asciiHits = ascii.length ? new RegExp(`(?<![a-z0-9])(?:${ascii.join('|')})(?![a-z0-9])`, 'gi') : null;
+  return (text) => {
+    if (words.length === 0 || text === '') return [{ text, hit: false }];
+    const isAscii = ASCII.test(text);
+    if (isAscii && !asciiHits) return [{ text, hit: false }];
+    const out: Segment[] = [];
+    let last = 0;
+    for (const m of text.matchAll(isAscii ? asciiHits! : WORD)) {
+      if (!isAscii && !searchWords(m[0]).some((f) => isHit(f, words))) continue;
+      if (m.index > last) out.push({ text: text.slice(last, m.index), hit: false });
+      out.push({ text: m[0], hit: true });
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) out.push({ text: text.slice(last), hit: false });
+    return out;
+  };
+}
+
+/** `text` cut into segments, the words that match one of `words` marked as hits (see highlighter). */
+export function highlight(text: string, words: Words): Segment[] {
+  return highlighter(words)(text);
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { highlight } from './highlight.ts';
-import { MAX_TERMS, parseSearch, toFts5, toFts5Any, toTsquery } from './query.ts';
+import { MAX_TERMS, parseSearch, toFts5Any, toFts5Match, toTsquery } from './query.ts';
 import { buildSearchText, searchWords } from './search-text.ts';
 
 const words = (q: string) => parseSearch(q)?.include.map((t) => t.words.join(' '));
@@ -68,7 +68,11 @@ describe('parseSearch', () => {
 describe('engine syntax', () => {
   it('when terms are written for FTS5 and PostgreSQL, then phrases, prefixes and alternatives are kept', () => {
     const q = parseSearch('"open weights" lla -meta')!;
-    expect(toFts5(q.include)).toBe('{searchText} : ("open weights" AND "lla" *) AND ({title} : ("open weights" OR "lla" *) OR {searchText} : ("open weights" OR "lla" *))');
+    expect(toFts5Match(q)).toBe('({searchText} : ("open weights" AND "lla" *)) NOT {searchText} : ("meta")');
+    expect(toFts5Match(q, 1)).toBe('({searchText} : ("open weights" AND "lla" *) AND {title} : ("open weights" AND "lla" *)) NOT {searchText} : ("meta")');
+    expect(toFts5Match(q, 2)).toBe('(({searchText} : ("open weights" AND "lla" *)) NOT ({title} : ("open weights" AND "lla" *))) NOT {searchText} : ("meta")');
+    // One-word terms: a title word is also in searchText, so the title alone decides tier 1.
+    expect(toFts5Match(parseSearch('lla')!, 1)).toBe('{title} : ("lla" *)');
     expect(toFts5Any(q.exclude)).toBe('{searchText} : ("meta")');
     expect(toTsquery(q.include)).toBe("('open' <-> 'weights') & 'lla':*");
     expect(toTsquery(q.exclude, true)).toBe("'meta'");
@@ -94,7 +98,7 @@ describe('engine syntax', () => {
         }
         // Valid syntax: quotes balanced, only the operators this module writes.
         if (q.include.length) {
-          const fts = toFts5(q.include);
+          const fts = toFts5Match(q, 2);
           expect((fts.match(/"/g) ?? []).length % 2).toBe(0);
           expect(toTsquery(q.include)).toMatch(/^(\(?'[\p{L}\p{N}]+'(:\*)?( <-> '[\p{L}\p{N}]+'(:\*)?)*\)?)( & (\(?'[\p{L}\p{N}]+'(:\*)?( <-> '[\p{L}\p{N}]+'(:\*)?)*\)?))*$/u);
         }

@@ -60,39 +60,43 @@ export function highlightWords(q: SearchQuery): { word: string; prefix: boolean 
 
 // Engine syntax. Words hold only letters and digits (searchWords), so quoting them is enough.
 
-function fts5Terms(terms: Term[], op: 'AND' | 'OR'): string {
-  return terms.map((t) => `"${t.words.join(' ')}"${t.prefix ? ' *' : ''}`).join(` ${op} `);
+/**
+ * The words a prefix term stands for, by term (read from a vocabulary, search.sql.ts): the term is
+ * then written as an OR of whole words. A term absent from the map keeps its prefix.
+ */
+export type Expansions = ReadonlyMap<Term, readonly string[]>;
+
+function fts5Term(t: Term, expansions?: Expansions): string {
+  const words = expansions?.get(t);
+  if (!words?.length) return `"${t.words.join(' ')}"${t.prefix ? ' *' : ''}`;
+  const head = t.words.slice(0, -1);
+  return `(${words.map((w) => `"${[...head, w].join(' ')}"`).join(' OR ')})`;
 }
 
-/** The FTS5 MATCH expression for rows holding every term in searchText, for timeline order (no ranking). */
-export function toFts5All(terms: Term[]): string {
-  return `{searchText} : (${fts5Terms(terms, 'AND')})`;
+function fts5Terms(terms: Term[], op: 'AND' | 'OR', expansions?: Expansions): string {
+  return terms.map((t) => fts5Term(t, expansions)).join(` ${op} `);
 }
 
 /**
- * The FTS5 MATCH expression for ranking rows holding every term in searchText. The second half never
- * narrows the match (every term is in searchText), but makes bm25 count the terms found in the
- * title too, so that a title match ranks before a summary match.
+ * Relevance (docs/decisions/0048): tier 1 holds the rows with every included term in their title,
+ * tier 2 the other matches. Within a tier, rows keep the timeline's order.
  */
-export function toFts5(terms: Term[]): string {
-  const all = fts5Terms(terms, 'AND');
-  const any = fts5Terms(terms, 'OR');
-  return `{searchText} : (${all}) AND ({title} : (${any}) OR {searchText} : (${any}))`;
-}
+export type Tier = 1 | 2;
 
 /**
- * The FTS5 MATCH expression of a ranked top-k read (no other filter): the same rows as toFts5 with
- * the exclusions folded in (`… NOT {searchText} : (…)`), so that FTS5 alone yields the candidates.
- * When every included term is one word the expression is not restricted to a column: a row's title
- * words are also in its searchText (buildSearchText starts with the title), so the matched rows are
- * the same, and bm25 counts title hits (weight 10) without the second, OR-ed half that doubles the
- * work. Phrases keep toFts5's form: the title's own tokens could join words that searchText keeps
- * apart (`a_b` is `a xunderscorex b` there).
+ * The FTS5 MATCH expression for rows holding every included term in searchText and no excluded
+ * one; with `tier`, only that tier's rows. `q.include` must not be empty. A row's title words are
+ * also in its searchText (buildSearchText starts with the title), so a title match of one-word
+ * terms needs no second test; phrases keep it: the title's own tokens could join words that
+ * searchText keeps apart (`a_b` is `a xunderscorex b` there). `expansions`: see Expansions.
  */
-export function toFts5Ranked(q: SearchQuery): string {
+export function toFts5Match(q: SearchQuery, tier?: Tier, expansions?: Expansions): string {
+  const all = fts5Terms(q.include, 'AND', expansions);
+  const inText = `{searchText} : (${all})`;
+  const inTitle = `{title} : (${all})`;
   const single = q.include.every((t) => t.words.length === 1);
-  const inc = single ? `(${fts5Terms(q.include, 'AND')})` : toFts5(q.include);
-  return q.exclude.length ? `${inc} NOT ${toFts5Any(q.exclude)}` : inc;
+  const m = tier === undefined ? inText : tier === 1 ? (single ? inTitle : `${inText} AND ${inTitle}`) : `(${inText}) NOT (${inTitle})`;
+  return q.exclude.length ? `(${m}) NOT ${toFts5Any(q.exclude)}` : m;
 }
 
 /** The FTS5 MATCH expression for rows holding any of the terms in searchText. */

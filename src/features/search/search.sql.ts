@@ -1,105 +1,107 @@
-// The SQL of a search, per engine (docs/decisions/0021, 0039): SQLite asks its FTS5 tables, PostgreSQL
-// its tables of stored vectors (GIN-indexed), both named "EventSearch" and "MilestoneSearch" and
-// kept by triggers. Only words from query.ts reach the engines, as parameters.
+// The SQL of a search, per engine (docs/decisions/0021, 0039, 0048): SQLite asks its FTS5 tables,
+// PostgreSQL its tables of stored vectors (GIN-indexed), both named "EventSearch" and
+// "MilestoneSearch" and kept by triggers. SQLite also keeps "EventDateSearch", the same index keyed
+// by date, for pages of a search alone. Only words from query.ts reach the engines, as parameters.
 import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import { isPostgres, readRows, type Db } from '../../platform/db.ts';
-import { toFts5, toFts5All, toFts5Any, toFts5Ranked, toTsquery, type SearchQuery, type Term } from './query.ts';
+import { toFts5Any, toFts5Match, toTsquery, type Expansions, type SearchQuery, type Term, type Tier } from './query.ts';
 
 export type SearchTable = 'Event' | 'Milestone';
 
-export interface SearchSql {
-  /** Joined after `FROM "<table>" x`. */
-  join: Sql;
-  /** Conditions on `x`. */
-  where: Sql[];
-  /** The relevance of a row, smaller first; null when ranking was not asked for or nothing is included. */
-  rank: Sql | null;
-}
-
 const PG_QUERY = (text: string) => sql`to_tsquery('simple'::regconfig, timeline_unaccent(${text}))`;
 
-/** PostgreSQL: the stored vector of the row aliased `v` holds the terms (`any`: one of them), in its searchText part. */
-const pgMatch = (terms: Term[], any = false) => sql`v."vector" @@ ${PG_QUERY(toTsquery(terms, any, 'D'))}`;
-
-/** PostgreSQL: the relevance of the row aliased `v`, smaller first (a title match, weight A, weighs more). */
-const pgRank = (terms: Term[]) => sql`CAST(-ts_rank(v."vector", ${PG_QUERY(toTsquery(terms))}) AS DOUBLE PRECISION)`;
-
 /**
- * SQLite, timeline order: whether to walk the date index and test each row against the matches
- * (`walk`) rather than read every match and sort them. Walking examines about take × rows ÷ matches
- * index entries, reading costs about `matches` row lookups: a common word ("meta", 10% of the rows)
- * is 8 to 30 times faster walked, a rare one would be a scan. An entry walked costs about 0.4 of a
- * match read and sorted (measured at 100,000 events, pages of 51: 2,066 matches walked in 1.0 ms,
- * read in 2.1 ms), hence the 2/5. One statement counts the matches.
+ * PostgreSQL: the stored vector of the row aliased `v` holds the terms (`any`: one of them), in
+ * its searchText part (weight D), or in its title part (weight A).
  */
-export async function preferIndexWalk(db: Db, table: SearchTable, q: SearchQuery, take: number): Promise<boolean> {
-  if (isPostgres(db) || q.include.length === 0) return false;
-  const fts = raw(`"${table}Search"`);
-  const [r] = await readRows<{ n: number | bigint; m: number | bigint | null }[]>(
-    db,
-    sql`SELECT (SELECT COUNT(*) FROM ${fts} WHERE ${fts} MATCH ${toFts5All(q.include)}) AS "n", (SELECT MAX("id") FROM ${raw(`"${table}"`)}) AS "m"`,
-  );
-  const n = Number(r?.n ?? 0);
-  return 5 * n * n > 2 * take * Number(r?.m ?? 0);
+const pgMatch = (terms: Term[], any = false, weight: 'A' | 'D' = 'D') => sql`v."vector" @@ ${PG_QUERY(toTsquery(terms, any, weight))}`;
+
+/** PostgreSQL: the vectors of `q` (aliased `v`), all of them or one tier's. */
+function pgCondition(q: SearchQuery, tier: Tier | undefined): Sql {
+  const parts = [pgMatch(q.include)];
+  if (tier === 1) parts.push(pgMatch(q.include, false, 'A'));
+  if (tier === 2) parts.push(sql`NOT (${pgMatch(q.include, false, 'A')})`);
+  if (q.exclude.length) parts.push(sql`NOT (${pgMatch(q.exclude, true)})`);
+  return join(parts, ' AND ');
 }
 
 /**
- * A double as a SQL value, bit for bit. Prisma 6.19 rounds number parameters (about a quarter of
- * bm25 scores came back different), which made relevance keysets skip or repeat rows; the shortest
- * decimal text of a double, cast by the engine, is exact on both.
+ * The conditions on rows of `table` aliased `x` that the search keeps: every match, or one
+ * relevance tier's (`tier`, only when the search includes words).
  */
-export function exactFloat(db: Db, v: number): Sql {
-  return isPostgres(db) ? sql`CAST(${String(v)} AS DOUBLE PRECISION)` : sql`CAST(${String(v)} AS REAL)`;
-}
-
-/** The join, conditions and rank of a search over `table` aliased `x` (`walk`: see preferIndexWalk). */
-export function searchSql(db: Db, table: SearchTable, q: SearchQuery, ranked: boolean, walk = false): SearchSql {
-  const where: Sql[] = [];
-  let join_: Sql = empty;
-  let rank: Sql | null = null;
-  if (isPostgres(db)) {
-    const vectors = raw(`"${table}Search"`);
-    if (q.include.length && ranked) {
-      join_ = sql`JOIN ${vectors} v ON v."id" = x."id"`;
-      where.push(pgMatch(q.include));
-      rank = pgRank(q.include);
-    } else if (q.include.length) {
-      where.push(sql`x."id" IN (SELECT v."id" FROM ${vectors} v WHERE ${pgMatch(q.include)})`);
-    }
-    if (q.exclude.length) where.push(sql`NOT EXISTS (SELECT 1 FROM ${vectors} v WHERE v."id" = x."id" AND ${pgMatch(q.exclude, true)})`);
-  } else {
-    const fts = raw(`"${table}Search"`);
-    if (q.include.length) {
-      if (ranked) {
-        // bm25 weights: title 10, searchText 1 (see toFts5).
-        join_ = sql`JOIN (SELECT rowid AS "id", bm25(${fts}, 10.0, 1.0) AS "rank" FROM ${fts} WHERE ${fts} MATCH ${toFts5(q.include)}) s ON s."id" = x."id"`;
-        rank = sql`s."rank"`;
-      } else {
-        // `+x."id"` keeps SQLite from driving the query by the matches' rowids.
-        const id = walk ? sql`+x."id"` : sql`x."id"`;
-        where.push(sql`${id} IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${toFts5All(q.include)})`);
-      }
-    }
-    if (q.exclude.length) where.push(sql`x."id" NOT IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${toFts5Any(q.exclude)})`);
+export function searchSql(db: Db, table: SearchTable, q: SearchQuery, tier?: Tier): Sql[] {
+  const index = raw(`"${table}Search"`);
+  if (q.include.length === 0) {
+    // Exclusions alone: every row without the words.
+    return isPostgres(db)
+      ? [sql`NOT EXISTS (SELECT 1 FROM ${index} v WHERE v."id" = x."id" AND ${pgMatch(q.exclude, true)})`]
+      : [sql`x."id" NOT IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ${toFts5Any(q.exclude)})`];
   }
-  return { join: join_, where, rank };
+  return isPostgres(db)
+    ? [sql`x."id" IN (SELECT v."id" FROM ${index} v WHERE ${pgCondition(q, tier)})`]
+    : [sql`x."id" IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ${toFts5Match(q, tier)})`];
 }
 
+// "EventDateSearch" (SQLite): rowid = day of "dateStart" (days since 1970-01-01, UTC) × 2³¹ + id.
+// Event ids are 32-bit integers, and the keys of years 0000 to 9999 stay within 2⁵³.
+const DAY_KEY = 2 ** 31;
+const DAY_MS = 86_400_000;
+
+/** Whether pages of `table` searched alone can be read from the date-keyed index. */
+export function hasDatedIndex(db: Db, table: SearchTable): boolean {
+  return !isPostgres(db) && table === 'Event';
+}
+
+/** The day (since 1970-01-01, UTC) of a date. */
+export function dayOf(date: Date | string): number {
+  return Math.floor(new Date(date).getTime() / DAY_MS);
+}
+
+/** A prefix that stands for more words than this is left to FTS5 as a prefix. */
+const MAX_EXPANSION = 32;
 
 /**
- * Relevance order, a search with no other filter: the page's [id, rank] pairs chosen inside the
- * search table alone (aliased `s`), so that only `take` rows of the table are read afterwards. Every
- * match is still scored (bm25, ts_rank on the stored vector: neither engine has an early exit for
- * ranked reads; FTS5's own `ORDER BY rank` runs a sorted statement over all matches, slower still),
- * but the wide rows are no longer read, joined and sorted for every match. null when nothing is included.
+ * The words each prefix term of `q` stands for, from "EventWordSearch" (SQLite; see its
+ * migration), or null when a term stands for no word, so that nothing can match.
  */
-export function rankedTopK(db: Db, table: SearchTable, q: SearchQuery, after: readonly [number, number] | null, take: number): Sql | null {
-  if (q.include.length === 0) return null;
-  const search = raw(`"${table}Search"`);
-  const keyset = after ? sql`WHERE ("rank", "id") > (${exactFloat(db, after[0])}, ${after[1]})` : empty;
-  const scored = isPostgres(db)
-    ? sql`SELECT v."id" AS "id", ${pgRank(q.include)} AS "rank" FROM ${search} v
-        WHERE ${join([pgMatch(q.include), ...(q.exclude.length ? [sql`NOT (${pgMatch(q.exclude, true)})`] : [])], ' AND ')}`
-    : sql`SELECT rowid AS "id", bm25(${search}, 10.0, 1.0) AS "rank" FROM ${search} WHERE ${search} MATCH ${toFts5Ranked(q)}`;
-  return sql`(SELECT "id", "rank" FROM (${scored}) r ${keyset} ORDER BY "rank", "id" LIMIT ${take}) s`;
+export async function expandPrefixes(db: Db, q: SearchQuery): Promise<Expansions | null> {
+  const out = new Map<Term, string[]>();
+  for (const t of q.include) {
+    if (!t.prefix) continue;
+    const p = t.words.at(-1)!;
+    const rows = await readRows<{ word: string }[]>(
+      db,
+      sql`SELECT "word" FROM "EventWordSearch" WHERE "word" >= ${p} AND "word" < ${`${p}\u{10FFFF}`} ORDER BY "word" LIMIT ${MAX_EXPANSION + 1}`,
+    );
+    if (rows.length === 0) return null;
+    if (rows.length <= MAX_EXPANSION) out.set(t, rows.map((r) => r.word));
+  }
+  return out;
+}
+
+/**
+ * Matches of `q` (or of one tier) from "EventDateSearch" in date order, at most `limit` of them,
+ * from day `from` (inclusive) toward the order's end, or from the start: [day, id] each. Prefixes
+ * are read as the words `expansions` gives (expandPrefixes).
+ */
+export async function readDatedMatches(
+  db: Db,
+  q: SearchQuery,
+  tier: Tier | undefined,
+  expansions: Expansions,
+  range: { from: number | null; desc: boolean },
+  limit: number,
+): Promise<[number, number][]> {
+  const { from, desc } = range;
+  const bound = from === null ? empty : desc ? sql`AND rowid < ${(from + 1) * DAY_KEY}` : sql`AND rowid >= ${from * DAY_KEY}`;
+  const rows = await readRows<{ k: number | bigint }[]>(
+    db,
+    sql`SELECT rowid AS "k" FROM "EventDateSearch" WHERE "EventDateSearch" MATCH ${toFts5Match(q, tier, expansions)} ${bound}
+      ORDER BY rowid ${raw(desc ? 'DESC' : 'ASC')} LIMIT ${limit}`,
+  );
+  return rows.map((r) => {
+    const k = Number(r.k);
+    const day = Math.floor(k / DAY_KEY);
+    return [day, k - day * DAY_KEY];
+  });
 }

@@ -4,8 +4,8 @@ import type { Prisma } from '../../generated/sqlite/client.ts';
 import { isPostgres, readRows, type Db } from '../../platform/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { linkedNameOrder, nameOrder } from '../../platform/text/sort-key.ts';
-import { exactFloat, preferIndexWalk, rankedTopK, searchSql, type SearchQuery, type SearchSql, type SearchTable } from '../search/index.ts';
-import type { CursorKey, RankKey } from './timeline.schema.ts';
+import { dayOf, expandPrefixes, hasDatedIndex, readDatedMatches, searchSql, type SearchQuery, type SearchTable, type Tier } from '../search/index.ts';
+import type { CursorKey } from './timeline.schema.ts';
 
 export const eventListInclude = {
   organizations: { include: { organization: true }, orderBy: linkedNameOrder('organization') },
@@ -50,8 +50,11 @@ export interface StreamPage {
   after: CursorKey | null;
   direction: 'asc' | 'desc';
   take: number;
-  /** Relevance order (only with a search that includes words): the last [rank, id] shown, or null on the first page. */
-  ranked?: { after: RankKey | null };
+  /**
+   * Relevance order (only with a search that includes words, docs/decisions/0048): the tier of the
+   * last row shown (`after` is then its key within that tier), or null on the first page.
+   */
+  ranked?: { tier: Tier | null };
 }
 
 // The two stream reads (events, milestones) are portable raw SQL, the documented exception to
@@ -92,8 +95,8 @@ function inList(column: Sql, values: readonly (string | number)[]): Sql {
   return values.length === 1 ? sql`${column} = ${values[0]}` : sql`${column} IN (${join(values)})`;
 }
 
-/** The conditions of a filter on stream `t` (rows aliased `x`), without the keyset. */
-function filterConditions(db: Db, t: StreamTable, f: StreamFilter): { join: Sql; where: Sql[]; rank: Sql | null } {
+/** The conditions of a filter on stream `t` (rows aliased `x`), without the keyset; `tier`: only that relevance tier's matches. */
+function filterConditions(db: Db, t: StreamTable, f: StreamFilter, tier?: Tier): Sql[] {
   const where: Sql[] = [];
   if (f.from) where.push(sql`x.${t.end} > ${f.from}`);
   if (f.to) where.push(sql`x.${t.start} < ${f.to}`);
@@ -110,47 +113,88 @@ function filterConditions(db: Db, t: StreamTable, f: StreamFilter): { join: Sql;
   } else if (f.statuses?.length) {
     where.push(inList(sql`x."status"`, f.statuses));
   }
-  if (!f.search) return { join: empty, where, rank: null };
-  return combine(where, searchSql(db, t.name, f.search, false));
-}
-
-function combine(where: Sql[], s: SearchSql): { join: Sql; where: Sql[]; rank: Sql | null } {
-  return { join: s.join, where: [...where, ...s.where], rank: s.rank };
+  if (f.search) where.push(...searchSql(db, t.name, f.search, tier));
+  return where;
 }
 
 /**
- * FROM, WHERE, ORDER BY and LIMIT of one page of a stream (rows aliased `x`). In date order the
- * keyset is a row value `(start, end, title, id) > (…)` (or `<`): SQLite ≥ 3.15 and PostgreSQL both
- * seek on the (start, end, title, id) index with it, so a page inside a long run of equal starts
- * costs what page 1 costs. In relevance order it is `(rank, id) > (…)`.
+ * One page of a stream, read by `read` (given a FROM … LIMIT whose rows are aliased `x`), each row
+ * with `rank` (the relevance tier, or 0 in timeline order) as its "rank" column. In timeline order the keyset is a
+ * row value `(start, end, title, id) > (…)` (or `<`): SQLite ≥ 3.15 and PostgreSQL both seek on the
+ * (start, end, title, id) index with it, so a page inside a long run of equal starts costs what
+ * page 1 costs. In relevance order each tier is such a stream, read in turn (docs/decisions/0048).
  */
-async function streamQuery(db: Db, t: StreamTable, f: StreamFilter, page: StreamPage): Promise<{ from: Sql; rank: Sql }> {
-  const base = filterConditions(db, t, { ...f, search: undefined });
-  const table = raw(`"${t.name}"`);
-  // Relevance order with no other filter: FTS5 picks the page (SQLite), the table gives `take` rows.
-  const top = page.ranked && f.search && base.where.length === 0 ? rankedTopK(db, t.name, f.search, page.ranked.after, page.take) : null;
-  if (top) return { from: sql`FROM ${top} JOIN ${table} x ON x."id" = s."id" ORDER BY s."rank" ASC, x."id" ASC`, rank: sql`s."rank"` };
-  // A search alone in timeline order: walk the date index when the words are common (SQLite).
-  const walk = Boolean(f.search && !page.ranked && base.where.length === 0 && (await preferIndexWalk(db, t.name, f.search, page.take)));
-  const s = f.search ? searchSql(db, t.name, f.search, Boolean(page.ranked), walk) : null;
-  const and = [...base.where, ...(s?.where ?? [])];
-  if (page.ranked && s?.rank) {
-    if (page.ranked.after) and.push(sql`(${s.rank}, x."id") > (${exactFloat(db, page.ranked.after[0])}, ${page.ranked.after[1]})`);
-    const where = and.length ? sql`WHERE ${join(and, ' AND ')}` : empty;
-    return { from: sql`FROM ${table} x ${s.join} ${where} ORDER BY ${s.rank} ASC, x."id" ASC LIMIT ${page.take}`, rank: s.rank };
-  }
+async function readPage<R>(db: Db, t: StreamTable, f: StreamFilter, page: StreamPage, read: (from: Sql, rank: number) => Promise<R[]>): Promise<R[]> {
   const asc = page.direction === 'asc';
-  if (page.after) {
-    const [st, e, title, id] = page.after;
-    const op = raw(asc ? '>' : '<');
-    and.push(sql`(x.${t.start}, x.${t.end}, x."title", x."id") ${op} (${new Date(st)}, ${new Date(e)}, ${title}, ${id})`);
+  if (!page.ranked || !f.search?.include.length) {
+    const from = await pageFrom(db, t, f, undefined, page.after, asc, page.take);
+    return from ? read(from, 0) : [];
   }
-  const where = and.length ? sql`WHERE ${join(and, ' AND ')}` : empty;
+  const out: R[] = [];
+  const first = page.ranked.tier ?? 1;
+  for (const tier of [1, 2] as const) {
+    if (tier < first) continue;
+    const from = await pageFrom(db, t, f, tier, tier === page.ranked.tier ? page.after : null, asc, page.take - out.length);
+    if (from) out.push(...(await read(from, tier)));
+    if (out.length >= page.take) break;
+  }
+  return out;
+}
+
+/** Whether the filter is a search that includes words and nothing else, on a stream with a date-keyed index. */
+function searchAlone(db: Db, t: StreamTable, f: StreamFilter): boolean {
+  return Boolean(f.search?.include.length) && hasDatedIndex(db, t.name) && filterConditions(db, t, { ...f, search: undefined }).length === 0;
+}
+
+/** The keyset condition: rows after `after` in the order's direction. */
+function keyset(t: StreamTable, after: CursorKey, asc: boolean): Sql {
+  const [st, e, title, id] = after;
+  return sql`(x.${t.start}, x.${t.end}, x."title", x."id") ${raw(asc ? '>' : '<')} (${new Date(st)}, ${new Date(e)}, ${title}, ${id})`;
+}
+
+/**
+ * FROM … LIMIT of the next `take` rows the filter keeps (one tier's, with `tier`) after `after`, in
+ * timeline order; null when a search alone is known to match nothing.
+ */
+async function pageFrom(db: Db, t: StreamTable, f: StreamFilter, tier: Tier | undefined, after: CursorKey | null, asc: boolean, take: number): Promise<Sql | null> {
+  if (searchAlone(db, t, f)) return datedFrom(db, t, f.search!, tier, after, asc, take);
+  const and = filterConditions(db, t, f, tier);
+  if (after) and.push(keyset(t, after, asc));
+  return orderedFrom(t, and, asc, take);
+}
+
+/** FROM, WHERE, ORDER BY and LIMIT of `take` rows of `t` (aliased `x`) in timeline order. */
+function orderedFrom(t: StreamTable, and: Sql[], asc: boolean, take: number): Sql {
   const d = raw(asc ? 'ASC' : 'DESC');
-  return {
-    from: sql`FROM ${table} x ${where} ORDER BY x.${t.start} ${d}, x.${t.end} ${d}, x."title" ${d}, x."id" ${d} LIMIT ${page.take}`,
-    rank: sql`0`,
-  };
+  return sql`FROM ${raw(`"${t.name}"`)} x ${and.length ? sql`WHERE ${join(and, ' AND ')}` : empty}
+    ORDER BY x.${t.start} ${d}, x.${t.end} ${d}, x."title" ${d}, x."id" ${d} LIMIT ${take}`;
+}
+
+/**
+ * A search alone, from the date-keyed index (SQLite): matches come in day order, and FTS5 stops
+ * early in rowid order, so a page costs about two pages of matches, not all of them. The index
+ * knows days, not the timeline's whole key (which also sorts by end, title and id), so only the
+ * days a read holds whole are kept (all but its last, unless the matches ran out), and their rows
+ * are put in order by the table's index.
+ */
+async function datedFrom(db: Db, t: StreamTable, q: SearchQuery, tier: Tier | undefined, after: CursorKey | null, asc: boolean, take: number): Promise<Sql | null> {
+  const expansions = await expandPrefixes(db, q);
+  if (!expansions) return null;
+  const cursorDay = after ? dayOf(after[0]) : null;
+  let whole: [number, number][] = [];
+  for (let limit = 2 * take; ; limit *= 4) {
+    const read = await readDatedMatches(db, q, tier, expansions, { from: cursorDay, desc: !asc }, limit);
+    const ranOut = read.length < limit;
+    const lastDay = ranOut ? null : read.at(-1)![0];
+    whole = lastDay === null ? read : read.filter(([day]) => day !== lastDay);
+    // Matches of days past the cursor's are after it: enough of them make a page.
+    if (ranOut || whole.filter(([day]) => day !== cursorDay).length >= take) break;
+  }
+  if (whole.length === 0) return null;
+  // One JSON parameter: a list of placeholders would make a new statement text for every length.
+  const and = [sql`x."id" IN (SELECT "value" FROM json_each(${JSON.stringify(whole.map(([, id]) => id))}))`];
+  if (after) and.push(keyset(t, after, asc));
+  return orderedFrom(t, and, asc, take);
 }
 
 /** Whether the filter keeps every row of both streams (then facets come from "FacetCount"). */
@@ -160,8 +204,8 @@ export function keepsEverything(db: Db, f: StreamFilter): boolean {
 
 /** WHERE of the rows of a stream (aliased `x`) that the filter keeps, or null when it keeps them all (for counts). */
 function streamWhere(db: Db, table: SearchTable, f: StreamFilter): Sql | null {
-  const c = filterConditions(db, table === 'Event' ? EVENTS : MILESTONES, f);
-  return c.where.length ? sql`WHERE ${join(c.where, ' AND ')}` : null;
+  const where = filterConditions(db, table === 'Event' ? EVENTS : MILESTONES, f);
+  return where.length ? sql`WHERE ${join(where, ' AND ')}` : null;
 }
 
 /** SQLite returns DateTime columns of raw queries as ISO text, PostgreSQL as Date. */
@@ -183,7 +227,7 @@ interface RawEvent {
   searchText: string;
   createdAt: Date | string;
   updatedAt: Date | string;
-  rank: number | string;
+  rank: number;
 }
 
 /** One row per organization, subject or tag link of the page's events (`k`: o, s or t). */
@@ -203,11 +247,12 @@ interface RawLink {
 
 /** One page of events with their organizations, subjects and tags (each in name order), as `eventListInclude` reads them: two statements. */
 export async function listEvents(db: Db, f: StreamFilter, page: StreamPage): Promise<(EventListRow & { rank: number })[]> {
-  const q = await streamQuery(db, EVENTS, f, page);
-  const rows = await readRows<RawEvent[]>(db, sql`
-    SELECT x."id", x."slug", x."title", x."summary", x."kind", x."confidence", x."dateStart", x."dateEnd",
-      x."datePrecision", x."dateText", x."searchText", x."createdAt", x."updatedAt", ${q.rank} AS "rank"
-    ${q.from}`);
+  const rows = await readPage(db, EVENTS, f, page, (from, rank) =>
+    readRows<RawEvent[]>(db, sql`
+      SELECT x."id", x."slug", x."title", x."summary", x."kind", x."confidence", x."dateStart", x."dateEnd",
+        x."datePrecision", x."dateText", x."searchText", x."createdAt", x."updatedAt", ${raw(String(rank))} AS "rank"
+      ${from}`),
+  );
   if (rows.length === 0) return [];
 
   const events: (EventListRow & { rank: number })[] = rows.map((r) => ({
@@ -303,8 +348,9 @@ export async function withSources(db: Db, events: EventListRow[]): Promise<(Even
  * rows with `milestoneInclude` through Prisma, put back in the page's order.
  */
 export async function listMilestones(db: Db, f: StreamFilter, page: StreamPage): Promise<(MilestoneRow & { rank: number })[]> {
-  const q = await streamQuery(db, MILESTONES, f, page);
-  const found = await readRows<{ id: number | bigint; rank: number | string }[]>(db, sql`SELECT x."id", ${q.rank} AS "rank" ${q.from}`);
+  const found = await readPage(db, MILESTONES, f, page, (from, rank) =>
+    readRows<{ id: number | bigint; rank: number }[]>(db, sql`SELECT x."id", ${raw(String(rank))} AS "rank" ${from}`),
+  );
   if (found.length === 0) return [];
   const ids = found.map((r) => Number(r.id));
   const rows = await db.milestone.findMany({ where: { id: { in: ids } }, include: milestoneInclude });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONFIDENCES, EVENT_KINDS, MILESTONE_STATUSES } from '../../domain/vocabulary.ts';
 import { tryParseFuzzyDate, type FuzzyDate } from '../dates/index.ts';
+import type { Tier } from '../search/index.ts';
 
 export const ENTRY_TYPES = ['all', 'events', 'milestones'] as const;
 export const ORDERS = ['newest', 'oldest'] as const;
@@ -92,9 +93,9 @@ const fuzzy = (name: string) =>
   );
 
 export interface Cursor {
-  /** Relevance pages (a search, sort=relevance): [rank, id] of the last event and milestone shown. */
-  er?: RankKey | null;
-  mr?: RankKey | null;
+  /** Relevance pages (a search, sort=relevance, docs/decisions/0048): the tier of the last event and milestone shown. */
+  er?: Tier | null;
+  mr?: Tier | null;
   /** Sort key of the last event shown, or null when no event was shown yet. */
   e: CursorKey | null;
   /** Sort key of the last milestone shown. */
@@ -103,20 +104,18 @@ export interface Cursor {
   eDone?: boolean;
   mDone?: boolean;
 }
-/** [rank (smaller first), id] */
-export type RankKey = [number, number];
 /** [start ISO, end ISO, title, id] */
 export type CursorKey = [string, string, string, number];
 
 const cursorKey = z.tuple([z.iso.datetime(), z.iso.datetime(), z.string().max(500), z.number().int().positive()]);
-const rankKey = z.tuple([z.number().finite(), z.number().int().positive()]);
+const tier = z.union([z.literal(1), z.literal(2)]);
 const cursorShape = z.object({
   e: cursorKey.nullable(),
   m: cursorKey.nullable(),
   eDone: z.boolean().optional(),
   mDone: z.boolean().optional(),
-  er: rankKey.nullable().optional(),
-  mr: rankKey.nullable().optional(),
+  er: tier.nullable().optional(),
+  mr: tier.nullable().optional(),
 });
 
 export function encodeCursor(c: Cursor): string {

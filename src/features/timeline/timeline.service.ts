@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db.ts';
 import { ValidationError, type FieldErrors } from '../../platform/errors.ts';
 import type { ParseResult } from '../../platform/validation.ts';
-import { highlight, highlightWords, parseSearch } from '../search/index.ts';
+import { highlighter, highlightWords, parseSearch, type Segment, type Tier } from '../search/index.ts';
 import { formatFuzzyDate } from '../dates/index.ts';
 import * as repo from './timeline.repo.ts';
 import { eventVM, milestoneVM } from './timeline.mappers.ts';
@@ -91,10 +91,10 @@ export async function listTimeline(
 
   const [events, milestones] = await Promise.all([
     want.events && !cursor.eDone
-      ? repo.listEvents(db, filter, { after: cursor.e, direction, take, ranked: ranked ? { after: cursor.er ?? null } : undefined })
+      ? repo.listEvents(db, filter, { after: cursor.e, direction, take, ranked: ranked ? { tier: cursor.er ?? null } : undefined })
       : [],
     want.milestones && !cursor.mDone
-      ? repo.listMilestones(db, filter, { after: cursor.m, direction, take, ranked: ranked ? { after: cursor.mr ?? null } : undefined })
+      ? repo.listMilestones(db, filter, { after: cursor.m, direction, take, ranked: ranked ? { tier: cursor.mr ?? null } : undefined })
       : [],
   ]);
 
@@ -103,34 +103,35 @@ export async function listTimeline(
   if (opts.sources) events.splice(0, listed.length, ...(listed as typeof events));
   const sign = direction === 'asc' ? 1 : -1;
   const words = filter.search ? highlightWords(filter.search) : [];
+  const mark = words.length ? highlighter(words) : null;
   const entries: EntryVM[] = [];
   let i = 0;
   let j = 0;
-  let lastE = cursor.e;
-  let lastM = cursor.m;
-  let lastER = cursor.er ?? null;
-  let lastMR = cursor.mr ?? null;
   while (entries.length < limit && (i < events.length || j < milestones.length)) {
     const e = events[i];
     const m = milestones[j];
+    // Relevance: the lower tier first, then (as in timeline order) the earlier key in the reader's direction.
     const takeEvent =
       e !== undefined &&
       (m === undefined ||
-        (ranked
-          ? e.rank < m.rank || (e.rank === m.rank && e.id <= m.id)
+        (ranked && e.rank !== m.rank
+          ? e.rank < m.rank
           : sign * compareKeys(key(e.dateStart, e.dateEnd, e.title, e.id), key(m.sortStart, m.sortEnd, m.title, m.id)) <= 0));
     if (takeEvent) {
-      entries.push(withHighlights(eventVM(e), words));
-      lastE = key(e.dateStart, e.dateEnd, e.title, e.id);
-      lastER = [e.rank, e.id];
+      entries.push(withHighlights(eventVM(e), mark));
       i++;
     } else if (m) {
-      entries.push(withHighlights(milestoneVM(m), words));
-      lastM = key(m.sortStart, m.sortEnd, m.title, m.id);
-      lastMR = [m.rank, m.id];
+      entries.push(withHighlights(milestoneVM(m), mark));
       j++;
     }
   }
+  // The cursor keeps the last event and milestone shown (or what the previous cursor kept).
+  const e = events[i - 1];
+  const m = milestones[j - 1];
+  const lastE = e ? key(e.dateStart, e.dateEnd, e.title, e.id) : cursor.e;
+  const lastM = m ? key(m.sortStart, m.sortEnd, m.title, m.id) : cursor.m;
+  const lastER = e ? (e.rank as Tier) : (cursor.er ?? null);
+  const lastMR = m ? (m.rank as Tier) : (cursor.mr ?? null);
   const moreEvents = i < events.length;
   const moreMilestones = j < milestones.length;
   const next: Cursor = { e: lastE, m: lastM, eDone: !moreEvents || undefined, mDone: !moreMilestones || undefined };
@@ -140,10 +141,10 @@ export async function listTimeline(
 }
 
 /** The entry with its title and summary (or claim) cut into segments, the searched words marked. */
-function withHighlights(entry: EntryVM, words: ReturnType<typeof highlightWords>): EntryVM {
-  if (words.length === 0) return entry;
+function withHighlights(entry: EntryVM, mark: ((text: string) => Segment[]) | null): EntryVM {
+  if (!mark) return entry;
   const body = entry.type === 'event' ? entry.summary : entry.claim;
-  return { ...entry, highlight: { title: highlight(entry.title, words), body: highlight(body, words) } };
+  return { ...entry, highlight: { title: mark(entry.title), body: mark(body) } };
 }
 
 function compareKeys(a: CursorKey, b: CursorKey): number {
