@@ -4,7 +4,7 @@ import type { Prisma } from '../../generated/sqlite/client.ts';
 import { isPostgres, readRows, type Db } from '../../platform/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { linkedNameOrder, nameOrder } from '../../platform/text/sort-key.ts';
-import { dayOf, expandPrefixes, hasDatedIndex, readDatedMatches, searchSql, type SearchQuery, type SearchTable, type Tier } from '../search/index.ts';
+import { dayOf, expandPrefixes, hasDatedIndex, oneOfIds, readDatedMatches, searchSql, type SearchQuery, type SearchTable, type Tier } from '../search/index.ts';
 import type { CursorKey } from './timeline.schema.ts';
 
 export const eventListInclude = {
@@ -171,19 +171,21 @@ function orderedFrom(t: StreamTable, and: Sql[], asc: boolean, take: number): Sq
 }
 
 /**
- * A search alone, from the date-keyed index (SQLite): matches come in day order, and FTS5 stops
- * early in rowid order, so a page costs about two pages of matches, not all of them. The index
- * knows days, not the timeline's whole key (which also sorts by end, title and id), so only the
- * days a read holds whole are kept (all but its last, unless the matches ran out), and their rows
- * are put in order by the table's index.
+ * A search alone, from a date-keyed index (docs/decisions/0048): matches come in day order. On
+ * SQLite FTS5 stops early in rowid order, so a page costs about a page of matches, not all of
+ * them; PostgreSQL sorts the side table's matches by key without reading their rows of the stream.
+ * The key knows days, not the timeline's whole key (which also sorts by end, title and id), so only
+ * the days a read holds whole are kept (all but its last, unless the matches ran out), and their
+ * rows are put in order by the table's index.
  */
 async function datedFrom(db: Db, t: StreamTable, q: SearchQuery, tier: Tier | undefined, after: CursorKey | null, asc: boolean, take: number): Promise<Sql | null> {
   const expansions = await expandPrefixes(db, q);
   if (!expansions) return null;
   const cursorDay = after ? dayOf(after[0]) : null;
   let whole: [number, number][] = [];
-  for (let limit = 2 * take; ; limit *= 4) {
-    const read = await readDatedMatches(db, q, tier, expansions, { from: cursorDay, desc: !asc }, limit);
+  // A page and a few more: the last day read is dropped unless the matches ran out.
+  for (let limit = take + 16; ; limit *= 4) {
+    const read = await readDatedMatches(db, t.name, q, tier, expansions, { from: cursorDay, desc: !asc }, limit);
     const ranOut = read.length < limit;
     const lastDay = ranOut ? null : read.at(-1)![0];
     whole = lastDay === null ? read : read.filter(([day]) => day !== lastDay);
@@ -191,8 +193,7 @@ async function datedFrom(db: Db, t: StreamTable, q: SearchQuery, tier: Tier | un
     if (ranOut || whole.filter(([day]) => day !== cursorDay).length >= take) break;
   }
   if (whole.length === 0) return null;
-  // One JSON parameter: a list of placeholders would make a new statement text for every length.
-  const and = [sql`x."id" IN (SELECT "value" FROM json_each(${JSON.stringify(whole.map(([, id]) => id))}))`];
+  const and = [oneOfIds(db, sql`x."id"`, whole.map(([, id]) => id))];
   if (after) and.push(keyset(t, after, asc));
   return orderedFrom(t, and, asc, take);
 }
