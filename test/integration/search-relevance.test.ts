@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeEvent, makeOrganization } from '../helpers/factories.ts';
 import { listTimeline, timelineQuerySchema } from '../../src/features/timeline/index.ts';
+import { TEXT_MATCHES } from '../../src/features/timeline/timeline.service.ts';
 
 let t: TestApp;
 let org: string;
@@ -71,6 +72,23 @@ describe('relevance in tiers', () => {
       // The organization holds every event: the same rows, read another way on SQLite.
       expect(await titles(`${q}&limit=1&organization=${org}`), q).toEqual(big);
     }
+  });
+
+  it('when results come by relevance, then the API says where each matched and the page sets the other matches apart', async () => {
+    const res = await request(t.app).get('/api/v1/events?q=kiwi').expect(200);
+    expect(res.body.data.map((x: { matched?: string }) => x.matched)).toEqual(['title', 'title', 'title', 'text', 'text', 'text']);
+    const byDate = await request(t.app).get('/api/v1/events?q=kiwi&sort=date').expect(200);
+    expect(byDate.body.data.every((x: { matched?: string }) => x.matched === undefined)).toBe(true);
+    const page = (await request(t.app).get('/?q=kiwi').expect(200)).text;
+    const at = (s: string) => page.indexOf(s);
+    expect(page.split(TEXT_MATCHES)).toHaveLength(2);
+    expect(at('Kiwi one')).toBeLessThan(at(TEXT_MATCHES));
+    expect(at(TEXT_MATCHES)).toBeLessThan(at('More birds'));
+    // 2019 comes in both tiers of "moa": its anchors stay unique.
+    const moa = (await request(t.app).get('/?q=moa').expect(200)).text;
+    const ids = [...moa.matchAll(/id="(year-[^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual(['year-2019', 'year-2019-text']);
+    expect((await request(t.app).get('/?q=kiwi&sort=date').expect(200)).text).not.toContain(TEXT_MATCHES);
   });
 
   it('when many matches share a day, then they keep the timeline order within it (start, end, title)', async () => {

@@ -71,6 +71,7 @@ export const EventOut = named(
     tags: z.array(z.object({ slug: z.string(), name: z.string() })),
     sources: z.array(SourceRefOut).describe("The event's sources, with their quotes"),
     highlights: HighlightsOut.optional().describe('Only with a search (`q` with words to find)'),
+    matched: z.enum(['title', 'text']).optional().describe('In relevance order only: `title` when every searched word is in the title (these come first), `text` when some are only elsewhere'),
   }),
 );
 
@@ -123,6 +124,7 @@ export const MilestoneOut = named(
     organizations: z.array(LinkOut),
     subjects: z.array(LinkOut),
     highlights: HighlightsOut.optional().describe('Only with a search (`q` with words to find)'),
+    matched: z.enum(['title', 'text']).optional().describe('In relevance order only: `title` when every searched word is in the title (these come first), `text` when some are only elsewhere'),
   }),
 );
 

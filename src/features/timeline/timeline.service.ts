@@ -118,10 +118,10 @@ export async function listTimeline(
           ? e.rank < m.rank
           : sign * compareKeys(key(e.dateStart, e.dateEnd, e.title, e.id), key(m.sortStart, m.sortEnd, m.title, m.id)) <= 0));
     if (takeEvent) {
-      entries.push(withHighlights(eventVM(e), mark));
+      entries.push(withHighlights(eventVM(e), mark, ranked ? e.rank : 0));
       i++;
     } else if (m) {
-      entries.push(withHighlights(milestoneVM(m), mark));
+      entries.push(withHighlights(milestoneVM(m), mark, ranked ? m.rank : 0));
       j++;
     }
   }
@@ -140,11 +140,12 @@ export async function listTimeline(
   return { entries, nextCursor };
 }
 
-/** The entry with its title and summary (or claim) cut into segments, the searched words marked. */
-function withHighlights(entry: EntryVM, mark: ((text: string) => Segment[]) | null): EntryVM {
+/** The entry with its title and summary (or claim) cut into segments, the searched words marked, and its relevance tier (0: none). */
+function withHighlights(entry: EntryVM, mark: ((text: string) => Segment[]) | null, tier: number): EntryVM {
   if (!mark) return entry;
   const body = entry.type === 'event' ? entry.summary : entry.claim;
-  return { ...entry, highlight: { title: mark(entry.title), body: mark(body) } };
+  const matched = tier === 1 ? ({ matched: 'title' } as const) : tier === 2 ? ({ matched: 'text' } as const) : {};
+  return { ...entry, ...matched, highlight: { title: mark(entry.title), body: mark(body) } };
 }
 
 function compareKeys(a: CursorKey, b: CursorKey): number {
@@ -163,6 +164,9 @@ function placementOf(e: EntryVM) {
   return e.type === 'event' ? e.date : e.placement;
 }
 
+/** The note before the matches found outside the titles (relevance order, decision 48). */
+export const TEXT_MATCHES = 'Also found: entries with the words outside their title';
+
 /**
  * Groups consecutive entries under their year, then under their month when the entry's window
  * lies within one month, or under the entry's own label ("early 2024", "2024") when it is wider:
@@ -180,8 +184,12 @@ export function groupByYearAndMonth(entries: EntryVM[]): YearGroupVM[] {
     // A year-long window under its own year heading reads "2024 › 2024": say what it means instead.
     const label = sameMonth ? `${monthFormat.format(start)} ${year}` : wide === String(year) ? `Sometime in ${year}` : wide;
     let y = years.at(-1);
-    if (!y || y.year !== year) {
-      y = { year, groups: [] };
+    const previous = y?.groups.at(-1)?.entries.at(-1);
+    // In relevance order the second tier starts again from the newest year, under a note.
+    const newTier = entry.matched === 'text' && previous?.matched !== 'text';
+    if (!y || y.year !== year || newTier) {
+      y = { year, key: `${year}${entry.matched === 'text' ? '-text' : ''}`, groups: [] };
+      if (newTier) y.tierNote = TEXT_MATCHES;
       years.push(y);
     }
     let g = y.groups.at(-1);

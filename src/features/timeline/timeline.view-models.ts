@@ -50,6 +50,8 @@ export interface EventVM {
   sources: SourceRefVM[];
   /** With a search: the title and summary in segments, the matched words marked (printed escaped). */
   highlight?: HighlightVM;
+  /** In relevance order: where every searched word was found (docs/decisions/0048). */
+  matched?: Matched;
 }
 
 export interface HighlightVM {
@@ -61,6 +63,8 @@ export interface MilestoneVM {
   type: 'milestone';
   /** With a search: the title and claim in segments, the matched words marked. */
   highlight?: HighlightVM;
+  /** In relevance order: where every searched word was found. */
+  matched?: Matched;
   id: number;
   slug: string;
   url: string;
@@ -95,9 +99,16 @@ export interface MilestoneVM {
 
 export type EntryVM = EventVM | MilestoneVM;
 
+/** Relevance tiers: every searched word in the title, or some only in the rest. */
+export type Matched = 'title' | 'text';
+
 /** One heading in the grouped timeline: a year, then runs of entries sharing a month (or a wider window). */
 export interface YearGroupVM {
   year: number;
+  /** Unique on the page (a year can come once per relevance tier). */
+  key: string;
+  /** Said before the first year of the matches found outside the titles, in relevance order. */
+  tierNote?: string;
   groups: { label: string; entries: EntryVM[] }[];
 }
 
