@@ -35,6 +35,34 @@ export async function cost(fn: () => unknown, rounds = 5, roundMs = 150): Promis
   return best * 1000;
 }
 
+/**
+ * Microseconds per call of each function: the best mean of `rounds` rounds, the functions taking
+ * turns within each round (about `roundMs` each), so that a machine that slows down for a few
+ * seconds slows all of them alike instead of skewing the ratios between them.
+ */
+export async function interleavedCosts(fns: (() => unknown)[], rounds = 7, roundMs = 100): Promise<number[]> {
+  const counts: number[] = [];
+  for (const fn of fns) {
+    let n = 0;
+    const warm = performance.now();
+    while (performance.now() - warm < roundMs) {
+      await fn();
+      n++;
+    }
+    counts.push(n);
+  }
+  const best = fns.map(() => Infinity);
+  for (let r = 0; r < rounds; r++) {
+    for (const [k, fn] of fns.entries()) {
+      const n = counts[k]!;
+      const t = performance.now();
+      for (let i = 0; i < n; i++) await fn();
+      best[k] = Math.min(best[k]!, (performance.now() - t) / n);
+    }
+  }
+  return best.map((b) => b * 1000);
+}
+
 const ORDER = 'ORDER BY "dateStart" DESC, "dateEnd" DESC, "title" DESC, "id" DESC LIMIT 51';
 
 export async function dataAccessCosts(file: string, sorted: EventSpec[], deepPage: number): Promise<Cost[]> {

@@ -8,7 +8,7 @@ import { createDb } from '../src/platform/db.ts';
 import { copyDb, insertEvents } from './build-db.ts';
 import { createBenchDatabase, insertEventsPg } from './build-pg.ts';
 import type { Db } from '../src/platform/db.ts';
-import { cost } from './costs.ts';
+import { cost, interleavedCosts } from './costs.ts';
 import { ORGANIZATIONS, generateEvents, newestFirst } from './data.ts';
 import { PAGE_SIZE, cursorForPage } from './http.ts';
 
@@ -40,7 +40,7 @@ export const SEARCH_CASES = [
 /** Above this many events the build (one transaction, FTS5 triggers) takes minutes and gigabytes: not run unless asked. */
 export const SEARCH_MAX_DEFAULT = 100_000;
 
-/** The cases of one size on one database, each the best of 3 rounds of ~300 ms, after a warm-up. */
+/** The cases of one size on one database, each the best of 9 rounds of ~100 ms, taking turns within each round, after a warm-up. */
 async function measure(db: Db, events: ReturnType<typeof generateEvents>, word: string): Promise<Record<string, number>> {
   const n = events.length;
   const sorted = [...events].sort(newestFirst);
@@ -56,9 +56,8 @@ async function measure(db: Db, events: ReturnType<typeof generateEvents>, word: 
     [SEARCH_CASES[6], () => listFacets(db, q({ q: word }))],
   ];
   for (const [, fn] of cases) await cost(fn, 1, 50);
-  const micros: Record<string, number> = {};
-  for (const [name, fn] of cases) micros[name] = await cost(fn, 3, 300);
-  return micros;
+  const costs = await interleavedCosts(cases.map(([, fn]) => fn), 9, 100);
+  return Object.fromEntries(cases.map(([name], k) => [name, costs[k]!]));
 }
 
 /** A subject of one organization: a selective word, as a reader's search usually is. */

@@ -143,9 +143,10 @@ export async function listTimeline(
 /** The entry with its title and summary (or claim) cut into segments, the searched words marked, and its relevance tier (0: none). */
 function withHighlights(entry: EntryVM, mark: ((text: string) => Segment[]) | null, tier: number): EntryVM {
   if (!mark) return entry;
-  const body = entry.type === 'event' ? entry.summary : entry.claim;
-  const matched = tier === 1 ? ({ matched: 'title' } as const) : tier === 2 ? ({ matched: 'text' } as const) : {};
-  return { ...entry, ...matched, highlight: { title: mark(entry.title), body: mark(body) } };
+  // The entry was just made for this page: set in place (a copy of each costs more than marking it).
+  entry.highlight = { title: mark(entry.title), body: mark(entry.type === 'event' ? entry.summary : entry.claim) };
+  if (tier) entry.matched = tier === 1 ? 'title' : 'text';
+  return entry;
 }
 
 function compareKeys(a: CursorKey, b: CursorKey): number {
