@@ -1,7 +1,8 @@
 // The SQL of a search, per engine (docs/decisions/0021, 0039, 0048): SQLite asks its FTS5 tables,
 // PostgreSQL its tables of stored vectors (GIN-indexed), both named "EventSearch" and
-// "MilestoneSearch" and kept by triggers. SQLite also keeps "EventDateSearch", the same index keyed
-// by date, for pages of a search alone. Only words from query.ts reach the engines, as parameters.
+// "MilestoneSearch" and kept by triggers. For pages of a search alone, SQLite also keeps
+// "EventDateSearch" (the same index keyed by date) and PostgreSQL a date key in its side tables.
+// Only words from query.ts reach the engines, as parameters.
 import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import { isPostgres, readRows, type Db } from '../../platform/db.ts';
 import { toFts5Any, toFts5Match, toTsquery, type Expansions, type SearchQuery, type Term, type Tier } from './query.ts';
