@@ -40,8 +40,3 @@ export function highlighter(words: Words): (text: string) => Segment[] {
     return out;
   };
 }
-
-/** `text` cut into segments, the words that match one of `words` marked as hits (see highlighter). */
-export function highlight(text: string, words: Words): Segment[] {
-  return highlighter(words)(text);
-}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { highlight } from './highlight.ts';
+import { highlighter } from './highlight.ts';
 import { MAX_TERMS, parseSearch, toFts5Any, toFts5Match, toTsquery } from './query.ts';
 import { buildSearchText, searchWords } from './search-text.ts';
 
@@ -110,7 +110,7 @@ describe('engine syntax', () => {
 
 describe('highlight', () => {
   it('when words match by prefix and accent, then only those words are marked, the rest kept as text', () => {
-    expect(highlight('Début of Llama-2 <b>', [{ word: 'debut', prefix: false }, { word: 'lla', prefix: true }])).toEqual([
+    expect(highlighter([{ word: 'debut', prefix: false }, { word: 'lla', prefix: true }])('Début of Llama-2 <b>')).toEqual([
       { text: 'Début', hit: true },
       { text: ' of ', hit: false },
       { text: 'Llama', hit: true },
@@ -118,6 +118,6 @@ describe('highlight', () => {
     ]);
   });
   it('when nothing is searched, then the text is one plain segment', () => {
-    expect(highlight('a <i>b</i>', [])).toEqual([{ text: 'a <i>b</i>', hit: false }]);
+    expect(highlighter([])('a <i>b</i>')).toEqual([{ text: 'a <i>b</i>', hit: false }]);
   });
 });

@@ -84,18 +84,25 @@ function fts5Terms(terms: Term[], op: 'AND' | 'OR', expansions?: Expansions): st
 export type Tier = 1 | 2;
 
 /**
+ * Whether a title match alone puts a row in tier 1 (both engines): one-word terms, since a row's
+ * title words are also in its searchText (buildSearchText starts with the title). Phrases also ask
+ * searchText: the title's own tokens could join words that searchText keeps apart (`a_b` is
+ * `a xunderscorex b` there).
+ */
+export function titleDecidesTier1(q: SearchQuery): boolean {
+  return q.include.every((t) => t.words.length === 1);
+}
+
+/**
  * The FTS5 MATCH expression for rows holding every included term in searchText and no excluded
- * one; with `tier`, only that tier's rows. `q.include` must not be empty. A row's title words are
- * also in its searchText (buildSearchText starts with the title), so a title match of one-word
- * terms needs no second test; phrases keep it: the title's own tokens could join words that
- * searchText keeps apart (`a_b` is `a xunderscorex b` there). `expansions`: see Expansions.
+ * one; with `tier`, only that tier's rows (see titleDecidesTier1). `q.include` must not be empty.
+ * `expansions`: see Expansions.
  */
 export function toFts5Match(q: SearchQuery, tier?: Tier, expansions?: Expansions): string {
   const all = fts5Terms(q.include, 'AND', expansions);
   const inText = `{searchText} : (${all})`;
   const inTitle = `{title} : (${all})`;
-  const single = q.include.every((t) => t.words.length === 1);
-  const m = tier === undefined ? inText : tier === 1 ? (single ? inTitle : `${inText} AND ${inTitle}`) : `(${inText}) NOT (${inTitle})`;
+  const m = tier === undefined ? inText : tier === 1 ? (titleDecidesTier1(q) ? inTitle : `${inText} AND ${inTitle}`) : `(${inText}) NOT (${inTitle})`;
   return q.exclude.length ? `(${m}) NOT ${toFts5Any(q.exclude)}` : m;
 }
 

@@ -5,7 +5,7 @@
 // Only words from query.ts reach the engines, as parameters.
 import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import { isPostgres, readRows, type Db } from '../../platform/db.ts';
-import { toFts5Any, toFts5Match, toTsquery, type Expansions, type SearchQuery, type Term, type Tier } from './query.ts';
+import { titleDecidesTier1, toFts5Any, toFts5Match, toTsquery, type Expansions, type SearchQuery, type Term, type Tier } from './query.ts';
 
 export type SearchTable = 'Event' | 'Milestone';
 
@@ -18,12 +18,11 @@ const PG_QUERY = (text: string) => sql`to_tsquery('simple'::regconfig, timeline_
 const pgMatch = (terms: Term[], any = false, weight: 'A' | 'D' = 'D') => sql`v."vector" @@ ${PG_QUERY(toTsquery(terms, any, weight))}`;
 
 /**
- * PostgreSQL: the vectors of `q` (aliased `v`), all of them or one tier's. As on SQLite
- * (toFts5Match), a title match of one-word terms needs no test of the rest: the title's words are
- * also in searchText. One condition fewer is one scan of the GIN index fewer.
+ * PostgreSQL: the vectors of `q` (aliased `v`), all of them or one tier's. Where the title decides
+ * tier 1 (titleDecidesTier1) the rest is not tested: one scan of the GIN index fewer.
  */
 function pgCondition(q: SearchQuery, tier: Tier | undefined): Sql {
-  const titleOnly = tier === 1 && q.include.every((t) => t.words.length === 1);
+  const titleOnly = tier === 1 && titleDecidesTier1(q);
   const parts = titleOnly ? [] : [pgMatch(q.include)];
   if (tier === 1) parts.push(pgMatch(q.include, false, 'A'));
   if (tier === 2) parts.push(sql`NOT (${pgMatch(q.include, false, 'A')})`);

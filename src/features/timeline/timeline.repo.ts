@@ -4,7 +4,7 @@ import type { Prisma } from '../../generated/sqlite/client.ts';
 import { isPostgres, readRows, type Db } from '../../platform/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { linkedNameOrder, nameOrder } from '../../platform/text/sort-key.ts';
-import { dayOf, expandPrefixes, hasDatedIndex, oneOfIds, readDatedMatches, searchSql, type SearchQuery, type SearchTable, type Tier } from '../search/index.ts';
+import { dayOf, expandPrefixes, hasDatedIndex, oneOfIds, readDatedMatches, searchSql, type Expansions, type SearchQuery, type SearchTable, type Tier } from '../search/index.ts';
 import type { CursorKey } from './timeline.schema.ts';
 
 export const eventListInclude = {
@@ -119,31 +119,32 @@ function filterConditions(db: Db, t: StreamTable, f: StreamFilter, tier?: Tier):
 
 /**
  * One page of a stream, read by `read` (given a FROM … LIMIT whose rows are aliased `x`), each row
- * with `rank` (the relevance tier, or 0 in timeline order) as its "rank" column. In timeline order the keyset is a
- * row value `(start, end, title, id) > (…)` (or `<`): SQLite ≥ 3.15 and PostgreSQL both seek on the
+ * with `rank` (the relevance tier, or 0 in timeline order) as its "rank" column. In timeline order
+ * the keyset is a row value `(start, end, title, id) > (…)` (or `<`): SQLite ≥ 3.15 and PostgreSQL both seek on the
  * (start, end, title, id) index with it, so a page inside a long run of equal starts costs what
  * page 1 costs. In relevance order each tier is such a stream, read in turn (docs/decisions/0048).
  */
 async function readPage<R>(db: Db, t: StreamTable, f: StreamFilter, page: StreamPage, read: (from: Sql, rank: number) => Promise<R[]>): Promise<R[]> {
   const asc = page.direction === 'asc';
+  // A search alone is read from the date-keyed index, its prefixes expanded once for the page.
+  const alone = Boolean(f.search?.include.length) && hasDatedIndex(db, t.name) && filterConditions(db, t, { ...f, search: undefined }).length === 0;
+  const expansions = alone ? await expandPrefixes(db, f.search!) : undefined;
+  if (expansions === null) return [];
+  const from = (tier: Tier | undefined, after: CursorKey | null, take: number) =>
+    expansions ? datedFrom(db, t, f.search!, expansions, tier, after, asc, take) : orderedPage(db, t, f, tier, after, asc, take);
   if (!page.ranked || !f.search?.include.length) {
-    const from = await pageFrom(db, t, f, undefined, page.after, asc, page.take);
-    return from ? read(from, 0) : [];
+    const part = await from(undefined, page.after, page.take);
+    return part ? read(part, 0) : [];
   }
   const out: R[] = [];
   const first = page.ranked.tier ?? 1;
   for (const tier of [1, 2] as const) {
     if (tier < first) continue;
-    const from = await pageFrom(db, t, f, tier, tier === page.ranked.tier ? page.after : null, asc, page.take - out.length);
-    if (from) out.push(...(await read(from, tier)));
+    const part = await from(tier, tier === page.ranked.tier ? page.after : null, page.take - out.length);
+    if (part) out.push(...(await read(part, tier)));
     if (out.length >= page.take) break;
   }
   return out;
-}
-
-/** Whether the filter is a search that includes words and nothing else, on a stream with a date-keyed index. */
-function searchAlone(db: Db, t: StreamTable, f: StreamFilter): boolean {
-  return Boolean(f.search?.include.length) && hasDatedIndex(db, t.name) && filterConditions(db, t, { ...f, search: undefined }).length === 0;
 }
 
 /** The keyset condition: rows after `after` in the order's direction. */
@@ -152,12 +153,8 @@ function keyset(t: StreamTable, after: CursorKey, asc: boolean): Sql {
   return sql`(x.${t.start}, x.${t.end}, x."title", x."id") ${raw(asc ? '>' : '<')} (${new Date(st)}, ${new Date(e)}, ${title}, ${id})`;
 }
 
-/**
- * FROM … LIMIT of the next `take` rows the filter keeps (one tier's, with `tier`) after `after`, in
- * timeline order; null when a search alone is known to match nothing.
- */
-async function pageFrom(db: Db, t: StreamTable, f: StreamFilter, tier: Tier | undefined, after: CursorKey | null, asc: boolean, take: number): Promise<Sql | null> {
-  if (searchAlone(db, t, f)) return datedFrom(db, t, f.search!, tier, after, asc, take);
+/** FROM … LIMIT of the next `take` rows the filter keeps (one tier's, with `tier`) after `after`, in timeline order. */
+function orderedPage(db: Db, t: StreamTable, f: StreamFilter, tier: Tier | undefined, after: CursorKey | null, asc: boolean, take: number): Sql {
   const and = filterConditions(db, t, f, tier);
   if (after) and.push(keyset(t, after, asc));
   return orderedFrom(t, and, asc, take);
@@ -176,11 +173,18 @@ function orderedFrom(t: StreamTable, and: Sql[], asc: boolean, take: number): Sq
  * them; PostgreSQL sorts the side table's matches by key without reading their rows of the stream.
  * The key knows days, not the timeline's whole key (which also sorts by end, title and id), so only
  * the days a read holds whole are kept (all but its last, unless the matches ran out), and their
- * rows are put in order by the table's index.
+ * rows are put in order by the table's index. Null when nothing matches.
  */
-async function datedFrom(db: Db, t: StreamTable, q: SearchQuery, tier: Tier | undefined, after: CursorKey | null, asc: boolean, take: number): Promise<Sql | null> {
-  const expansions = await expandPrefixes(db, q);
-  if (!expansions) return null;
+async function datedFrom(
+  db: Db,
+  t: StreamTable,
+  q: SearchQuery,
+  expansions: Expansions,
+  tier: Tier | undefined,
+  after: CursorKey | null,
+  asc: boolean,
+  take: number,
+): Promise<Sql | null> {
   const cursorDay = after ? dayOf(after[0]) : null;
   let whole: [number, number][] = [];
   // A page and a few more: the last day read is dropped unless the matches ran out.

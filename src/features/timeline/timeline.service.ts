@@ -118,10 +118,10 @@ export async function listTimeline(
           ? e.rank < m.rank
           : sign * compareKeys(key(e.dateStart, e.dateEnd, e.title, e.id), key(m.sortStart, m.sortEnd, m.title, m.id)) <= 0));
     if (takeEvent) {
-      entries.push(withHighlights(eventVM(e), mark, ranked ? e.rank : 0));
+      entries.push(withHighlights(eventVM(e), mark, e.rank));
       i++;
     } else if (m) {
-      entries.push(withHighlights(milestoneVM(m), mark, ranked ? m.rank : 0));
+      entries.push(withHighlights(milestoneVM(m), mark, m.rank));
       j++;
     }
   }
