@@ -6,6 +6,7 @@ import type { PrismaClient } from '../generated/sqlite/client.ts';
 import type { Logger } from './logger.ts';
 import type { Sql } from '@prisma/client/runtime/client';
 import { releasingOnFailedCommit } from './pg-commit.ts';
+import { attachingPoolFactory, PgDirect } from './pg-direct.ts';
 import { attachingFactory, DirectStatements } from './sqlite-direct.ts';
 import { BUSY_TIMEOUT_MS, gatedFactory, WriteGate, type TransactionMark } from './sqlite-gate.ts';
 
@@ -100,16 +101,21 @@ export function transactionMarkOf(db: Db): TransactionMark | undefined {
 /**
  * The rows of a read-only statement, as `db.$queryRaw` returns them (column names as keys). On
  * SQLite they come straight from the connection through a prepared statement kept for the next
- * call (sqlite-direct.ts): integers as numbers, DateTime columns as ISO text. For the hot reads of
- * the public pages and the import's key reads; writes go through Prisma, but for the import's bulk
- * inserts (writeRows).
+ * call (sqlite-direct.ts): integers as numbers, DateTime columns as ISO text. On PostgreSQL,
+ * outside transactions, they come straight from the adapter's pool (pg-direct.ts), typed as
+ * Prisma types them. For the hot reads of the public pages and the import's key reads; writes go
+ * through Prisma, but for the import's bulk inserts (writeRows).
  */
 export async function readRows<T extends unknown[]>(db: Db, query: Sql): Promise<T> {
   // A transaction client (inTransactionOf) reads on the connection that holds its transaction.
   const inTransaction = transactionParts.get(db);
   const rows = inTransaction ? inTransaction.direct.allInTransaction(query) : sqliteParts.get(db)?.direct.all(query);
-  return (rows as T | null | undefined) ?? db.$queryRaw<T>(query);
+  const pgRows = rows ?? (await pgDirect.get(db)?.all(query));
+  return (pgRows as T | null | undefined) ?? db.$queryRaw<T>(query);
 }
+
+/** PostgreSQL clients' direct reads (pg-direct.ts). */
+const pgDirect = new WeakMap<object, PgDirect>();
 
 /** Transaction clients (inOneTransaction) of SQLite clients, and the parts of the client they belong to. */
 const transactionParts = new WeakMap<object, SqliteParts>();
@@ -146,9 +152,9 @@ export async function writeRows<T>(db: Db, query: Sql, returning: boolean): Prom
   return returning ? db.$queryRaw<T[]>(query) : db.$executeRaw(query);
 }
 
-/** Statements readRows and writeRows handed to Prisma on this client (always 0 on PostgreSQL, where Prisma serves them all). */
+/** Statements readRows and writeRows handed to Prisma on this client after failing (PostgreSQL: reads only). */
 export function directReadFallbacks(db: Db): number {
-  return sqliteParts.get(db)?.direct.fallbacks ?? 0;
+  return sqliteParts.get(db)?.direct.fallbacks ?? pgDirect.get(db)?.fallbacks ?? 0;
 }
 
 /** Creates the one Prisma client of a process; the caller owns it and disconnects it. */
@@ -194,10 +200,16 @@ async function createPostgresDb(url: string, pool: PoolOptions, logger: DbOption
       statement_timeout: pool.statementTimeoutMs,
       query_timeout: pool.statementTimeoutMs,
       idleTimeoutMillis: 30_000,
+      // JIT compiles any statement the planner costs above 100,000, which the small reads of a page
+      // can be (a search of a prefix, estimated on 33 words): 7 ms of compiling for a statement
+      // that runs in 0.1 ms (docs/decisions/0049). Nothing the app runs is long enough to gain.
+      options: '-c jit=off',
     },
     { onPoolError: (err) => logger?.warn({ err }, 'idle database connection failed; the pool will open a new one') },
   );
-  const db = new PrismaClient({ adapter: releasingOnFailedCommit(adapter) });
+  const direct = new PgDirect();
+  const db = new PrismaClient({ adapter: releasingOnFailedCommit(attachingPoolFactory(adapter, direct)) });
+  pgDirect.set(db, direct);
   if (logger) void warnUnlessByteOrder(db, logger);
   // Both generated clients expose the same API; only their nominal types differ.
   return db as unknown as Db;
