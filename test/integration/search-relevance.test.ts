@@ -104,6 +104,20 @@ describe('relevance in tiers', () => {
     expect(await titles('q=zebux')).toEqual([]);
   });
 
+  it('when an entry has one word of a prefix in its title and another only in its text, then it is listed once, with the title matches', async () => {
+    const ids = (await t.db.organization.findUniqueOrThrow({ where: { slug: org } })).id;
+    const four = await makeEvent(t.db, { title: 'Kiwi four', summary: 'kiwis galore', date: '2017-01-01', organizationIds: [ids] });
+    try {
+      const found = async (v: Record<string, string>) => (await listTimeline(t.db, timelineQuerySchema.parse({ type: 'events', ...v }), 50)).entries.map((e) => e.title);
+      expect(await found({ q: 'kiw' })).toEqual(['Kiwis three', 'Kiwi two', 'Kiwi one', 'Kiwi four', 'More birds', 'Other birds', 'About birds']);
+      expect(await found({ q: 'kiw', order: 'oldest' })).toEqual(['Kiwi four', 'Kiwi one', 'Kiwi two', 'Kiwis three', 'About birds', 'Other birds', 'More birds']);
+      expect(await found({ q: 'kiw -galore' })).toEqual(['Kiwis three', 'Kiwi two', 'Kiwi one', 'More birds', 'Other birds', 'About birds']);
+    } finally {
+      await t.db.event.delete({ where: { id: four.id } });
+    }
+    expect(await titles('q=galore')).toEqual([]);
+  });
+
   it('when an event is moved to another date or retitled, then its place in the results follows', async () => {
     // Written as another tool would (the triggers keep the indexes), read without the API's cache,
     // which only the app's writes refresh.

@@ -134,18 +134,22 @@ async function readPage<R>(db: Db, t: StreamTable, f: StreamFilter, page: Stream
     expansions ? datedFrom(db, t, f.search!, expansions, tier, after, asc, take) : orderedPage(db, t, f, tier, after, asc, take);
   if (!page.ranked || !f.search?.include.length) {
     const part = await from(undefined, page.after, page.take);
-    return part ? read(part, 0) : [];
+    return part && part !== NO_TIER ? read(part, 0) : [];
   }
   const out: R[] = [];
   const first = page.ranked.tier ?? 1;
   for (const tier of [1, 2] as const) {
     if (tier < first) continue;
     const part = await from(tier, tier === page.ranked.tier ? page.after : null, page.take - out.length);
+    if (part === NO_TIER) break;
     if (part) out.push(...(await read(part, tier)));
     if (out.length >= page.take) break;
   }
   return out;
 }
+
+/** No tier of the search can match (datedFrom): the page ends without asking the next tier. */
+const NO_TIER = Symbol('no tier matches');
 
 /** The keyset condition: rows after `after` in the order's direction. */
 function keyset(t: StreamTable, after: CursorKey, asc: boolean): Sql {
@@ -173,7 +177,8 @@ function orderedFrom(t: StreamTable, and: Sql[], asc: boolean, take: number): Sq
  * them; PostgreSQL sorts the side table's matches by key without reading their rows of the stream.
  * The key knows days, not the timeline's whole key (which also sorts by end, title and id), so only
  * the days a read holds whole are kept (all but its last, unless the matches ran out), and their
- * rows are put in order by the table's index. Null when nothing matches.
+ * rows are put in order by the table's index. Null when nothing of this tier matches, NO_TIER when
+ * no tier can (readDatedMatches).
  */
 async function datedFrom(
   db: Db,
@@ -184,12 +189,13 @@ async function datedFrom(
   after: CursorKey | null,
   asc: boolean,
   take: number,
-): Promise<Sql | null> {
+): Promise<Sql | null | typeof NO_TIER> {
   const cursorDay = after ? dayOf(after[0]) : null;
   let whole: [number, number][] = [];
   // A page and a few more: the last day read is dropped unless the matches ran out.
   for (let limit = take + 16; ; limit *= 4) {
     const read = await readDatedMatches(db, t.name, q, tier, expansions, { from: cursorDay, desc: !asc }, limit);
+    if (read === null) return NO_TIER;
     const ranOut = read.length < limit;
     const lastDay = ranOut ? null : read.at(-1)![0];
     whole = lastDay === null ? read : read.filter(([day]) => day !== lastDay);
