@@ -4,7 +4,7 @@ import type { PoolConfig } from 'pg';
 import type { Config } from '../config.ts';
 import type { PrismaClient } from '../generated/sqlite/client.ts';
 import type { Logger } from './logger.ts';
-import type { Sql } from '@prisma/client/runtime/client';
+import { raw, type Sql } from '@prisma/client/runtime/client';
 import { releasingOnFailedCommit } from './pg-commit.ts';
 import { attachingPoolFactory, PgDirect } from './pg-direct.ts';
 import { attachingFactory, DirectStatements } from './sqlite-direct.ts';
@@ -112,6 +112,17 @@ export async function readRows<T extends unknown[]>(db: Db, query: Sql): Promise
   const rows = inTransaction ? inTransaction.direct.allInTransaction(query) : sqliteParts.get(db)?.direct.all(query);
   const pgRows = rows ?? (await pgDirect.get(db)?.all(query));
   return (pgRows as T | null | undefined) ?? db.$queryRaw<T>(query);
+}
+
+/**
+ * An integer the code chose (a LIMIT, a tier), written into a statement's text rather than sent as
+ * a parameter. PostgreSQL keeps a generic plan for a prepared statement (pg-direct.ts) only when
+ * it costs no more than a plan for the values at hand; a LIMIT it cannot see made it plan the
+ * statement again on every run, 0.15–0.2 ms, more than running it (docs/decisions/0049).
+ */
+export function sqlInt(n: number): Sql {
+  if (!Number.isSafeInteger(n)) throw new Error(`not an integer: ${n}`);
+  return raw(String(n));
 }
 
 /** PostgreSQL clients' direct reads (pg-direct.ts). */

@@ -4,7 +4,7 @@
 // "EventDateSearch" (the same index keyed by date) and PostgreSQL a date key in its side tables.
 // Only words from query.ts reach the engines, as parameters.
 import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
-import { isPostgres, readRows, type Db } from '../../platform/db.ts';
+import { isPostgres, readRows, sqlInt as int, type Db } from '../../platform/db.ts';
 import { titleDecidesTier1, toFts5Any, toFts5Match, toTsquery, type Expansions, type SearchQuery, type Term, type Tier } from './query.ts';
 
 export type SearchTable = 'Event' | 'Milestone';
@@ -155,21 +155,21 @@ function wordsInOrder(table: SearchTable, q: SearchQuery, tier: Tier | undefined
         UNION ALL
         SELECT (SELECT p."word" FROM ${words} p WHERE p."word" > e."word" AND p."word" < ${word} || chr(1114111) ORDER BY p."word" LIMIT 1)
         FROM e WHERE e."word" IS NOT NULL),
-      w AS (SELECT "word" FROM e WHERE "word" IS NOT NULL LIMIT ${MAX_EXPANSION + 1})`
+      w AS (SELECT "word" FROM e WHERE "word" IS NOT NULL LIMIT ${int(MAX_EXPANSION + 1)})`
     : sql`WITH w AS (SELECT p."word" FROM ${words} p WHERE p."word" = ${word} LIMIT 1)`;
   const and: Sql[] = [];
   if (tier === 2 && t.prefix) and.push(sql`NOT EXISTS (SELECT 1 FROM ${words} x WHERE x."word" = ANY (ARRAY(SELECT "word" FROM w)) AND x."tier" = 1 AND x."key" = p."key")`);
   if (q.exclude.length) and.push(sql`NOT EXISTS (SELECT 1 FROM ${raw(`"${table}Search"`)} v WHERE v."key" = p."key" AND ${pgMatch(q.exclude, true)})`);
-  const tiers = tier === undefined ? sql`VALUES (1::SMALLINT), (2::SMALLINT)` : sql`VALUES (${tier}::SMALLINT)`;
+  const tiers = tier === undefined ? sql`VALUES (1::SMALLINT), (2::SMALLINT)` : sql`VALUES (${int(tier)}::SMALLINT)`;
   const dir = raw(desc ? 'DESC' : 'ASC');
   return sql`${list},
     found AS (SELECT DISTINCT s."k" FROM w CROSS JOIN (${tiers}) t("tier")
       CROSS JOIN LATERAL (SELECT p."key" AS "k" FROM ${words} p
         WHERE p."word" = w."word" AND p."tier" = t."tier" ${bound} ${and.length ? sql`AND ${join(and, ' AND ')}` : empty}
-        ORDER BY p."key" ${dir} LIMIT ${limit}) s
-      ORDER BY s."k" ${dir} LIMIT ${limit})
+        ORDER BY p."key" ${dir} LIMIT ${int(limit)}) s
+      ORDER BY s."k" ${dir} LIMIT ${int(limit)})
     SELECT c."words", f."k" FROM (SELECT count(*) AS "words" FROM w) c
-      LEFT JOIN LATERAL (SELECT "k" FROM found WHERE c."words" <= ${MAX_EXPANSION}) f ON true
+      LEFT JOIN LATERAL (SELECT "k" FROM found WHERE c."words" <= ${int(MAX_EXPANSION)}) f ON true
     ORDER BY f."k" ${dir}`;
 }
 

@@ -1,7 +1,7 @@
 // The only place the timeline touches Prisma.
 import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { Prisma } from '../../generated/sqlite/client.ts';
-import { isPostgres, readRows, type Db } from '../../platform/db.ts';
+import { isPostgres, readRows, sqlInt, type Db } from '../../platform/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { linkedNameOrder, nameOrder } from '../../platform/text/sort-key.ts';
 import { dayOf, expandPrefixes, hasDatedIndex, oneOfIds, readDatedMatches, searchSql, type Expansions, type SearchQuery, type SearchTable, type Tier } from '../search/index.ts';
@@ -168,7 +168,7 @@ function orderedPage(db: Db, t: StreamTable, f: StreamFilter, tier: Tier | undef
 function orderedFrom(t: StreamTable, and: Sql[], asc: boolean, take: number): Sql {
   const d = raw(asc ? 'ASC' : 'DESC');
   return sql`FROM ${raw(`"${t.name}"`)} x ${and.length ? sql`WHERE ${join(and, ' AND ')}` : empty}
-    ORDER BY x.${t.start} ${d}, x.${t.end} ${d}, x."title" ${d}, x."id" ${d} LIMIT ${take}`;
+    ORDER BY x.${t.start} ${d}, x.${t.end} ${d}, x."title" ${d}, x."id" ${d} LIMIT ${sqlInt(take)}`;
 }
 
 /**
