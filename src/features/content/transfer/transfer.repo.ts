@@ -2,7 +2,7 @@
 import type { Prisma } from '../../../generated/sqlite/client.ts';
 import { allPages, TRANSFER_PAGE } from '../../../platform/batches.ts';
 import { readRows, type Db } from '../../../platform/db.ts';
-import { raw, sqltag as sql } from '@prisma/client/runtime/client';
+import { join, raw, sqltag as sql } from '@prisma/client/runtime/client';
 import { eventInclude, milestoneInclude, sourceInclude, subjectInclude } from '../content.repo.ts';
 
 export const fullMilestone = {
@@ -53,3 +53,50 @@ export type AllRows = Awaited<ReturnType<typeof loadAll>>;
 
 /** No rows at all: the base for converting one entity's page (rowsToRecords). */
 export const NO_ROWS: AllRows = { organizations: [], subjects: [], tags: [], sources: [], events: [], milestones: [] };
+
+/** What rowsToRecords reads of an event: its columns and the keys of its links. */
+export type EventRecordRow = Pick<AllRows['events'][number], 'id' | 'slug' | 'title' | 'summary' | 'kind' | 'confidence' | 'dateStart' | 'dateEnd' | 'datePrecision' | 'dateText'> & {
+  organizations: { organization: { slug: string } }[];
+  subjects: { subject: { slug: string } }[];
+  tags: { tag: { slug: string } }[];
+  sources: { sourceId: number; quote: string | null }[];
+};
+
+/** Rows as rowsToRecords takes them: the events may be EventRecordRows. */
+export type RecordRows = Omit<AllRows, 'events'> & { events: EventRecordRow[] };
+
+/**
+ * Events by slug (at most a few hundred: one segment) with the keys of their links, in id order:
+ * what an import compares a segment against. Raw reads (readRows): Prisma keeps no query plan
+ * between calls, so each `findMany` with `eventInclude` compiled a plan of five statements
+ * again, and the Epoch import reads its events three times (the match, the check, the write).
+ */
+export async function eventsBySlug(db: Db, slugs: string[]): Promise<EventRecordRow[]> {
+  if (!slugs.length) return [];
+  type Row = Omit<EventRecordRow, 'dateStart' | 'dateEnd' | 'organizations' | 'subjects' | 'tags' | 'sources'> & { dateStart: Date | string; dateEnd: Date | string };
+  const rows = await readRows<Row[]>(
+    db,
+    sql`SELECT "id", "slug", "title", "summary", "kind", "confidence", "dateStart", "dateEnd", "datePrecision", "dateText" FROM "Event" WHERE "slug" IN (${join(slugs)}) ORDER BY "id"`,
+  );
+  if (!rows.length) return [];
+  const ids = join(rows.map((e) => Number(e.id)));
+  const linked = (table: string, column: string, target: string) =>
+    readRows<{ eventId: number; slug: string }[]>(db, sql`SELECT j."eventId", t."slug" FROM ${raw(`"${table}"`)} j JOIN ${raw(`"${target}"`)} t ON t."id" = j.${raw(`"${column}"`)} WHERE j."eventId" IN (${ids})`);
+  const [organizations, subjects, tags, sources] = await Promise.all([
+    linked('EventOrganization', 'organizationId', 'Organization'),
+    linked('EventSubject', 'subjectId', 'Subject'),
+    linked('EventTag', 'tagId', 'Tag'),
+    readRows<{ eventId: number; sourceId: number; quote: string | null }[]>(db, sql`SELECT "eventId", "sourceId", "quote" FROM "EventSource" WHERE "eventId" IN (${ids}) ORDER BY "eventId", "position", "sourceId"`),
+  ]);
+  const byId = new Map<number, EventRecordRow>();
+  const out = rows.map((e) => {
+    const row: EventRecordRow = { ...e, id: Number(e.id), dateStart: new Date(e.dateStart), dateEnd: new Date(e.dateEnd), organizations: [], subjects: [], tags: [], sources: [] };
+    byId.set(row.id, row);
+    return row;
+  });
+  for (const l of organizations) byId.get(Number(l.eventId))?.organizations.push({ organization: { slug: l.slug } });
+  for (const l of subjects) byId.get(Number(l.eventId))?.subjects.push({ subject: { slug: l.slug } });
+  for (const l of tags) byId.get(Number(l.eventId))?.tags.push({ tag: { slug: l.slug } });
+  for (const s of sources) byId.get(Number(s.eventId))?.sources.push({ sourceId: Number(s.sourceId), quote: s.quote });
+  return out;
+}
