@@ -85,3 +85,14 @@ export async function insertReturning<R>(db: Db, table: string, rows: Row[], ret
   }
   return out;
 }
+
+/** `UPDATE "table" SET <the row's columns> WHERE "id" = id`; the number of rows changed (0: no such row). */
+export function updateRow(db: Db, table: string, id: number, row: Row): Promise<number> {
+  const sets = join(Object.entries(row).map(([column, value]) => sql`${quoted(column)} = ${value}`));
+  return writeRows(db, sql`UPDATE ${quoted(table)} SET ${sets} WHERE "id" = ${id}`, false);
+}
+
+/** `DELETE FROM "table" WHERE "column" = value`; the number of rows deleted. */
+export function deleteRows(db: Db, table: string, column: string, value: number): Promise<number> {
+  return writeRows(db, sql`DELETE FROM ${quoted(table)} WHERE ${quoted(column)} = ${value}`, false);
+}

@@ -16,4 +16,8 @@ describe('diffSnapshots', () => {
   it('when a record is deleted, then its values are listed as before only', () => {
     expect(diffSnapshots({ name: 'Meta', website: null }, null)).toEqual({ name: { before: 'Meta', after: null } });
   });
+
+  it('when values differ only in type or are equal as JSON, then they are compared as their JSON', () => {
+    expect(diffSnapshots({ n: 1, s: 'a', l: ['1'], x: NaN }, { n: '1', s: 'a', l: ['1'], x: null })).toEqual({ n: { before: 1, after: '1' } });
+  });
 });

@@ -18,6 +18,13 @@ export interface WriteContext {
 /** Empty text and empty lists count as no value. */
 const value = (v: SnapshotValue | undefined): SnapshotValue => (v === undefined || v === '' || (Array.isArray(v) && v.length === 0) ? null : v);
 
+/**
+ * Whether two values write the same JSON. Text is compared as it is: JSON.stringify of two strings
+ * is equal exactly when they are, and never equals that of a value that is not a string, so a
+ * long summary is not written out twice to be compared (an import audits every record it creates).
+ */
+const sameJson = (a: SnapshotValue, b: SnapshotValue) => a === b || (typeof a !== 'string' && typeof b !== 'string' && JSON.stringify(a) === JSON.stringify(b));
+
 /** Fields whose value differs; a create compares against nothing, a delete with nothing. */
 export function diffSnapshots(before: Snapshot | null, after: Snapshot | null): Changes {
   const out: Changes = {};
@@ -25,7 +32,7 @@ export function diffSnapshots(before: Snapshot | null, after: Snapshot | null): 
   for (const key of keys) {
     const b = value(before?.[key]);
     const a = value(after?.[key]);
-    if (JSON.stringify(b) !== JSON.stringify(a)) out[key] = { before: b, after: a };
+    if (!sameJson(b, a)) out[key] = { before: b, after: a };
   }
   return out;
 }

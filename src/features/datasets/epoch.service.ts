@@ -1,8 +1,8 @@
 // `--from epoch`: read an Epoch AI CSV download, check every row, convert the valid ones into
 // import records and facts, and write them through the import (all or nothing, or with
 // validOnly the valid rows only).
-import { parse } from 'csv-parse/sync';
 import { importData, writeFacts, type FactPlan, type WriteContext } from '../content/index.ts';
+import { csvRows } from '../../platform/text/csv-rows.ts';
 import { mapColumns } from './epoch.columns.ts';
 import { convertEpoch, type Converted } from './epoch.convert.ts';
 import { readEpochHeld } from './epoch.held.ts';
@@ -46,7 +46,7 @@ function readCsv(text: string): { rows: string[][] } | { error: string } {
   if (text.trim() === '') return { error: 'The file is empty.' };
   if (text.includes('\u0000')) return { error: 'This is not a CSV file (it holds binary data).' };
   try {
-    return { rows: parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][] };
+    return { rows: csvRows(text) };
   } catch (err) {
     return { error: `This is not readable CSV: ${(err as Error).message}` };
   }

@@ -13,7 +13,7 @@ const factInclude = {
 export type FactRow = Prisma.SubjectFactGetPayload<{ include: typeof factInclude }>;
 
 const order = [{ recordedAt: 'asc' as const }, { id: 'asc' as const }];
-const bySubjectOldestFirst = (a: FactRow, b: FactRow) => a.subjectId - b.subjectId || a.recordedAt.getTime() - b.recordedAt.getTime() || a.id - b.id;
+const bySubjectOldestFirst = (a: Pick<FactRow, 'subjectId' | 'recordedAt' | 'id'>, b: Pick<FactRow, 'subjectId' | 'recordedAt' | 'id'>) => a.subjectId - b.subjectId || a.recordedAt.getTime() - b.recordedAt.getTime() || a.id - b.id;
 
 export function factsOfSubject(db: Db, subjectId: number): Promise<FactRow[]> {
   return db.subjectFact.findMany({ where: { subjectId }, include: factInclude, orderBy: order });
@@ -26,14 +26,30 @@ export async function allFacts(db: Db): Promise<FactRow[]> {
   return rows.sort(bySubjectOldestFirst);
 }
 
-/** The facts of the subjects given, oldest first: what an import compares its facts against. */
-export async function factsOfSubjects(db: Db, subjectIds: number[]): Promise<FactRow[]> {
-  const rows = await inChunks(subjectIds, (chunk) => db.subjectFact.findMany({ where: { subjectId: { in: chunk } }, include: factInclude }));
-  return rows.sort(bySubjectOldestFirst);
+/** A fact's own columns: what an import compares its facts against. */
+export type HeldFact = Pick<FactRow, 'id' | 'subjectId' | 'kind' | 'value' | 'text' | 'unit' | 'note' | 'refSubjectId' | 'sourceId' | 'recordedAt'>;
+
+/**
+ * The facts of the subjects given, oldest first: what an import compares its facts against. Raw
+ * reads (readRows), as the import's other reads: Prisma keeps no query plan between calls, and
+ * this one (with its relations) was compiled again for every import.
+ */
+export async function factsOfSubjects(db: Db, subjectIds: number[]): Promise<HeldFact[]> {
+  const rows = await inChunks(subjectIds, (chunk) =>
+    readRows<(Omit<HeldFact, 'recordedAt'> & { recordedAt: Date | string })[]>(
+      db,
+      sql`SELECT "id", "subjectId", "kind", "value", "text", "unit", "note", "refSubjectId", "sourceId", "recordedAt" FROM "SubjectFact" WHERE "subjectId" IN (${join(chunk)})`,
+    ),
+  );
+  const id = (v: number | null) => (v === null ? null : Number(v));
+  return rows
+    .map((f) => ({ ...f, id: Number(f.id), subjectId: Number(f.subjectId), refSubjectId: id(f.refSubjectId), sourceId: id(f.sourceId), recordedAt: new Date(f.recordedAt) }))
+    .sort(bySubjectOldestFirst);
 }
 
-export function subjectIdsBySlug(db: Db, slugs: string[]) {
-  return inChunks(slugs, (chunk) => db.subject.findMany({ where: { slug: { in: chunk } }, select: { id: true, slug: true, name: true } }));
+export async function subjectIdsBySlug(db: Db, slugs: string[]): Promise<{ id: number; slug: string; name: string }[]> {
+  const rows = await inChunks(slugs, (chunk) => readRows<{ id: number; slug: string; name: string }[]>(db, sql`SELECT "id", "slug", "name" FROM "Subject" WHERE "slug" IN (${join(chunk)})`));
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 
 /** The ids of the sources named by publisher and title (unknown ones are left out): read by title, kept by both. */

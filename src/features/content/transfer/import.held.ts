@@ -3,17 +3,17 @@
 // sources, events and milestones, and the full rows of one segment's records when they are compared.
 import type { Db } from '../../../platform/db.ts';
 import { allPages, TRANSFER_PAGE } from '../../../platform/batches.ts';
-import { eventInclude, sourceInclude } from '../content.repo.ts';
+import { sourceInclude } from '../content.repo.ts';
 import { comparableExport, rowsToRecords, sourceKeys, type PlainRecord, type Records } from './records.ts';
-import { fullMilestone, keyReaders, NO_ROWS, readers, type AllRows } from './transfer.repo.ts';
+import { eventsBySlug, fullMilestone, keyReaders, nameReaders, NO_ROWS, type HeldOrganization, type HeldSubject, type HeldTag, type RecordRows } from './transfer.repo.ts';
 import type { EntityList } from './transfer.schema.ts';
 
 export const ptKey = (s: { publisher: string; title: string }) => `${s.publisher}\u0000${s.title}`;
 
 export interface HeldKeys {
-  organizations: AllRows['organizations'];
-  subjects: AllRows['subjects'];
-  tags: AllRows['tags'];
+  organizations: HeldOrganization[];
+  subjects: HeldSubject[];
+  tags: HeldTag[];
   /** Every source's export key, by id. */
   sourceKey: Map<number, string>;
   sourceByPt: Map<string, number>;
@@ -35,7 +35,7 @@ export interface HeldSource {
   records(db: Db, entity: EntityList, keys: string[], held: HeldKeys): Promise<Map<string, HeldRecord>>;
 }
 
-function keysOf(rows: Pick<AllRows, 'organizations' | 'subjects' | 'tags'>, sources: { id: number; publisher: string; title: string }[], events: { id: number; slug: string }[], milestones: { id: number; slug: string }[]): HeldKeys {
+function keysOf(rows: Pick<RecordRows, 'organizations' | 'subjects' | 'tags'>, sources: { id: number; publisher: string; title: string }[], events: { id: number; slug: string }[], milestones: { id: number; slug: string }[]): HeldKeys {
   const sourceKey = sourceKeys(sources);
   return {
     organizations: rows.organizations,
@@ -62,9 +62,9 @@ function byKey(entity: EntityList, rows: { id: number }[], records: PlainRecord[
 export const databaseHeld: HeldSource = {
   async keys(db) {
     const [organizations, subjects, tags, sources, events, milestones] = await Promise.all([
-      allPages(readers.organizations(db), TRANSFER_PAGE),
-      allPages(readers.subjects(db), TRANSFER_PAGE),
-      allPages(readers.tags(db), TRANSFER_PAGE),
+      allPages(nameReaders.organizations(db)),
+      allPages(nameReaders.subjects(db)),
+      allPages(nameReaders.tags(db)),
       allPages(keyReaders.sources(db)),
       allPages(keyReaders.events(db)),
       allPages(keyReaders.milestones(db)),
@@ -72,7 +72,7 @@ export const databaseHeld: HeldSource = {
     return keysOf({ organizations, subjects, tags }, sources, events, milestones);
   },
   async records(db, entity, keys, held) {
-    const rows: AllRows = { ...NO_ROWS };
+    const rows: RecordRows = { ...NO_ROWS };
     const wanted = new Set(keys);
     if (entity === 'organizations' || entity === 'subjects' || entity === 'tags') {
       (rows[entity] as { slug: string }[]) = (held[entity] as { slug: string }[]).filter((r) => wanted.has(r.slug));
@@ -81,7 +81,7 @@ export const databaseHeld: HeldSource = {
       if (ids.length) rows.sources = await db.source.findMany({ where: { id: { in: ids } }, include: sourceInclude, orderBy: { id: 'asc' } });
     } else if (entity === 'events') {
       const slugs = keys.filter((k) => held.eventId.has(k));
-      if (slugs.length) rows.events = await db.event.findMany({ where: { slug: { in: slugs } }, include: eventInclude, orderBy: { id: 'asc' } });
+      rows.events = await eventsBySlug(db, slugs);
     } else {
       const slugs = keys.filter((k) => held.milestoneId.has(k));
       if (slugs.length) rows.milestones = await db.milestone.findMany({ where: { slug: { in: slugs } }, include: fullMilestone, orderBy: { id: 'asc' } });

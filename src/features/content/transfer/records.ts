@@ -4,7 +4,7 @@ import { toEdtf } from '../../dates/index.ts';
 import { aliasesOf } from '../aliases.ts';
 import { dayText } from '../resolve.ts';
 import { slugify } from '../slug.ts';
-import type { AllRows } from './transfer.repo.ts';
+import type { RecordRows } from './transfer.repo.ts';
 import type { EventRecord, MilestoneRecord, SourceRecord, SubjectRecord } from './transfer.schema.ts';
 
 export type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
@@ -28,7 +28,7 @@ export function sourceKeys(rows: readonly { id: number; publisher: string; title
 }
 
 /** Records of the rows given; `keys` (every source's key) when `all` holds only some of the sources. */
-export function rowsToRecords(all: AllRows, keys: Map<number, string> = sourceKeys(all.sources)) {
+export function rowsToRecords(all: RecordRows, keys: Map<number, string> = sourceKeys(all.sources)) {
   const keyOf = (id: number | null) => (id === null ? null : (keys.get(id) ?? null));
   return {
     organizations: all.organizations.map((o) => ({ slug: o.slug, name: o.name, website: o.website, description: o.description, aliases: aliasesOf(o.aliases) })),
