@@ -68,6 +68,17 @@ describe(`Epoch AI import into the seeded timeline (${testEngine()})`, { timeout
     expect(epoch.title).toBe('AI models database: GPT-4 (Mar 2023)');
     expect(epoch.discrepancies[0]!.claim).toContain('2023-03-15');
     expect(gpt4.sources.map((s) => s.source.publisher)).toEqual(['OpenAI', 'Epoch AI']);
+
+    // GPT-4o cites only a link that Epoch's row also gives: it is matched, not rewritten as Epoch's.
+    const gpt4o = await t.db.event.findUniqueOrThrow({
+      where: { slug: 'gpt-4o-release' },
+      include: { sources: { include: { source: true } }, tags: { include: { tag: true } }, subjects: { include: { subject: true } } },
+    });
+    expect(gpt4o.title).toBe('OpenAI releases GPT-4o');
+    expect(gpt4o.summary).toMatch(/^On 13 May 2024 OpenAI introduced GPT-4o/);
+    expect(gpt4o.tags.map((x) => x.tag.slug).sort()).toEqual(['chatbot', 'llm']);
+    expect(gpt4o.subjects.map((x) => x.subject.slug).sort()).toEqual(['chatgpt', 'gpt-4o']);
+    expect(gpt4o.sources.map((s) => s.source.publisher)).toEqual(['OpenAI', 'Epoch AI']);
   });
 
   it('when a model page is read, then its facts are shown as people read numbers, with Epoch as the source and its confidence', async () => {

@@ -53,6 +53,18 @@ const dayOf = (text: string): { start: number; end: number } | null => {
 const DAY = 86_400_000;
 const hostOf = (url: string) => new URL(url).hostname.replace(/^www\./, '').slice(0, 200);
 
+/**
+ * Whether a held release was made by an earlier import of this row: it cites Epoch, nothing but
+ * Epoch and the row's links, and its summary is still the row's abstract. The sources alone do
+ * not tell: the seed's GPT-4o cites OpenAI's announcement, which Epoch's row also links, and once
+ * matched it cites Epoch too. An editor's event, or one whose summary an editor rewrote, is only
+ * matched, never rewritten. (So a newer download that revises an abstract no longer updates that
+ * event: it is kept as it is, and a differing date is listed for review.)
+ */
+function madeByEpoch(held: EventRec, epochKey: string, ownSources: Set<string>, summary: string): boolean {
+  return held.sources.some((s) => s.source === epochKey) && held.sources.every((s) => ownSources.has(s.source)) && held.summary === summary;
+}
+
 export function convertEpoch(rows: EpochRow[], existing: EpochHeld): Converted {
   const out: Converted = {
     bundle: { organizations: [], subjects: [], sources: [], events: [] },
@@ -178,10 +190,11 @@ export function convertEpoch(rows: EpochRow[], existing: EpochHeld): Converted {
     const names = subject.orgs.map((s) => orgName.get(s) ?? s);
     const title = (names.length ? `${names.slice(0, 2).join(' and ')}${names.length > 2 ? ' and others' : ''} release${names.length > 1 ? '' : 's'} ${r.model}` : `${r.model} is released`).slice(0, TITLE_LENGTH);
     const ownSources = new Set([epochKey, ...linkKeys]);
+    const summary = truncateAtWord(r.abstract, SUMMARY_LENGTH);
     const fromEpoch = (slug: string): EventRec => ({
       slug,
       title,
-      summary: truncateAtWord(r.abstract, SUMMARY_LENGTH),
+      summary,
       kind: 'release',
       confidence: 'confirmed',
       date: r.date,
@@ -198,12 +211,13 @@ export function convertEpoch(rows: EpochRow[], existing: EpochHeld): Converted {
       const slug = firstFreeSlug(slugify(`${r.model} release`), taken.events);
       taken.events.add(slug);
       event = fromEpoch(slug);
-    } else if (match.e.sources.every((s) => ownSources.has(s.source))) {
-      // Made by an earlier import of Epoch's data: Epoch's newer values win.
-      event = fromEpoch(match.e.slug);
+    } else if (madeByEpoch(match.e, epochKey, ownSources, summary)) {
+      // Epoch's newer values win (its title, date and organizations); the tags and other subjects
+      // an editor gave the event since stay.
       const before = match.e;
-      for (const f of ['title', 'date', 'summary', 'organizations'] as const) {
-        if (JSON.stringify(before[f]) !== JSON.stringify(event[f])) changes.push(`${r.model}: ${f} ${f === 'summary' ? 'revised' : `${JSON.stringify(before[f])} → ${JSON.stringify(event[f])}`}`);
+      event = { ...fromEpoch(match.e.slug), tags: before.tags, subjects: [...new Set([...before.subjects, subject.slug])].sort() };
+      for (const f of ['title', 'date', 'organizations'] as const) {
+        if (JSON.stringify(before[f]) !== JSON.stringify(event[f])) changes.push(`${r.model}: ${f} ${JSON.stringify(before[f])} → ${JSON.stringify(event[f])}`);
       }
     } else {
       const held = match.e;
