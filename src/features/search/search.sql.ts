@@ -1,7 +1,8 @@
 // The SQL of a search, per engine (docs/decisions/0021, 0039, 0048): SQLite asks its FTS5 tables,
 // PostgreSQL its tables of stored vectors (GIN-indexed), both named "EventSearch" and
 // "MilestoneSearch" and kept by triggers. For pages of a search alone, SQLite also keeps
-// "EventDateSearch" (the same index keyed by date) and PostgreSQL a date key in its side tables.
+// "EventDateSearch" (the same index keyed by date) and PostgreSQL a date key in its side tables,
+// and the words of each row in date order ("EventWordSearch", "MilestoneWordSearch": decision 49).
 // Only words from query.ts reach the engines, as parameters.
 import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import { isPostgres, readRows, sqlInt as int, type Db } from '../../platform/db.ts';
