@@ -97,11 +97,21 @@ export async function benchTransfer(events: number, log: (s: string) => void = c
 export function benchEpochImport(rows: number, log: (s: string) => void = console.log): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'epoch-import.ts'), '--rows', String(rows)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let sampleMs: number | null = null;
     child.stdout.on('data', (d: Buffer) => {
       for (const l of d.toString().split('\n').filter(Boolean)) {
         try {
-          const o = JSON.parse(l) as { label: string; ratio: number };
-          log(`${l}  → ${o.ratio}x raw (issue 9 goal: within 5x: ${o.ratio <= 5 ? 'met' : 'MISSED'})`);
+          const o = JSON.parse(l) as { label: string; ratio: number; importMs: number };
+          if (o.label === 'epoch-sample') sampleMs = o.importMs;
+          // Issue 9's goal is the sample and the generated file into the seed. The sample beside a
+          // large database checks decision 46 (the import reads what its rows can match): raw
+          // inserts match nothing, so its ratio to them is shown but is no goal of the issue.
+          const beside = o.label.startsWith('epoch-sample-beside-');
+          log(
+            beside
+              ? `${l}  → ${o.ratio}x raw, ${sampleMs ? (o.importMs / sampleMs).toFixed(1) : '?'}x the sample into the seed (decision 46; no 5x goal: raw inserts match nothing)`
+              : `${l}  → ${o.ratio}x raw (issue 9 goal: within 5x: ${o.ratio <= 5 ? 'met' : 'MISSED'})`,
+          );
         } catch {
           log(l);
         }
