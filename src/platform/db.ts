@@ -4,7 +4,7 @@ import type { PoolConfig } from 'pg';
 import type { Config } from '../config.ts';
 import type { PrismaClient } from '../generated/sqlite/client.ts';
 import type { Logger } from './logger.ts';
-import { raw, type Sql } from '@prisma/client/runtime/client';
+import { raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import { releasingOnFailedCommit } from './pg-commit.ts';
 import { attachingPoolFactory, PgDirect } from './pg-direct.ts';
 import { attachingFactory, DirectStatements } from './sqlite-direct.ts';
@@ -123,6 +123,18 @@ export async function readRows<T extends unknown[]>(db: Db, query: Sql): Promise
 export function sqlInt(n: number): Sql {
   if (!Number.isSafeInteger(n)) throw new Error(`not an integer: ${n}`);
   return raw(String(n));
+}
+
+/**
+ * A condition that `column` is one of `values` (integers, or text with `type` TEXT), as one
+ * parameter: a list of placeholders would make a new statement text for every length, and each
+ * text is a statement prepared and kept (sqlite-direct.ts, pg-direct.ts).
+ */
+export function oneOf(db: Db, column: Sql, values: readonly (number | string)[], type: 'INTEGER' | 'TEXT' = 'INTEGER'): Sql {
+  const json = JSON.stringify(values);
+  return isPostgres(db)
+    ? sql`${column} IN (SELECT jsonb_array_elements_text(${json}::jsonb)::${raw(type)})`
+    : sql`${column} IN (SELECT "value" FROM json_each(${json}))`;
 }
 
 /** PostgreSQL clients' direct reads (pg-direct.ts). */

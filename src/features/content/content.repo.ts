@@ -187,26 +187,23 @@ export interface EventLinks {
   tags: TagRef[];
 }
 
-const ALL_EVENT_LINKS: readonly (keyof EventLinks)[] = ['organizationIds', 'subjectIds', 'sources', 'tags'];
-
-/** The event's links of the kinds given (all by default); with `replace`, those kinds' old links go first. */
-export function eventLinkOps(db: Db, eventId: number, links: EventLinks, replace: boolean, kinds: readonly (keyof EventLinks)[] = ALL_EVENT_LINKS): Op[] {
-  const has = (k: keyof EventLinks) => kinds.includes(k);
+/** The event's links; with `replace`, its old links go first. */
+export function eventLinkOps(db: Db, eventId: number, links: EventLinks, replace: boolean): Op[] {
   return [
     ...(replace
       ? [
-          ...(has('organizationIds') ? [db.eventOrganization.deleteMany({ where: { eventId } })] : []),
-          ...(has('subjectIds') ? [db.eventSubject.deleteMany({ where: { eventId } })] : []),
-          ...(has('sources') ? [db.eventSource.deleteMany({ where: { eventId } })] : []),
-          ...(has('tags') ? [db.eventTag.deleteMany({ where: { eventId } })] : []),
+          db.eventOrganization.deleteMany({ where: { eventId } }),
+          db.eventSubject.deleteMany({ where: { eventId } }),
+          db.eventSource.deleteMany({ where: { eventId } }),
+          db.eventTag.deleteMany({ where: { eventId } }),
         ]
       : []),
-    ...(has('organizationIds') && links.organizationIds.length ? [db.eventOrganization.createMany({ data: links.organizationIds.map((organizationId) => ({ eventId, organizationId })) })] : []),
-    ...(has('subjectIds') && links.subjectIds.length ? [db.eventSubject.createMany({ data: links.subjectIds.map((subjectId) => ({ eventId, subjectId })) })] : []),
-    ...(has('sources') && links.sources.length
+    ...(links.organizationIds.length ? [db.eventOrganization.createMany({ data: links.organizationIds.map((organizationId) => ({ eventId, organizationId })) })] : []),
+    ...(links.subjectIds.length ? [db.eventSubject.createMany({ data: links.subjectIds.map((subjectId) => ({ eventId, subjectId })) })] : []),
+    ...(links.sources.length
       ? [db.eventSource.createMany({ data: links.sources.map((s, position) => ({ eventId, sourceId: s.sourceId, quote: s.quote, position })) })]
       : []),
-    ...(has('tags') ? links.tags : []).map((t) =>
+    ...links.tags.map((t) =>
       db.eventTag.create({
         data: { event: { connect: { id: eventId } }, tag: { connectOrCreate: { where: { slug: t.slug }, create: tagRow(t) } } },
       }),

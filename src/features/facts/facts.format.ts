@@ -1,4 +1,6 @@
 // Numbers as people read them: "175B parameters", "2.1×10²⁵ FLOP", "$79M".
+import { grouped } from '../../platform/text/grouped.ts';
+
 const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
 
 /** Up to `digits` significant digits, trailing zeros dropped: 2.10 -> "2.1", 175.0 -> "175". */
@@ -34,16 +36,6 @@ export function compact(n: number, digits = 3): string {
     }
   }
   return significant(n, digits);
-}
-
-/**
- * A count with thousands separators, as `toLocaleString('en-US')` writes it ("25,000"). Whole
- * numbers are grouped here: the first toLocaleString of a process loads ICU's number formats
- * (3–9 ms), which an import of chip counts paid on every cold start. Others go to toLocaleString.
- */
-export function grouped(n: number): string {
-  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString('en-US');
-  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 /** A fact's value with its unit, as a page shows it. */

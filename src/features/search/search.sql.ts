@@ -173,11 +173,3 @@ function wordsInOrder(table: SearchTable, q: SearchQuery, tier: Tier | undefined
       LEFT JOIN LATERAL (SELECT "k" FROM found WHERE c."words" <= ${int(MAX_EXPANSION)}) f ON true
     ORDER BY f."k" ${dir}`;
 }
-
-/** A condition that `column` is one of `ids`, as one parameter (a list of placeholders would make a new statement text for every length). */
-export function oneOfIds(db: Db, column: Sql, ids: readonly number[]): Sql {
-  const json = JSON.stringify(ids);
-  return isPostgres(db)
-    ? sql`${column} IN (SELECT jsonb_array_elements_text(${json}::jsonb)::INTEGER)`
-    : sql`${column} IN (SELECT "value" FROM json_each(${json}))`;
-}

@@ -1,10 +1,10 @@
 // The only place the timeline touches Prisma.
 import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { Prisma } from '../../generated/sqlite/client.ts';
-import { isPostgres, readRows, sqlInt, type Db } from '../../platform/db.ts';
+import { isPostgres, oneOf, readRows, sqlInt, type Db } from '../../platform/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { linkedNameOrder, nameOrder } from '../../platform/text/sort-key.ts';
-import { dayOf, expandPrefixes, hasDatedIndex, oneOfIds, readDatedMatches, searchSql, type Expansions, type SearchQuery, type SearchTable, type Tier } from '../search/index.ts';
+import { dayOf, expandPrefixes, hasDatedIndex, readDatedMatches, searchSql, type Expansions, type SearchQuery, type SearchTable, type Tier } from '../search/index.ts';
 import type { CursorKey } from './timeline.schema.ts';
 
 export const eventListInclude = {
@@ -203,7 +203,7 @@ async function datedFrom(
     if (ranOut || whole.filter(([day]) => day !== cursorDay).length >= take) break;
   }
   if (whole.length === 0) return null;
-  const and = [oneOfIds(db, sql`x."id"`, whole.map(([, id]) => id))];
+  const and = [oneOf(db, sql`x."id"`, whole.map(([, id]) => id))];
   if (after) and.push(keyset(t, after, asc));
   return orderedFrom(t, and, asc, take);
 }

@@ -1,5 +1,6 @@
 // Handlebars helpers: pure functions, unit-tested in helpers.test.ts. None of them returns
 // a SafeString built from user text, so everything they produce is escaped by {{ }}.
+import { grouped } from '../text/grouped.ts';
 
 type HelperOptions = { hash?: Record<string, unknown> };
 
@@ -27,7 +28,7 @@ export function and(...args: unknown[]): boolean {
 export function plural(n: unknown, one: unknown, many: unknown): string {
   const count = Number(n);
   // Grouped as readers read large counts: "21,224 entries".
-  return `${count.toLocaleString('en')} ${count === 1 ? String(one) : String(many)}`;
+  return `${grouped(count)} ${count === 1 ? String(one) : String(many)}`;
 }
 
 /**

@@ -1,8 +1,8 @@
 // Everything the export writes and the import compares against, in id order.
 import type { Prisma } from '../../../generated/sqlite/client.ts';
 import { allPages, TRANSFER_PAGE } from '../../../platform/batches.ts';
-import { readRows, type Db } from '../../../platform/db.ts';
-import { join, raw, sqltag as sql } from '@prisma/client/runtime/client';
+import { oneOf, readRows, type Db } from '../../../platform/db.ts';
+import { raw, sqltag as sql } from '@prisma/client/runtime/client';
 import { eventInclude, milestoneInclude, sourceInclude, subjectInclude } from '../content.repo.ts';
 
 export const fullMilestone = {
@@ -42,7 +42,7 @@ export const keyReaders = {
 function linkedSlugs(db: Db, table: string, owner: string, column: string, target: string, ids: number[]) {
   return readRows<{ owner: number; slug: string }[]>(
     db,
-    sql`SELECT j.${raw(`"${owner}"`)} AS "owner", t."slug" FROM ${raw(`"${table}"`)} j JOIN ${raw(`"${target}"`)} t ON t."id" = j.${raw(`"${column}"`)} WHERE j.${raw(`"${owner}"`)} IN (${join(ids)})`,
+    sql`SELECT j.${raw(`"${owner}"`)} AS "owner", t."slug" FROM ${raw(`"${table}"`)} j JOIN ${raw(`"${target}"`)} t ON t."id" = j.${raw(`"${column}"`)} WHERE ${oneOf(db, sql`j.${raw(`"${owner}"`)}`, ids)}`,
   );
 }
 
@@ -105,7 +105,7 @@ export async function eventsBySlug(db: Db, slugs: string[]): Promise<EventRecord
   type Row = Omit<EventRecordRow, 'dateStart' | 'dateEnd' | 'organizations' | 'subjects' | 'tags' | 'sources'> & { dateStart: Date | string; dateEnd: Date | string };
   const rows = await readRows<Row[]>(
     db,
-    sql`SELECT "id", "slug", "title", "summary", "kind", "confidence", "dateStart", "dateEnd", "datePrecision", "dateText" FROM "Event" WHERE "slug" IN (${join(slugs)}) ORDER BY "id"`,
+    sql`SELECT "id", "slug", "title", "summary", "kind", "confidence", "dateStart", "dateEnd", "datePrecision", "dateText" FROM "Event" WHERE ${oneOf(db, sql`"slug"`, slugs, 'TEXT')} ORDER BY "id"`,
   );
   if (!rows.length) return [];
   const ids = rows.map((e) => Number(e.id));
@@ -114,7 +114,7 @@ export async function eventsBySlug(db: Db, slugs: string[]): Promise<EventRecord
     linked('EventOrganization', 'organizationId', 'Organization'),
     linked('EventSubject', 'subjectId', 'Subject'),
     linked('EventTag', 'tagId', 'Tag'),
-    readRows<{ eventId: number; sourceId: number; quote: string | null }[]>(db, sql`SELECT "eventId", "sourceId", "quote" FROM "EventSource" WHERE "eventId" IN (${join(ids)}) ORDER BY "eventId", "position", "sourceId"`),
+    readRows<{ eventId: number; sourceId: number; quote: string | null }[]>(db, sql`SELECT "eventId", "sourceId", "quote" FROM "EventSource" WHERE ${oneOf(db, sql`"eventId"`, ids)} ORDER BY "eventId", "position", "sourceId"`),
   ]);
   const byId = new Map<number, EventRecordRow>();
   const out = rows.map((e) => {
