@@ -135,4 +135,34 @@ describe('relevance in tiers', () => {
     const res = await request(t.app).get(`/api/v1/events?q=kiwi&cursor=${old}`);
     expect(res.status).toBe(400);
   });
+
+  it('when a search alone is read page by page, then each entry shows its own organizations and subjects, not another match’s', async () => {
+    // A search alone reads the links of every row its page can hold beside the page itself (more
+    // rows than the page): each entry must still get only its own.
+    const made: { id: number }[] = [];
+    const expected = new Map<string, { organizations: string[]; subjects: string[] }>();
+    try {
+      for (let i = 0; i < 12; i++) {
+        const o = await makeOrganization(t.db, { slug: `quokka-org-${i}`, name: `Quokka keeper ${i}` });
+        const s = await t.db.subject.create({ data: { slug: `quokka-subject-${i}`, name: `Quokka model ${i}`, sortName: `quokka model ${i}`, kind: 'model' } });
+        made.push(await makeEvent(t.db, { title: `Quokka ${i}`, summary: 'marsupial', date: `2016-0${1 + (i % 3)}-1${i % 9}`, organizationIds: [o.id], subjectIds: [s.id] }));
+        expected.set(`Quokka ${i}`, { organizations: [`Quokka keeper ${i}`], subjects: [`Quokka model ${i}`] });
+      }
+      const seen = new Map<string, { organizations: string[]; subjects: string[] }>();
+      let cursor: string | undefined;
+      for (let guard = 0; guard < 20; guard++) {
+        const page = await listTimeline(t.db, timelineQuerySchema.parse({ type: 'events', q: 'quokka', ...(cursor ? { cursor } : {}) }), 5);
+        for (const e of page.entries) {
+          if (e.type === 'event') seen.set(e.title, { organizations: e.organizations.map((o) => o.name), subjects: e.subjects.map((x) => x.name) });
+        }
+        cursor = page.nextCursor ?? undefined;
+        if (!cursor) break;
+      }
+      expect(seen).toEqual(expected);
+    } finally {
+      await t.db.event.deleteMany({ where: { id: { in: made.map((m) => m.id) } } });
+      await t.db.subject.deleteMany({ where: { slug: { startsWith: 'quokka-subject-' } } });
+      await t.db.organization.deleteMany({ where: { slug: { startsWith: 'quokka-org-' } } });
+    }
+  });
 });

@@ -124,17 +124,17 @@ function filterConditions(db: Db, t: StreamTable, f: StreamFilter, tier?: Tier):
  * (start, end, title, id) index with it, so a page inside a long run of equal starts costs what
  * page 1 costs. In relevance order each tier is such a stream, read in turn (docs/decisions/0048).
  */
-async function readPage<R>(db: Db, t: StreamTable, f: StreamFilter, page: StreamPage, read: (from: Sql, rank: number) => Promise<R[]>): Promise<R[]> {
+async function readPage<R>(db: Db, t: StreamTable, f: StreamFilter, page: StreamPage, read: (from: Sql, rank: number, ids?: number[]) => Promise<R[]>): Promise<R[]> {
   const asc = page.direction === 'asc';
   // A search alone is read from the date-keyed index, its prefixes expanded once for the page.
   const alone = Boolean(f.search?.include.length) && hasDatedIndex(db, t.name) && filterConditions(db, t, { ...f, search: undefined }).length === 0;
   const expansions = alone ? await expandPrefixes(db, f.search!) : undefined;
   if (expansions === null) return [];
-  const from = (tier: Tier | undefined, after: CursorKey | null, take: number) =>
-    expansions ? datedFrom(db, t, f.search!, expansions, tier, after, asc, take) : orderedPage(db, t, f, tier, after, asc, take);
+  const from = async (tier: Tier | undefined, after: CursorKey | null, take: number): Promise<Part | null | typeof NO_TIER> =>
+    expansions ? datedFrom(db, t, f.search!, expansions, tier, after, asc, take) : { from: orderedPage(db, t, f, tier, after, asc, take) };
   if (!page.ranked || !f.search?.include.length) {
     const part = await from(undefined, page.after, page.take);
-    return part && part !== NO_TIER ? read(part, 0) : [];
+    return part && part !== NO_TIER ? read(part.from, 0, part.ids) : [];
   }
   const out: R[] = [];
   const first = page.ranked.tier ?? 1;
@@ -142,7 +142,7 @@ async function readPage<R>(db: Db, t: StreamTable, f: StreamFilter, page: Stream
     if (tier < first) continue;
     const part = await from(tier, tier === page.ranked.tier ? page.after : null, page.take - out.length);
     if (part === NO_TIER) break;
-    if (part) out.push(...(await read(part, tier)));
+    if (part) out.push(...(await read(part.from, tier, part.ids)));
     if (out.length >= page.take) break;
   }
   return out;
@@ -150,6 +150,12 @@ async function readPage<R>(db: Db, t: StreamTable, f: StreamFilter, page: Stream
 
 /** No tier of the search can match (datedFrom): the page ends without asking the next tier. */
 const NO_TIER = Symbol('no tier matches');
+
+/** FROM … LIMIT of a page's rows; `ids`: every row it can hold, when known before it is read (a page and a few more). */
+interface Part {
+  from: Sql;
+  ids?: number[];
+}
 
 /** The keyset condition: rows after `after` in the order's direction. */
 function keyset(t: StreamTable, after: CursorKey, asc: boolean): Sql {
@@ -189,7 +195,7 @@ async function datedFrom(
   after: CursorKey | null,
   asc: boolean,
   take: number,
-): Promise<Sql | null | typeof NO_TIER> {
+): Promise<Part | null | typeof NO_TIER> {
   const cursorDay = after ? dayOf(after[0]) : null;
   let whole: [number, number][] = [];
   // A page and a few more: the last day read is dropped unless the matches ran out.
@@ -203,9 +209,22 @@ async function datedFrom(
     if (ranOut || whole.filter(([day]) => day !== cursorDay).length >= take) break;
   }
   if (whole.length === 0) return null;
-  const and = [oneOf(db, sql`x."id"`, whole.map(([, id]) => id))];
+  // Only the days the page can reach: the cursor's day, and days past it until they hold `take`
+  // rows (the last of them whole). The day leads the timeline's order, so later days come after.
+  let counted = 0;
+  let reach = whole.length;
+  for (let i = 0; i < whole.length; i++) {
+    const day = whole[i]![0];
+    if (counted >= take && day !== whole[i - 1]![0]) {
+      reach = i;
+      break;
+    }
+    if (day !== cursorDay) counted++;
+  }
+  const ids = whole.slice(0, reach).map(([, id]) => id);
+  const and = [oneOf(db, sql`x."id"`, ids)];
   if (after) and.push(keyset(t, after, asc));
-  return orderedFrom(t, and, asc, take);
+  return { from: orderedFrom(t, and, asc, take), ids };
 }
 
 /** Whether the filter keeps every row of both streams (then facets come from "FacetCount"). */
@@ -258,14 +277,28 @@ interface RawLink {
 
 /** One page of events with their organizations, subjects and tags (each in name order), as `eventListInclude` reads them: two statements. */
 export async function listEvents(db: Db, f: StreamFilter, page: StreamPage): Promise<(EventListRow & { rank: number })[]> {
-  const rows = await readPage(db, EVENTS, f, page, (from, rank) =>
-    readRows<RawEvent[]>(db, sql`
+  // On PostgreSQL, when the rows a page can hold are known before it is read (a search alone),
+  // their links are read beside it on another connection, not after it: one round to the database
+  // less. (SQLite runs one statement at a time: there, reading more rows' links only costs more.)
+  const early: Promise<RawLink[]>[] = [];
+  let allEarly = true;
+  const beside = isPostgres(db);
+  const rows = await readPage(db, EVENTS, f, page, (from, rank, ids) => {
+    if (ids && beside) {
+      const links = readLinks(db, ids, true);
+      // Awaited below; if the page's read fails first, nobody will.
+      links.catch(() => {});
+      early.push(links);
+    } else allEarly = false;
+    return readRows<RawEvent[]>(db, sql`
       SELECT x."id", x."slug", x."title", x."summary", x."kind", x."confidence", x."dateStart", x."dateEnd",
         x."datePrecision", x."dateText", x."searchText", x."createdAt", x."updatedAt", ${raw(String(rank))} AS "rank"
-      ${from}`),
-  );
-  if (rows.length === 0) return [];
-
+      ${from}`);
+  });
+  if (rows.length === 0) {
+    await Promise.allSettled(early);
+    return [];
+  }
   const events: (EventListRow & { rank: number })[] = rows.map((r) => ({
     rank: Number(r.rank),
     id: Number(r.id),
@@ -286,18 +319,9 @@ export async function listEvents(db: Db, f: StreamFilter, page: StreamPage): Pro
     tags: [],
   }));
   const byId = new Map(events.map((e) => [e.id, e]));
-  const ids = join(events.map((e) => e.id));
-  const links = await readRows<RawLink[]>(db, sql`
-    SELECT 'o' AS "k", j."eventId" AS "eventId", o."id" AS "id", o."slug" AS "slug", o."name" AS "name", o."sortName" AS "sortName",
-      o."website" AS "extra", o."description" AS "description", o."createdAt" AS "createdAt", o."updatedAt" AS "updatedAt"
-    FROM "EventOrganization" j JOIN "Organization" o ON o."id" = j."organizationId" WHERE j."eventId" IN (${ids})
-    UNION ALL
-    SELECT 's', j."eventId", s."id", s."slug", s."name", s."sortName", s."kind", s."description", s."createdAt", s."updatedAt"
-    FROM "EventSubject" j JOIN "Subject" s ON s."id" = j."subjectId" WHERE j."eventId" IN (${ids})
-    UNION ALL
-    SELECT 't', j."eventId", t."id", t."slug", t."name", t."sortName", NULL, NULL, NULL, NULL
-    FROM "EventTag" j JOIN "Tag" t ON t."id" = j."tagId" WHERE j."eventId" IN (${ids})
-    ORDER BY "sortName", "name", "id"`);
+  // Links of rows read early but left off the page are skipped below; a page whose rows were not all
+  // known early reads its own.
+  const links = allEarly && early.length ? (await Promise.all(early)).flat() : await readLinks(db, events.map((e) => e.id));
   for (const l of links) {
     const e = byId.get(Number(l.eventId));
     if (!e) continue;
@@ -339,6 +363,27 @@ export async function listEvents(db: Db, f: StreamFilter, page: StreamPage): Pro
     }
   }
   return events;
+}
+
+/**
+ * The organization, subject and tag links of these events, in name order (`k`: o, s or t). A page's
+ * ids are a list of placeholders (as many as the page has rows: a handful of statement texts);
+ * ids read early, whose number varies with the search, are one parameter (oneOf).
+ */
+function readLinks(db: Db, eventIds: number[], early = false): Promise<RawLink[]> {
+  const list = join(eventIds);
+  const of = (column: Sql) => (early ? oneOf(db, column, eventIds) : sql`${column} IN (${list})`);
+  return readRows<RawLink[]>(db, sql`
+    SELECT 'o' AS "k", j."eventId" AS "eventId", o."id" AS "id", o."slug" AS "slug", o."name" AS "name", o."sortName" AS "sortName",
+      o."website" AS "extra", o."description" AS "description", o."createdAt" AS "createdAt", o."updatedAt" AS "updatedAt"
+    FROM "EventOrganization" j JOIN "Organization" o ON o."id" = j."organizationId" WHERE ${of(sql`j."eventId"`)}
+    UNION ALL
+    SELECT 's', j."eventId", s."id", s."slug", s."name", s."sortName", s."kind", s."description", s."createdAt", s."updatedAt"
+    FROM "EventSubject" j JOIN "Subject" s ON s."id" = j."subjectId" WHERE ${of(sql`j."eventId"`)}
+    UNION ALL
+    SELECT 't', j."eventId", t."id", t."slug", t."name", t."sortName", NULL, NULL, NULL, NULL
+    FROM "EventTag" j JOIN "Tag" t ON t."id" = j."tagId" WHERE ${of(sql`j."eventId"`)}
+    ORDER BY "sortName", "name", "id"`);
 }
 
 /** The same events with their sources and quotes, in the detail's order: one statement for all of them. */
