@@ -151,7 +151,7 @@ async function readPage<R>(db: Db, t: StreamTable, f: StreamFilter, page: Stream
 /** No tier of the search can match (datedFrom): the page ends without asking the next tier. */
 const NO_TIER = Symbol('no tier matches');
 
-/** FROM … LIMIT of a page's rows; `ids`: every row it can hold, when known before it is read (a page and a few more). */
+/** FROM … LIMIT of a page's rows; `ids`: every row it can hold, when known before it is read (a search alone: datedFrom). */
 interface Part {
   from: Sql;
   ids?: number[];
@@ -280,8 +280,8 @@ export async function listEvents(db: Db, f: StreamFilter, page: StreamPage): Pro
   // On PostgreSQL, when the rows a page can hold are known before it is read (a search alone),
   // their links are read beside it on another connection, not after it: one round to the database
   // less. (SQLite runs one statement at a time: there, reading more rows' links only costs more.)
+  // A page's parts (one per tier) all come with their ids or none do: readPage decides once.
   const early: Promise<RawLink[]>[] = [];
-  let allEarly = true;
   const beside = isPostgres(db);
   const rows = await readPage(db, EVENTS, f, page, (from, rank, ids) => {
     if (ids && beside) {
@@ -289,7 +289,7 @@ export async function listEvents(db: Db, f: StreamFilter, page: StreamPage): Pro
       // Awaited below; if the page's read fails first, nobody will.
       links.catch(() => {});
       early.push(links);
-    } else allEarly = false;
+    }
     return readRows<RawEvent[]>(db, sql`
       SELECT x."id", x."slug", x."title", x."summary", x."kind", x."confidence", x."dateStart", x."dateEnd",
         x."datePrecision", x."dateText", x."searchText", x."createdAt", x."updatedAt", ${raw(String(rank))} AS "rank"
@@ -319,9 +319,8 @@ export async function listEvents(db: Db, f: StreamFilter, page: StreamPage): Pro
     tags: [],
   }));
   const byId = new Map(events.map((e) => [e.id, e]));
-  // Links of rows read early but left off the page are skipped below; a page whose rows were not all
-  // known early reads its own.
-  const links = allEarly && early.length ? (await Promise.all(early)).flat() : await readLinks(db, events.map((e) => e.id));
+  // Links of rows read early but left off the page are skipped below; a page not known early reads its own.
+  const links = early.length ? (await Promise.all(early)).flat() : await readLinks(db, events.map((e) => e.id));
   for (const l of links) {
     const e = byId.get(Number(l.eventId));
     if (!e) continue;
