@@ -19,18 +19,22 @@ function isHit(folded: string, words: Words): boolean {
 /**
  * A function that cuts a text into segments, the words that match one of `words` (folded; a
  * prefix where allowed) marked as hits. Made once for many texts: ASCII text (most of it) folds by
- * lower-casing alone, so one case-blind expression finds its hits.
+ * lower-casing alone, so one case-blind expression finds its hits. That expression is run with
+ * `exec` from index 0 (matchAll would copy it for every text), and never across an await.
  */
 export function highlighter(words: Words): (text: string) => Segment[] {
   const ascii = words.filter((w) => ASCII.test(w.word)).map((w) => (w.prefix ? `${w.word}[a-z0-9]*` : w.word));
   const asciiHits = ascii.length ? new RegExp(`(?<![a-z0-9])(?:${ascii.join('|')})(?![a-z0-9])`, 'gi') : null;
+  const wordRe = new RegExp(WORD);
   return (text) => {
     if (words.length === 0 || text === '') return [{ text, hit: false }];
     const isAscii = ASCII.test(text);
-    if (isAscii && !asciiHits) return [{ text, hit: false }];
+    const re = isAscii ? asciiHits : wordRe;
+    if (!re) return [{ text, hit: false }];
     const out: Segment[] = [];
     let last = 0;
-    for (const m of text.matchAll(isAscii ? asciiHits! : WORD)) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (!isAscii && !searchWords(m[0]).some((f) => isHit(f, words))) continue;
       if (m.index > last) out.push({ text: text.slice(last, m.index), hit: false });
       out.push({ text: m[0], hit: true });

@@ -117,6 +117,13 @@ describe('highlight', () => {
       { text: '-2 <b>', hit: false },
     ]);
   });
+  it('when one highlighter marks many texts in turn, then each text gets its own hits, whatever the text before it held', () => {
+    const mark = highlighter([{ word: 'llama', prefix: true }]);
+    const texts = ['Llama 2 and llamas', 'no match here', 'Über Llama', 'a llama', ''];
+    const hits = texts.map((t) => mark(t).filter((s) => s.hit).map((s) => s.text));
+    expect(hits).toEqual([['Llama', 'llamas'], [], ['Llama'], ['llama'], []]);
+    expect(mark('a llama, b').map((s) => s.text).join('')).toBe('a llama, b');
+  });
   it('when nothing is searched, then the text is one plain segment', () => {
     expect(highlighter([])('a <i>b</i>')).toEqual([{ text: 'a <i>b</i>', hit: false }]);
   });
