@@ -207,6 +207,10 @@ async function createSqliteDb(url: string): Promise<Db> {
   // of a search's page are scattered across it: with 2 MB, each page read them again from the
   // operating system. 64 MiB, filled only as pages are read (docs/decisions/0048).
   await db.$queryRawUnsafe('PRAGMA cache_size = -65536');
+  // Pages past that cache are read through a memory map of the file (up to SQLite's default
+  // ceiling, 2 GB) instead of a system call each: a search's facets at 1,000,000 events read tens
+  // of thousands of scattered rows (docs/decisions/0050). Writes still go through the journal.
+  await db.$queryRawUnsafe('PRAGMA mmap_size = 2147418112');
   return db;
 }
 
