@@ -66,8 +66,10 @@ export async function homePage(db: Db, raw: Record<string, unknown>, publicUrl?:
   };
   const parsed = parseInput(timelineQuerySchema, raw);
   const filter = parsed.ok ? await resolveFilter(db, parsed.value) : parsed;
-  // Counts beside each filter value, for the query as it stands (none when it does not parse).
-  const facets = parsed.ok && filter.ok ? await listFacets(db, parsed.value, filter.value) : null;
+  // Counts beside each filter value, for the query as it stands (none when it does not parse), and
+  // the page itself, read together (on PostgreSQL, on two connections at once).
+  const [facets, page] =
+    parsed.ok && filter.ok ? await Promise.all([listFacets(db, parsed.value, filter.value), listTimeline(db, parsed.value, PAGE_SIZE, filter.value)]) : [null, null];
   const view = {
     query,
     options,
@@ -77,10 +79,9 @@ export async function homePage(db: Db, raw: Record<string, unknown>, publicUrl?:
     filterGroups: pages.filterGroups(options, chosen(pairs), facets),
     activeFilters: pages.activeFilters(pairs, options),
   };
-  if (!parsed.ok || !filter.ok) {
+  if (!parsed.ok || !filter.ok || !page) {
     return { status: 400, view: 'timeline/index', model: { ...view, errors: filter.ok ? {} : filter.errors, years: [] } };
   }
-  const page = await listTimeline(db, parsed.value, PAGE_SIZE, filter.value);
   const filtersQuery = new URLSearchParams(pairs.filter(([k]) => k !== 'cursor')).toString();
   return {
     view: 'timeline/index',
