@@ -159,7 +159,9 @@ export async function insertEventsPg(url: string, events: EventSpec[], now: Date
       await c.query('ROLLBACK').catch(() => undefined);
       throw err;
     }
-    // Fresh statistics, as autovacuum would give a database that has been running for a while.
-    await c.query('ANALYZE');
+    // Fresh statistics and visibility map, as autovacuum leaves a database that has been running
+    // for a while. Without the map, each index-only probe of a join table also reads the row: a
+    // one-word search's facets at 100,000 events took 42 ms just after the load, 19.5 ms after VACUUM.
+    await c.query('VACUUM ANALYZE');
   });
 }

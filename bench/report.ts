@@ -11,7 +11,7 @@ import type { SearchBenchResult } from './search.ts';
 
 export interface Target {
   name: string;
-  /** "≥ 0.40", "< 1000 ms" */
+  /** "≥ 0.40", "≤ 1.50", "< 1000 ms" */
   goal: string;
   value: number | null;
   /** The same ratio from each server's requests per CPU-second: steadier when other work shares the machine. */
@@ -90,12 +90,11 @@ export function targets(r: Ratios, flagging: FlaggingResult | null): Target[] {
     atLeast(r, 'uncached render / raw better-sqlite3 render (page 1)', 0.7, 'page1-uncached/page1-raw'),
   ];
   if (flagging) {
-    out.push({
-      name: `flagging ${flagging.due.toLocaleString('en')} milestones due at once (median ms)`,
-      goal: '< 1000 ms',
-      value: flagging.app.allDue.median,
-      pass: flagging.app.allDue.median < 1000,
-    });
+    const due = flagging.due.toLocaleString('en');
+    // Issue 4's goal, in time; issue 11's, against the single raw UPDATE of the same rows in this run.
+    out.push({ name: `flagging ${due} milestones due at once (median ms)`, goal: '< 1000 ms', value: flagging.app.allDue.median, pass: flagging.app.allDue.median < 1000 });
+    const ratio = flagging.app.allDue.median / flagging.raw.update.median;
+    out.push({ name: `flagging ${due} due / one raw UPDATE (medians)`, goal: '≤ 1.50', value: ratio, pass: ratio <= 1.5 });
   }
   return out;
 }
