@@ -209,7 +209,7 @@ async function createSqliteDb(url: string): Promise<Db> {
   await db.$queryRawUnsafe('PRAGMA cache_size = -65536');
   // Pages past that cache are read through a memory map of the file (up to SQLite's default
   // ceiling, 2 GB) instead of a system call each: a search's facets at 1,000,000 events read tens
-  // of thousands of scattered rows (docs/decisions/0050). Writes still go through the journal.
+  // of thousands of scattered rows (docs/decisions/0050). Writes still go through the write-ahead log.
   await db.$queryRawUnsafe('PRAGMA mmap_size = 2147418112');
   return db;
 }
