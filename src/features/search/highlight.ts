@@ -19,17 +19,16 @@ function isHit(folded: string, words: Words): boolean {
 /**
  * A function that cuts a text into segments, the words that match one of `words` (folded; a
  * prefix where allowed) marked as hits. Made once for many texts: ASCII text (most of it) folds by
- * lower-casing alone, so one case-blind expression finds its hits. That expression is run with
- * `exec` from index 0 (matchAll would copy it for every text), and never across an await.
+ * lower-casing alone, so one case-blind expression finds its hits. Expressions run with `exec`
+ * from index 0 (matchAll would copy them for every text), never across an await.
  */
 export function highlighter(words: Words): (text: string) => Segment[] {
   const ascii = words.filter((w) => ASCII.test(w.word)).map((w) => (w.prefix ? `${w.word}[a-z0-9]*` : w.word));
   const asciiHits = ascii.length ? new RegExp(`(?<![a-z0-9])(?:${ascii.join('|')})(?![a-z0-9])`, 'gi') : null;
-  const wordRe = new RegExp(WORD);
   return (text) => {
     if (words.length === 0 || text === '') return [{ text, hit: false }];
     const isAscii = ASCII.test(text);
-    const re = isAscii ? asciiHits : wordRe;
+    const re = isAscii ? asciiHits : WORD;
     if (!re) return [{ text, hit: false }];
     const out: Segment[] = [];
     let last = 0;

@@ -370,8 +370,7 @@ export async function listEvents(db: Db, f: StreamFilter, page: StreamPage): Pro
  * ids read early, whose number varies with the search, are one parameter (oneOf).
  */
 function readLinks(db: Db, eventIds: number[], early = false): Promise<RawLink[]> {
-  const list = join(eventIds);
-  const of = (column: Sql) => (early ? oneOf(db, column, eventIds) : sql`${column} IN (${list})`);
+  const of = (column: Sql) => (early ? oneOf(db, column, eventIds) : sql`${column} IN (${join(eventIds)})`);
   return readRows<RawLink[]>(db, sql`
     SELECT 'o' AS "k", j."eventId" AS "eventId", o."id" AS "id", o."slug" AS "slug", o."name" AS "name", o."sortName" AS "sortName",
       o."website" AS "extra", o."description" AS "description", o."createdAt" AS "createdAt", o."updatedAt" AS "updatedAt"
