@@ -27,6 +27,7 @@ import { calibrationFor, scorecardFor } from './features/milestones/index.ts';
 import { milestoneAdminRoutes, milestonePublicRoutes } from './features/milestones/routes.ts';
 import { discoveryRoutes, siteRoutes } from './features/site/routes.ts';
 import { statsRoutes } from './features/stats/routes.ts';
+import { createFacetCache } from './features/timeline/index.ts';
 import { timelineRoutes } from './features/timeline/routes.ts';
 
 export type AppDeps = FeatureDeps;
@@ -145,12 +146,15 @@ export function createApp(deps: AppDeps): App {
   app.use(canonicalLocals(config.publicUrl));
   // Downloads carry their own ETag (the content version) and headers a cached copy would lose.
   app.use(downloadsRoutes({ db, clock: deps.clock }));
-  if (config.renderCache) app.use(createRenderCache({ version: contentVersionReader(db, config.contentVersionTtlMs), transactionMark: transactionMarkOf(db) }));
+  // Both caches follow RENDER_CACHE: off, every page is made from the database (the bench measures that).
+  const cacheOptions = { version: contentVersionReader(db, config.contentVersionTtlMs), transactionMark: transactionMarkOf(db) };
+  const facetCache = config.renderCache ? createFacetCache(cacheOptions) : undefined;
+  if (config.renderCache) app.use(createRenderCache(cacheOptions));
 
-  app.use('/api/v1', apiRoutes({ db }));
+  app.use('/api/v1', apiRoutes({ db, facetCache }));
   app.use('/api', apiDocsRoutes({ db }));
   app.use(milestonePublicRoutes(deps));
-  app.use(timelineRoutes({ db, scoring: { scorecardFor, calibrationFor }, publicUrl: config.publicUrl }));
+  app.use(timelineRoutes({ db, scoring: { scorecardFor, calibrationFor }, publicUrl: config.publicUrl, facetCache }));
   app.use(siteRoutes());
   app.use(statsRoutes({ db }));
   app.use(changesRoutes({ db, publicUrl: config.publicUrl }));

@@ -8,8 +8,9 @@ import { parseOrThrow } from '../../platform/validation.ts';
 import { claimDateJson, readClaimDateQuery } from '../dates/index.ts';
 import { calibrationFor, scorecardFor } from '../milestones/index.ts';
 import {
+  cachedFacets,
   eventPage,
-  listFacets,
+  type FacetCache,
   listTimeline,
   MAX_FILTER_VALUES,
   milestonePage,
@@ -39,6 +40,12 @@ export interface Param {
   many?: boolean;
 }
 
+/** What start-up gives every endpoint besides the database. */
+export interface EndpointContext {
+  /** Facets kept per query until content changes; unset: counted for every page. */
+  facetCache?: FacetCache | undefined;
+}
+
 export interface Endpoint {
   path: string;
   summary: string;
@@ -48,7 +55,7 @@ export interface Endpoint {
   example?: Record<string, string>;
   /** The query of the example on the /api page, where `limit=1` does not fit. */
   exampleQuery?: Record<string, string>;
-  handle: (db: Db, req: Request) => Promise<unknown>;
+  handle: (db: Db, req: Request, ctx?: EndpointContext) => Promise<unknown>;
   /** When `handle` finds nothing: where the record went (a merged subject's slug), for a 301. */
   movedTo?: (db: Db, req: Request) => Promise<string | null>;
 }
@@ -83,7 +90,7 @@ const filters: Param[] = [
     name: 'facets',
     in: 'query',
     description:
-      'facets=1 adds `facets`: for the query, how many entries each organization, kind, confidence, status and tag holds. Each facet is counted with every filter but its own, so a count is what the list holds with that value chosen instead.',
+      'facets=1 adds `facets`: for the query, how many entries each organization, kind, confidence, status and tag holds. Each facet is counted with every filter but its own, so a count is what the list holds with that value chosen instead. The counts of a query are made once until content changes: asking them again on its next page costs nothing.',
     values: ['0', '1'],
   },
   cursor,
@@ -107,12 +114,12 @@ function nextLink(req: Request, next: string | null): string | null {
 }
 
 function timelineList(force?: Partial<TimelineQuery>) {
-  return async (db: Db, req: Request) => {
+  return async (db: Db, req: Request, { facetCache }: EndpointContext = {}) => {
     const q = parseQuery(req, force);
     const filter = await resolveOrThrow(db, q);
     const [page, facets] = await Promise.all([
       listTimeline(db, q, q.limit ?? DEFAULT_LIMIT, filter, { sources: true }),
-      q.facets === '1' ? listFacets(db, q, filter) : undefined,
+      q.facets === '1' ? cachedFacets(db, q, filter, facetCache) : undefined,
     ]);
     return { data: page.entries.map(withHighlights), page: { nextCursor: page.nextCursor, next: nextLink(req, page.nextCursor) }, ...(facets ? { facets } : {}) };
   };

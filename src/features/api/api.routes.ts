@@ -2,23 +2,23 @@ import { Router, type Request } from 'express';
 import type { Db } from '../../platform/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { page } from '../../platform/http/page.ts';
-import { endpoints, type Endpoint } from './api.endpoints.ts';
+import { endpoints, type Endpoint, type EndpointContext } from './api.endpoints.ts';
 import { openApiDocument } from './openapi.ts';
 
-export interface ApiDeps {
+export interface ApiDeps extends EndpointContext {
   db: Db;
 }
 
 const expressPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
 /** Versioned JSON API, relative to /api/v1: each answer shaped by its endpoint's response schema. */
-export function apiRoutes({ db }: ApiDeps): Router {
+export function apiRoutes({ db, facetCache }: ApiDeps): Router {
   const r = Router();
   for (const e of endpoints) {
     r.get(expressPath(e.path), async (req, res) => {
       let body: unknown;
       try {
-        body = await e.handle(db, req);
+        body = await e.handle(db, req, { facetCache });
       } catch (err) {
         const to = err instanceof NotFoundError && e.movedTo ? await e.movedTo(db, req) : null;
         if (!to) throw err;

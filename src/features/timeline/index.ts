@@ -1,4 +1,4 @@
-export { listTimeline, listFacets, groupByYearAndMonth, resolveOrThrow, type Facets } from './timeline.service.ts';
+export { listTimeline, listFacets, cachedFacets, createFacetCache, groupByYearAndMonth, resolveOrThrow, type FacetCache, type Facets } from './timeline.service.ts';
 export { timelineQuerySchema, namedListQuery, MAX_FILTER_VALUES, SORTS, type TimelineQuery } from './timeline.schema.ts';
 export {
   eventPage,

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db.ts';
 import { ValidationError, type FieldErrors } from '../../platform/errors.ts';
 import type { ParseResult } from '../../platform/validation.ts';
+import { createVersionedCache, type VersionedCache, type VersionedCacheOptions } from '../../platform/versioned-cache.ts';
 import { highlighter, highlightWords, parseSearch, type Segment, type Tier } from '../search/index.ts';
 import { formatFuzzyDate } from '../dates/index.ts';
 import * as repo from './timeline.repo.ts';
@@ -247,4 +248,35 @@ export async function listFacets(db: Db, q: TimelineQuery, resolved?: repo.Strea
     out[facet] = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
   });
   return out;
+}
+
+/** Facets kept per query until content changes (app.ts makes one when the render cache is on). */
+export type FacetCache = VersionedCache<Facets>;
+
+/** A facet cache of the 200 queries last asked (a few kB each). */
+export function createFacetCache(opts: VersionedCacheOptions): FacetCache {
+  return createVersionedCache<Facets>({ maxEntries: 200, ...opts });
+}
+
+/**
+ * What a query's facets depend on: its search and filters, not its page, order, sort or limit.
+ * Values of a filter are alternatives, so their order does not matter either.
+ */
+export function facetKey(q: TimelineQuery): string {
+  const set = (values: readonly string[]) => [...new Set(values)].sort();
+  return JSON.stringify([
+    q.q ?? '',
+    q.type ?? 'all',
+    q.from?.start.toISOString() ?? null,
+    q.to?.end.toISOString() ?? null,
+    ...(['organization', 'subject', 'tag', 'kind', 'confidence', 'status'] as const).map((k) => set(q[k])),
+  ]);
+}
+
+/**
+ * `listFacets`, through `cache` when there is one: the next page of a search, the same search
+ * sorted by date, or the API's pages of it are counted once until content changes.
+ */
+export function cachedFacets(db: Db, q: TimelineQuery, filter: repo.StreamFilter, cache: FacetCache | undefined): Promise<Facets> {
+  return cache ? cache.through(facetKey(q), () => listFacets(db, q, filter)) : listFacets(db, q, filter);
 }

@@ -7,7 +7,7 @@ import { clip } from '../../platform/text/clip.ts';
 import { parseInput } from '../../platform/validation.ts';
 import * as pages from './timeline.pages.ts';
 import { timelineQuerySchema } from './timeline.schema.ts';
-import { groupByYearAndMonth, listFacets, listTimeline, resolveFilter } from './timeline.service.ts';
+import { cachedFacets, groupByYearAndMonth, listTimeline, resolveFilter, type FacetCache } from './timeline.service.ts';
 
 export const PAGE_SIZE = 50;
 
@@ -50,7 +50,7 @@ export function embedSnippet(publicUrl: string | undefined, filtersQuery: string
   return { src, html: `<iframe src="${src}" title="AI industry timeline" width="600" height="480" loading="lazy" style="border:1px solid #ccc;max-width:100%"></iframe>` };
 }
 
-export async function homePage(db: Db, raw: Record<string, unknown>, publicUrl?: string): Promise<Page> {
+export async function homePage(db: Db, raw: Record<string, unknown>, publicUrl?: string, facetCache?: FacetCache): Promise<Page> {
   const query = typedQuery(raw);
   const pairs = queryPairs(raw);
   const options = await pages.filterOptions(db);
@@ -69,7 +69,7 @@ export async function homePage(db: Db, raw: Record<string, unknown>, publicUrl?:
   // Counts beside each filter value, for the query as it stands (none when it does not parse), and
   // the page itself, read together (on PostgreSQL, on two connections at once).
   const [facets, page] =
-    parsed.ok && filter.ok ? await Promise.all([listFacets(db, parsed.value, filter.value), listTimeline(db, parsed.value, PAGE_SIZE, filter.value)]) : [null, null];
+    parsed.ok && filter.ok ? await Promise.all([cachedFacets(db, parsed.value, filter.value, facetCache), listTimeline(db, parsed.value, PAGE_SIZE, filter.value)]) : [null, null];
   const view = {
     query,
     options,
