@@ -269,7 +269,7 @@ export function facetKey(q: TimelineQuery): string {
     q.type ?? 'all',
     q.from?.start.toISOString() ?? null,
     q.to?.end.toISOString() ?? null,
-    ...(['organization', 'subject', 'tag', 'kind', 'confidence', 'status'] as const).map((k) => set(q[k])),
+    ...FACETS.map((facet) => set(q[facet])),
   ]);
 }
 
