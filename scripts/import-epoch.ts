@@ -32,9 +32,9 @@ export function parseEpochArgs(argv: string[]): EpochArgs {
 }
 
 /**
- * The most a dataset file (an Epoch AI table, a TimelineJS file) may hold: it is read whole, to
- * match every row against the others and against the timeline. Epoch's largest table ("All
- * models", about 3,000 rows) is a few MB; a 200 MB file took 43 s and 2.5 GB for its dry run.
+ * The most a dataset file (an Epoch AI table, a TimelineJS file) may hold. Epoch's largest table
+ * ("All models", about 3,000 rows) is a few MB: a larger file is most likely the wrong file. A
+ * TimelineJS file is read whole; an Epoch file is read as it streams (decision 52).
  */
 export const MAX_DATASET_BYTES = 50 * 2 ** 20;
 
@@ -43,13 +43,9 @@ export const MAX_DATASET_BYTES = 50 * 2 ** 20;
  * wrong path), 1 when it is larger than MAX_DATASET_BYTES.
  */
 export function readInputFile(file: string, print: (line: string) => void): { text: string } | { exitCode: number } {
+  const checked = checkInputFile(file, print);
+  if (checked) return checked;
   try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_DATASET_BYTES) {
-      const mb = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
-      print(`"${file}" is ${mb(size)}: a dataset import reads at most ${mb(MAX_DATASET_BYTES)} (an Epoch AI table is a few MB). Is it the right file? Nothing was imported.`);
-      return { exitCode: 1 };
-    }
     return { text: fs.readFileSync(file, 'utf8') };
   } catch (err) {
     print(`Cannot read "${file}": ${(err as Error).message}`);
@@ -57,11 +53,29 @@ export function readInputFile(file: string, print: (line: string) => void): { te
   }
 }
 
+/** Null when the file can be read and is not too large; otherwise the exit code, after saying why. */
+function checkInputFile(file: string, print: (line: string) => void): { exitCode: number } | null {
+  try {
+    fs.accessSync(file, fs.constants.R_OK);
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) throw new Error('it is a folder, not a file');
+    const size = stat.size;
+    if (size <= MAX_DATASET_BYTES) return null;
+    const mb = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
+    print(`"${file}" is ${mb(size)}: a dataset import reads at most ${mb(MAX_DATASET_BYTES)} (an Epoch AI table is a few MB). Is it the right file? Nothing was imported.`);
+    return { exitCode: 1 };
+  } catch (err) {
+    print(`Cannot read "${file}": ${(err as Error).message}`);
+    return { exitCode: 2 };
+  }
+}
+
 export async function runEpochImport(db: Db, args: EpochArgs, now: Date, print: (line: string) => void, showProgress = false): Promise<number> {
-  const read = readInputFile(args.file, print);
-  if ('exitCode' in read) return read.exitCode;
+  const checked = checkInputFile(args.file, print);
+  if (checked) return checked.exitCode;
   const bar = rowProgress(showProgress);
-  const report = await importEpoch({ db, now, userId: null }, read.text, {
+  // Opened again for each read: the import never holds the file.
+  const report = await importEpoch({ db, now, userId: null }, { reopen: () => fs.createReadStream(args.file) }, {
     dryRun: args.dryRun,
     validOnly: args.validOnly,
     progress: bar.progress,

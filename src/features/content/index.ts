@@ -23,7 +23,10 @@ export { historyOf, listChanges, isEntityType, adminPath, showValue, parseChange
 export { slugify, firstFreeSlug } from './slug.ts';
 export { SUMMARY_LENGTH, TITLE_LENGTH } from './content.schema.ts';
 export { exportAll, exportCsv, exportCsvStream, type ExportBundle } from './transfer/export.service.ts';
-export { importData, type ImportReport, type ImportFormat, type RowError } from './transfer/import.service.ts';
+export { importData, checkImport, applyImport, FileChanged, type ImportReport, type ImportFormat, type RowError } from './transfer/import.service.ts';
+export { ReferenceGone } from './transfer/import.write.ts';
+export type { Action, PlannedAction } from './transfer/import.check.ts';
+export type { ImportInput, ReadEnd, Segment } from './transfer/import.input.ts';
 export { ENTITY_LISTS, type EntityList } from './transfer/transfer.schema.ts';
 export { databaseHeld, heldEvents, heldNames, ptKey, type HeldKeys } from './transfer/import.held.ts';
 export { text as textField, choice as choiceField, checkbox as checkboxField } from './fields.ts';

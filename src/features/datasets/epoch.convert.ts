@@ -32,13 +32,27 @@ export interface RowPlan {
   changes: string[];
 }
 
-export interface Converted {
-  bundle: { organizations: OrgRec[]; subjects: SubjectRec[]; sources: SourceRec[]; events: EventRec[] };
-  /** For each list of the bundle, the CSV row of each record (records shared by rows: the first). */
-  rowOf: Record<'organizations' | 'subjects' | 'sources' | 'events', number[]>;
-  facts: { row: number; fact: FactInput }[];
-  rows: RowPlan[];
+/** What the match needs of a row (read 1 of the import keeps only this, for every row). */
+export type EpochKey = Pick<EpochRow, 'row' | 'model' | 'date' | 'organizations' | 'links'>;
+
+/** Pass 1 over the file's keys: its organizations and subjects, matched or new, and each row's subject. */
+export interface SubjectPlan {
+  organizations: { rec: OrgRec; row: number }[];
+  subjects: { rec: SubjectRec; row: number }[];
+  /** Each row's subject (a row whose model an earlier row has already named has none: it is refused). */
+  ofRow: Map<number, { slug: string; isNew: boolean; orgs: string[] }>;
   problems: RowProblem[];
+  /** Held and new subjects by name, alias or normalised name (base models name them). */
+  matcher: NameMatcher;
+  orgName: Map<string, string>;
+}
+
+/** One row turned into records: the sources it adds (new links, then Epoch's), its event, its facts. */
+export interface ConvertedRow {
+  sources: SourceRec[];
+  event: EventRec;
+  plan: RowPlan;
+  facts: { row: number; fact: FactInput }[];
 }
 
 const pt = (s: { publisher: string; title: string }) => `${s.publisher}\u0000${s.title}`;
@@ -65,51 +79,27 @@ function madeByEpoch(held: EventRec, epochKey: string, ownSources: Set<string>, 
   return held.sources.some((s) => s.source === epochKey) && held.sources.every((s) => ownSources.has(s.source)) && held.summary === summary;
 }
 
-export function convertEpoch(rows: EpochRow[], existing: EpochHeld): Converted {
-  const out: Converted = {
-    bundle: { organizations: [], subjects: [], sources: [], events: [] },
-    rowOf: { organizations: [], subjects: [], sources: [], events: [] },
-    facts: [],
-    rows: [],
-    problems: [],
-  };
-  const push = <K extends keyof Converted['bundle']>(list: K, rec: Converted['bundle'][K][number], row: number) => {
-    (out.bundle[list] as unknown[]).push(rec);
-    out.rowOf[list].push(row);
-  };
+/**
+ * Pass 1: organizations and subjects, for every row before any event, so that a base model can
+ * name a model further down the file and a model named twice is told at its second row.
+ */
+export function planSubjects(keys: EpochKey[], existing: EpochHeld): SubjectPlan {
   const orgs = new NameMatcher(existing.organizations, ORGANIZATION_ALIASES);
   const subjects = new NameMatcher(existing.subjects);
   const heldSubjects = new NameMatcher(existing.subjects);
-  const modelsInFile = new Set(rows.map((r) => normaliseName(r.model)));
-  const orgName = new Map(existing.organizations.map((o) => [o.slug, o.name]));
-  const newEvents = new Set<string>();
-  const taken = {
-    organizations: new Set(existing.organizations.map((o) => o.slug)),
-    subjects: new Set(existing.subjects.map((s) => s.slug)),
-    events: { has: (slug: string) => existing.eventSlugTaken(slug) || newEvents.has(slug), add: (slug: string) => newEvents.add(slug) },
-  };
-  const newKeys = new Set<string>();
-  let counter = 0;
-  const newKey = () => {
-    let k: string;
-    do k = `epoch-import-${++counter}`;
-    while (existing.sourceKeyTaken(k) || newKeys.has(k));
-    newKeys.add(k);
-    return k;
-  };
-
-  // Pass 1: organizations and subjects, so that a base model can name a model further down the file.
-  const subjectOfRow = new Map<number, { slug: string; isNew: boolean; orgs: string[] }>();
+  const modelsInFile = new Set(keys.map((r) => normaliseName(r.model)));
+  const plan: SubjectPlan = { organizations: [], subjects: [], ofRow: new Map(), problems: [], matcher: subjects, orgName: new Map(existing.organizations.map((o) => [o.slug, o.name])) };
+  const taken = { organizations: new Set(existing.organizations.map((o) => o.slug)), subjects: new Set(existing.subjects.map((s) => s.slug)) };
   const firstRowOfSubject = new Map<string, number>();
-  for (const r of rows) {
+  for (const r of keys) {
     const orgSlugs = r.organizations.map((name) => {
       const found = orgs.find(name);
       if (found) return found;
       const slug = firstFreeSlug(slugify(name), taken.organizations);
       taken.organizations.add(slug);
       orgs.add(slug, name);
-      orgName.set(slug, name);
-      push('organizations', { slug, name: name.slice(0, 200), website: null, description: '', aliases: [] }, r.row);
+      plan.orgName.set(slug, name);
+      plan.organizations.push({ rec: { slug, name: name.slice(0, 200), website: null, description: '', aliases: [] }, row: r.row });
       return slug;
     });
     const base = releaseBaseName(r.model, r.date);
@@ -117,18 +107,38 @@ export function convertEpoch(rows: EpochRow[], existing: EpochHeld): Converted {
     const slug = found ?? firstFreeSlug(slugify(r.model), taken.subjects);
     const earlier = firstRowOfSubject.get(slug);
     if (earlier !== undefined) {
-      out.problems.push({ row: r.row, field: 'Model', message: `“${r.model}” is the same model as row ${earlier}.` });
+      plan.problems.push({ row: r.row, field: 'Model', message: `“${r.model}” is the same model as row ${earlier}.` });
       continue;
     }
     firstRowOfSubject.set(slug, r.row);
+    const unique = [...new Set(orgSlugs)];
     if (!found) {
       taken.subjects.add(slug);
       subjects.add(slug, r.model);
-      push('subjects', { slug, name: r.model, kind: 'model', description: '', aliases: [], organizations: [...new Set(orgSlugs)].sort() }, r.row);
+      plan.subjects.push({ rec: { slug, name: r.model, kind: 'model', description: '', aliases: [], organizations: [...unique].sort() }, row: r.row });
     }
-    subjectOfRow.set(r.row, { slug, isNew: !found, orgs: [...new Set(orgSlugs)] });
+    plan.ofRow.set(r.row, { slug, isNew: !found, orgs: unique });
   }
+  return plan;
+}
 
+/**
+ * Pass 2, one row at a time in file order: its sources, its event (matched to a held release or
+ * new) and its facts. The converter keeps what later rows depend on (the links and slugs made so
+ * far), so a read of the same file gives the same records each time.
+ */
+export function rowConverter(existing: EpochHeld, plan: SubjectPlan): (r: EpochRow) => ConvertedRow | null {
+  const { matcher: subjects, orgName } = plan;
+  const newEvents = new Set<string>();
+  const takenEvents = { has: (slug: string) => existing.eventSlugTaken(slug) || newEvents.has(slug), add: (slug: string) => newEvents.add(slug) };
+  let counter = 0;
+  // Keys only grow, so a new key is never one made before; only held keys are checked.
+  const newKey = () => {
+    let k: string;
+    do k = `epoch-import-${++counter}`;
+    while (existing.sourceKeyTaken(k));
+    return k;
+  };
   // Release events by subject and by each run of words in their titles, so that a row finds its
   // event without scanning them all.
   const eventsBySubject = new Map<string, EventRec[]>();
@@ -144,12 +154,13 @@ export function convertEpoch(rows: EpochRow[], existing: EpochHeld): Converted {
     for (const run of titleRuns(e.title)) index(eventsByTitleWords, run, e);
   }
 
-  // Pass 2: sources, events and facts.
   const newLinkKey = new Map<string, string>();
   const fileTitles = new Set<string>();
-  for (const r of rows) {
-    const subject = subjectOfRow.get(r.row);
-    if (!subject) continue;
+  return (r) => {
+    const subject = plan.ofRow.get(r.row);
+    if (!subject) return null;
+    const sources: SourceRec[] = [];
+    const facts: ConvertedRow['facts'] = [];
 
     const linkKeys = r.links.map((url) => {
       const held = existing.sourceKeyByUrl.get(url);
@@ -162,7 +173,7 @@ export function convertEpoch(rows: EpochRow[], existing: EpochHeld): Converted {
       fileTitles.add(pt({ publisher, title }));
       const key = newKey();
       newLinkKey.set(url, key);
-      push('sources', { key, publisher, title, url, publishedOn: null, language: 'en', isPrimary: true, cites: null, discrepancies: [] }, r.row);
+      sources.push({ key, publisher, title, url, publishedOn: null, language: 'en', isPrimary: true, cites: null, discrepancies: [] });
       return key;
     });
 
@@ -208,8 +219,8 @@ export function convertEpoch(rows: EpochRow[], existing: EpochHeld): Converted {
     let review: string | null = null;
     const changes: string[] = [];
     if (!match) {
-      const slug = firstFreeSlug(slugify(`${r.model} release`), taken.events);
-      taken.events.add(slug);
+      const slug = firstFreeSlug(slugify(`${r.model} release`), takenEvents);
+      takenEvents.add(slug);
       event = fromEpoch(slug);
     } else if (madeByEpoch(match.e, epochKey, ownSources, summary)) {
       // Epoch's newer values win (its title, date and organizations); the tags and other subjects
@@ -234,14 +245,12 @@ export function convertEpoch(rows: EpochRow[], existing: EpochHeld): Converted {
         });
       }
     }
-    push('sources', epochSource, r.row);
-    push('events', event, r.row);
-    out.rows.push({ row: r.row, model: r.model, subject: subject.slug, subjectIsNew: subject.isNew, event: event.slug, eventIsNew: !match, epochSource: epochKey, review, changes });
+    sources.push(epochSource);
 
     const source = { publisher: EPOCH_PUBLISHER, title: epochTitle };
     const confidence = r.confidence ? `Epoch AI's confidence in its estimates: ${r.confidence}` : '';
     const fact = (kind: FactKind, value: number | null, text: string | null, unit: string | null, note = '', baseModel: string | null = null) =>
-      out.facts.push({ row: r.row, fact: { subject: subject.slug, kind, value, text, unit, baseModel, source, note, recordedAt: null } });
+      facts.push({ row: r.row, fact: { subject: subject.slug, kind, value, text, unit, baseModel, source, note, recordedAt: null } });
     if (r.parameters !== null) fact('parameters', r.parameters, null, 'parameters', confidence);
     if (r.trainingCompute !== null) fact('trainingCompute', r.trainingCompute, null, 'FLOP', confidence);
     if (r.datasetSize !== null) fact('datasetSize', r.datasetSize, null, 'datapoints', confidence);
@@ -255,6 +264,6 @@ export function convertEpoch(rows: EpochRow[], existing: EpochHeld): Converted {
       const base = subjects.find(r.baseModel);
       fact('baseModel', null, base ? null : r.baseModel, null, '', base);
     }
-  }
-  return out;
+    return { sources, event, facts, plan: { row: r.row, model: r.model, subject: subject.slug, subjectIsNew: subject.isNew, event: event.slug, eventIsNew: !match, epochSource: epochKey, review, changes } };
+  };
 }

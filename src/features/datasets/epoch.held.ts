@@ -44,7 +44,7 @@ export function* titleRuns(title: string): Generator<string> {
   for (let i = 0; i < words.length; i++) for (let j = i + 1; j <= Math.min(words.length, i + RUN_WORDS); j++) yield words.slice(i, j).join(' ');
 }
 
-export async function readEpochHeld(db: Db, rows: EpochRow[]): Promise<EpochHeld> {
+export async function readEpochHeld(db: Db, rows: Pick<EpochRow, 'model' | 'date' | 'links'>[]): Promise<EpochHeld> {
   const { keys, organizations, subjects } = await heldNames(db);
   const keyOfId = (id: number | undefined) => (id === undefined ? undefined : keys.sourceKey.get(id));
   const takenKeys = new Set(keys.sourceKey.values());

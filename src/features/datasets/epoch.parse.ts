@@ -75,9 +75,16 @@ export function truncateAtWord(text: string, max: number): string {
 
 const MAX_NAME = 200;
 
+/**
+ * The text copied out of the string it was cut from. A CSV cell is a slice of the piece of the
+ * file it was read from, and keeps that piece alive while any record or key holds it: the
+ * import would hold the whole file by the end.
+ */
+const own = (s: string) => (' ' + s).slice(1);
+
 export function parseRow(cells: string[], map: ColumnMap, row: number): { row: EpochRow } | { problems: RowProblem[] } {
   const problems: RowProblem[] = [];
-  const get = (f: Parameters<typeof cell>[2]) => cell(cells, map, f);
+  const get = (f: Parameters<typeof cell>[2]) => own(cell(cells, map, f));
   const model = get('model').replace(/\s+/g, ' ');
   if (!model) problems.push({ row, field: 'Model', message: 'The model name is missing.' });
   else if (model.length > MAX_NAME) problems.push({ row, field: 'Model', message: `The model name is longer than ${MAX_NAME} characters.` });

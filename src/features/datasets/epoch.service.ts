@@ -1,12 +1,26 @@
-// `--from epoch`: read an Epoch AI CSV download, check every row, convert the valid ones into
-// import records and facts, and write them through the import (all or nothing, or with
-// validOnly the valid rows only).
-import { importData, writeFacts, type FactPlan, type WriteContext } from '../content/index.ts';
-import { csvRows } from '../../platform/text/csv-rows.ts';
-import { mapColumns } from './epoch.columns.ts';
-import { convertEpoch, type Converted } from './epoch.convert.ts';
+// `--from epoch`: an Epoch AI CSV download read as it streams, never held whole (decision 52).
+// Read 1 checks every row and keeps what the match needs (model, date, organizations, links);
+// the organizations and subjects are planned from that. Read 2 converts each row again, a batch
+// at a time, and runs the import's check on its records (all or nothing, or with validOnly the
+// valid rows only); reads 3 and 4 write the records and then the facts, in one transaction.
+import { applyImport, checkImport, FileChanged, ReferenceGone, writeFacts, type Action, type EntityList, type ImportInput, type PlannedAction, type ReadEnd, type Segment, type WriteContext } from '../content/index.ts';
+import type { Db } from '../../platform/db.ts';
+import { chunksOf, type TextChunks } from '../../platform/json-read.ts';
+import { planSubjects, rowConverter, type ConvertedRow, type EpochKey } from './epoch.convert.ts';
 import { readEpochHeld } from './epoch.held.ts';
-import { parseRow, type EpochRow, type RowProblem } from './epoch.parse.ts';
+import { epochRows, newRead, type EpochText } from './epoch.read.ts';
+import type { RowProblem } from './epoch.parse.ts';
+
+/** The file's text, or a file the import opens once for each of its reads. */
+export type EpochSource = string | { reopen: () => TextChunks };
+
+/** Rows converted together: their sources, then their events, are a segment of the import each. */
+const BATCH_ROWS = 200;
+/**
+ * Records (and the facts of their rows) kept from the check for the write, so that a file of up
+ * to about 1,500 rows, the size of most Epoch tables, is converted once (decision 52).
+ */
+const KEEP_RECORDS = 5000;
 
 export interface EpochOptions {
   dryRun: boolean;
@@ -42,114 +56,153 @@ function fileProblem(message: string): EpochReport {
   return { ok: false, applied: false, rows: 0, problems: [{ row: 0, field: 'file', message }], refused: [], warnings: [], counts: empty(), changes: [], reviews: [] };
 }
 
-function readCsv(text: string): { rows: string[][] } | { error: string } {
-  if (text.trim() === '') return { error: 'The file is empty.' };
-  if (text.includes('\u0000')) return { error: 'This is not a CSV file (it holds binary data).' };
-  try {
-    return { rows: csvRows(text) };
-  } catch (err) {
-    return { error: `This is not readable CSV: ${(err as Error).message}` };
-  }
-}
+export async function importEpoch(ctx: WriteContext, source: EpochSource, opts: EpochOptions): Promise<EpochReport> {
+  const open: EpochText = typeof source === 'string' ? () => chunksOf(source) : source.reopen;
 
-export async function importEpoch(ctx: WriteContext, text: string, opts: EpochOptions): Promise<EpochReport> {
-  const csv = readCsv(text);
-  if ('error' in csv) return fileProblem(csv.error);
-  const [header, ...body] = csv.rows;
-  if (!header || header.length < 2) return fileProblem('This is not an Epoch AI table: the first line must be a header row of column names, separated by commas.');
-  const map = mapColumns(header);
-  if (map.missing.length) {
-    const names = map.missing.map((f) => (f === 'model' ? '“Model”' : '“Publication date”')).join(' and ');
-    return fileProblem(`This is not an Epoch AI table: it has no ${names} column.`);
-  }
-  const warnings = map.ignored.length ? [`${map.ignored.length} column${map.ignored.length === 1 ? '' : 's'} ignored: ${map.ignored.join(', ')}.`] : [];
-
+  // Read 1: every row checked; only what the match needs is kept.
+  const first = newRead();
   const problems: RowProblem[] = [];
-  const valid: EpochRow[] = [];
-  body.forEach((cells, i) => {
-    opts.progress?.(i + 1, body.length);
-    const r = parseRow(cells, map, i + 2);
-    if ('problems' in r) problems.push(...r.problems);
-    else valid.push(r.row);
-  });
+  let keys: EpochKey[] = [];
+  for await (const batch of epochRows(open, first)) {
+    for (const p of batch) {
+      if ('problems' in p) problems.push(...p.problems);
+      else keys.push({ row: p.row.row, model: p.row.model, date: p.row.date, organizations: p.row.organizations, links: p.row.links });
+    }
+  }
+  if (first.problem) return fileProblem(first.problem);
 
   // What the rows can match, read for these rows only (decision 46); the import's check starts
   // from the same keys, and its write reads them again in its transaction, as every import does.
-  const existing = await readEpochHeld(ctx.db, valid);
-  let converted = convertEpoch(valid, existing);
-  problems.push(...converted.problems);
-  let refusedRows = new Set(problems.map((p) => p.row));
-  if (opts.validOnly && converted.problems.length) {
-    // Rows refused while matching (two rows for one model) are left out; convert the rest again.
-    converted = convertEpoch(valid.filter((r) => !refusedRows.has(r.row)), existing);
-  }
-  const blocked = problems.length > 0 && !opts.validOnly;
-  const dryRun = opts.dryRun || blocked;
+  const existing = await readEpochHeld(ctx.db, keys);
+  const plan = planSubjects(keys, existing);
+  keys = [];
+  problems.push(...plan.problems);
+  const dryRun = opts.dryRun || (problems.length > 0 && !opts.validOnly);
 
-  // The facts are written in the records' own transaction: a crash leaves both or neither.
-  const got: { facts: FactPlan | null } = { facts: null };
-  const records = await importData(ctx, converted.bundle, {
-    format: 'json',
-    dryRun,
-    keys: existing.keys,
-    alongside: async (tx) => {
-      got.facts = await writeFacts({ ...ctx, db: tx }, converted.facts, { dryRun: false });
-      return got.facts.added > 0;
+  /** The file read again, each row with a subject converted, a batch at a time. */
+  async function* converted(): AsyncGenerator<ConvertedRow[]> {
+    const read = newRead();
+    const convert = rowConverter(existing, plan);
+    let batch: ConvertedRow[] = [];
+    for await (const rows of epochRows(open, read)) {
+      for (const p of rows) {
+        const c = 'row' in p ? convert(p.row) : null;
+        if (!c) continue;
+        batch.push(c);
+        if (batch.length < BATCH_ROWS) continue;
+        yield batch;
+        batch = [];
+      }
+    }
+    if (read.problem || read.digest !== first.digest) throw new FileChanged();
+    if (batch.length) yield batch;
+  }
+
+  async function* factsOf(batches: AsyncIterable<ConvertedRow[]>) {
+    for await (const batch of batches) yield batch.flatMap((c) => c.facts);
+  }
+
+  // The batch whose segments the check is reading, and what its Epoch sources would do.
+  let current: ConvertedRow[] = [];
+  let sourceActions = new Map<string, Action>();
+  let recordsRead = 0;
+  let factsKept: ConvertedRow['facts'][] | null = [];
+  const input: ImportInput = {
+    total: first.rows,
+    inMemory: false,
+    interleaved: true,
+    keepUpTo: KEEP_RECORDS,
+    async *segments(end: ReadEnd, only?: EntityList) {
+      Object.assign(end, { problem: null, extra: {}, digest: null } satisfies ReadEnd);
+      const want = (e: EntityList) => !only || only === e;
+      recordsRead = plan.organizations.length + plan.subjects.length;
+      if (want('organizations') && plan.organizations.length) yield { entity: 'organizations', rows: plan.organizations.map((o) => ({ row: o.row, value: o.rec })) };
+      if (want('subjects')) {
+        for (let i = 0; i < plan.subjects.length; i += BATCH_ROWS) yield { entity: 'subjects', rows: plan.subjects.slice(i, i + BATCH_ROWS).map((s) => ({ row: s.row, value: s.rec })) };
+      }
+      try {
+        for await (const batch of converted()) {
+          current = batch;
+          recordsRead += batch.reduce((n, c) => n + c.sources.length + 1, 0);
+          if (want('sources')) yield { entity: 'sources', rows: batch.flatMap((c) => c.sources.map((value) => ({ row: c.plan.row, value }))) };
+          if (want('events')) yield { entity: 'events', rows: batch.map((c) => ({ row: c.plan.row, value: c.event })) };
+        }
+      } catch (err) {
+        if (!(err instanceof FileChanged)) throw err;
+        end.problem = 'The file changed while it was read.';
+        return;
+      }
+      end.digest = first.digest;
     },
-  });
-  for (const e of records.errors) {
-    const row = converted.rowOf[e.entity as keyof Converted['rowOf']]?.[e.row - 1] ?? 0;
-    problems.push({ row, field: `${e.entity}.${e.field}`, message: e.message });
-  }
-  const pendingSubjects = new Set(converted.bundle.subjects.map((s) => s.slug));
-  const recordsFailed = records.errors.length > 0;
-  // Not written (a dry run, or refused records): what the facts would do.
-  const facts = got.facts ?? (await writeFacts(ctx, converted.facts, { dryRun: true, pendingSubjects }));
-  problems.push(...facts.errors.map((e) => ({ row: e.row, field: `fact ${e.field}`, message: e.message })));
-  refusedRows = new Set(problems.map((p) => p.row));
-
-  // What each row does, from the planned actions of the records and the facts.
-  const action = new Map<string, string>();
-  for (const a of records.actions) action.set(`${a.entity}/${a.row}`, a.action);
-  const position = {
-    sources: new Map(converted.bundle.sources.map((r, i) => [r.key, i + 1])),
-    events: new Map(converted.bundle.events.map((r, i) => [r.slug, i + 1])),
   };
-  const actionOf = (list: 'sources' | 'events', key: string) => action.get(`${list}/${position[list].get(key)}`) ?? 'unchanged';
+
+  // What each row does, counted a batch at a time from the planned actions of its records and
+  // what its facts would add.
   const counts = empty();
   const changes: string[] = [];
   const reviews: string[] = [];
-  const factRows = new Set(facts.addedRows);
-  for (const r of converted.rows) {
-    if (refusedRows.has(r.row)) continue;
-    if (r.review) {
-      counts.review++;
-      reviews.push(r.review);
+  const factProblems: RowProblem[] = [];
+  const pendingSubjects = new Set(plan.subjects.map((s) => s.rec.slug));
+  const checked = async (seg: Segment, actions: readonly PlannedAction[]) => {
+    if (seg.entity === 'sources') sourceActions = new Map(actions.map((a) => [a.key, a.action]));
+    if (seg.entity !== 'events') return;
+    const eventActions = new Map(actions.map((a) => [a.key, a.action]));
+    const facts = await writeFacts(ctx, current.flatMap((c) => c.facts), { dryRun: true, pendingSubjects });
+    factProblems.push(...facts.errors.map((e) => ({ row: e.row, field: `fact ${e.field}`, message: e.message })));
+    const factRows = new Set(facts.addedRows);
+    if (factsKept) factsKept = recordsRead > KEEP_RECORDS ? null : [...factsKept, current.flatMap((c) => c.facts)];
+    for (const { plan: r } of current) {
+      if (r.review) {
+        counts.review++;
+        reviews.push(r.review);
+      }
+      const epochAction = sourceActions.get(r.epochSource) ?? 'unchanged';
+      const eventAction = eventActions.get(r.event) ?? 'unchanged';
+      if (r.subjectIsNew || r.eventIsNew) counts.created++;
+      else if (epochAction === 'create') counts.matched++;
+      else if (eventAction !== 'unchanged' || epochAction !== 'unchanged' || factRows.has(r.row)) {
+        counts.updated++;
+        changes.push(...r.changes);
+      } else counts.unchanged++;
     }
-    const epochAction = actionOf('sources', r.epochSource);
-    const eventAction = actionOf('events', r.event);
-    if (r.subjectIsNew || r.eventIsNew) counts.created++;
-    else if (epochAction === 'create') counts.matched++;
-    else if (eventAction !== 'unchanged' || epochAction !== 'unchanged' || factRows.has(r.row)) {
-      counts.updated++;
-      changes.push(...r.changes);
-    } else counts.unchanged++;
-  }
-  changes.push(...facts.changes);
-  const ok = problems.length === 0 || (!!opts.validOnly && !recordsFailed && facts.errors.length === 0);
+    changes.push(...facts.changes);
+    opts.progress?.(current.at(-1)!.plan.row - 1, first.rows);
+  };
+  const check = await checkImport(ctx, input, { keys: existing.keys, checked });
+  if (check.problem) return fileProblem(check.problem);
+  opts.progress?.(first.rows, first.rows);
+
+  // The facts are written in the records' own transaction, after them: a crash leaves both or neither.
+  let factsAdded = 0;
+  const alongside = async (tx: Db) => {
+    for await (const batch of factsKept ?? factsOf(converted())) {
+      const facts = await writeFacts({ ...ctx, db: tx }, batch, { dryRun: false });
+      // Found by the check's dry run unless the database changed since: nothing is kept.
+      if (facts.errors.length) throw new ReferenceGone(`epoch import: ${facts.errors[0]!.message}`);
+      factsAdded += facts.added;
+    }
+    return factsAdded > 0;
+  };
+  const more = factProblems.map((p) => ({ entity: 'facts', row: p.row, field: p.field, message: p.message }));
+  const records = await applyImport(ctx, input, check, { dryRun, alongside }, more);
+  const recordsFailed = check.check.errors.length > 0 || records.errors.some((e) => e.entity === 'file');
+  for (const e of check.check.errors) problems.push({ row: e.row, field: `${e.entity}.${e.field}`, message: e.message });
+  for (const e of records.errors) if (e.entity === 'file') problems.push({ row: 0, field: e.field, message: e.message });
+  problems.push(...factProblems);
+  const refusedRows = new Set(problems.map((p) => p.row));
+  const ok = problems.length === 0 || (!!opts.validOnly && !recordsFailed && factProblems.length === 0);
   return {
     ok,
-    applied: !dryRun && !recordsFailed && (records.applied || facts.added > 0),
-    rows: body.length,
+    applied: !dryRun && !recordsFailed && (records.applied || factsAdded > 0),
+    rows: first.rows,
     problems: problems.sort((a, b) => a.row - b.row),
     refused: [...refusedRows].filter((r) => r > 0).sort((a, b) => a - b),
-    warnings,
+    warnings: first.warnings,
     counts,
     changes,
     reviews,
   };
 }
-
 /** The final line: created / matched / updated / unchanged / needs review. */
 export function epochSummary(r: EpochReport): string {
   const c = r.counts;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvRows } from './csv-rows.ts';
+import { csvRowBatches, csvRows } from './csv-rows.ts';
 
 /** What csv-parse gives (rows, or its error's message) with the options csvRows stands for. */
 function csvParse(text: string): string[][] | string {
@@ -70,5 +70,51 @@ describe('csvRows', () => {
       const text = Array.from({ length: rnd(24) }, () => pieces[rnd(pieces.length)]).join('');
       expect([text, ours(text)]).toEqual([text, csvParse(text)]);
     }
+  });
+});
+
+/** All the rows of a text given to csvRowBatches in chunks of the given sizes (cycled), pieces cut from `piece` characters. */
+async function batched(text: string | Buffer, sizes: number[], piece: number): Promise<string[][]> {
+  const chunks: (string | Buffer)[] = [];
+  for (let i = 0, k = 0; i < text.length; k++) {
+    const size = sizes[k % sizes.length]!;
+    chunks.push(text.slice(i, i + size));
+    i += size;
+  }
+  const rows: string[][] = [];
+  for await (const batch of csvRowBatches(chunks, piece)) rows.push(...batch);
+  return rows;
+}
+
+describe('csvRowBatches', () => {
+  const sample = fs.readFileSync(new URL('../../../test/fixtures/epoch/frontier_ai_models_2025-07.csv', import.meta.url), 'utf8');
+
+  it('when the Epoch sample comes in chunks and is cut into pieces, then its rows are those of the whole text', async () => {
+    let batches = 0;
+    for await (const _ of csvRowBatches(sample.match(/[^]{1,1000}/g)!, 4000)) batches++;
+    expect(batches).toBeGreaterThan(5);
+    for (const piece of [1, 500, 4000, 100_000]) expect(await batched(sample, [1, 7, 4096, 333], piece)).toEqual(csvRows(sample));
+  });
+
+  it('when bytes come cut inside a character, then the text is decoded whole', async () => {
+    const text = 'model,note\n"é ""x""",ü\r\nb,"line\nbreak ✓"\n';
+    expect(await batched(Buffer.from(text, 'utf8'), [1, 2, 3], 8)).toEqual(csvRows(text));
+  });
+
+  it('when random well-formed texts come in random chunks and small pieces, then rows are csv-parse’s', async () => {
+    let x = 11;
+    const rnd = (k: number) => ((x = (x * 1103515245 + 12345) % 2 ** 31), x % k);
+    const cells = ['a', 'b c', '', '"q"', '"with, comma"', '"two\nlines"', '"a ""quote"""', '"\r\n"', 'é'];
+    for (let i = 0; i < 400; i++) {
+      const eol = ['\n', '\r\n'][rnd(2)]!;
+      const lines = Array.from({ length: rnd(12) }, () => Array.from({ length: 1 + rnd(4) }, () => cells[rnd(cells.length)]).join(','));
+      const text = lines.join(eol) + (rnd(2) ? eol : '');
+      expect([text, await batched(text, [1 + rnd(9), 1 + rnd(30)], 1 + rnd(40))]).toEqual([text, csvParse(text)]);
+    }
+  });
+
+  it('when lines end with a lone carriage return, then the text is read whole, line feeds in cells kept', async () => {
+    const text = 'a,b\r1,x\ny\r2,z\r';
+    expect(await batched(text, [2], 3)).toEqual(csvParse(text));
   });
 });

@@ -17,12 +17,14 @@ const SPECIAL = /[",\r\n]/g;
 /** Not read here: csv-parse decides (its rows, or its error). */
 const HAND_OVER = Symbol('hand over');
 
-function fastRows(text: string): string[][] | typeof HAND_OVER {
+type RecordDelimiter = '\r\n' | '\n' | '\r';
+
+function fastRows(text: string, given?: RecordDelimiter): string[][] | typeof HAND_OVER {
   const n = text.length;
   const rows: string[][] = [];
   let record: string[] = [];
   // The record delimiter, found as csv-parse finds it: the first \r\n, \n or \r outside quotes.
-  let rd: '' | '\r\n' | '\n' | '\r' = '';
+  let rd: '' | RecordDelimiter = given ?? '';
   /** Length of the record delimiter at `at`, discovering it on the first line ending; 0 when there is none. */
   const delimiterAt = (at: number): number => {
     const c = text.charCodeAt(at);
@@ -92,11 +94,62 @@ function fastRows(text: string): string[][] | typeof HAND_OVER {
  * The rows of a CSV text, each a list of its cells as text (rows may differ in length), empty
  * lines skipped, a leading byte-order mark dropped. Throws csv-parse's error on a text it refuses.
  */
-export function csvRows(text: string): string[][] {
+export function csvRows(text: string, recordDelimiter?: RecordDelimiter): string[][] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // String.prototype.isWellFormed (ES2024, Node 20): the project's lib is ES2023.
   const wellFormed = (body as unknown as { isWellFormed(): boolean }).isWellFormed();
-  const rows = wellFormed ? fastRows(body) : HAND_OVER;
+  const rows = wellFormed ? fastRows(body, recordDelimiter) : HAND_OVER;
   if (rows !== HAND_OVER) return rows;
-  return parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
+  return parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, ...(recordDelimiter ? { record_delimiter: recordDelimiter } : {}) }) as string[][];
+}
+
+/** Characters gathered before a piece of a streamed CSV is cut and read. */
+const PIECE_CHARS = 1 << 20;
+
+/**
+ * The rows of a CSV that comes in chunks, a batch at a time, never holding the whole text. The
+ * text is cut just after a line feed outside quotes (an even number of quotes before it since
+ * the last cut) and each piece is read by `csvRows`, so well-formed files read as one text would.
+ * A file whose lines end with a lone carriage return is read whole (a line feed may sit inside
+ * one of its cells). csv-parse's error on a piece counts lines from the start of the piece.
+ */
+export async function* csvRowBatches(chunks: AsyncIterable<string | Buffer> | Iterable<string | Buffer>, pieceChars = PIECE_CHARS): AsyncGenerator<string[][]> {
+  const decoder = new TextDecoder();
+  let buf = '';
+  /** Where the scan for a cut resumes, and whether that point is inside quotes. */
+  let scanned = 0;
+  let quoted = false;
+  let lastCut = -1;
+  /** The file's record delimiter (its first line ending outside quotes), every piece read with it; false: a lone \r, never cut. */
+  let rd: '\n' | '\r\n' | false | null = null;
+  const special = /["\r\n]/g;
+  const scan = () => {
+    special.lastIndex = scanned;
+    for (let m = special.exec(buf); m; m = special.exec(buf)) {
+      const c = buf.charCodeAt(m.index);
+      if (c === QUOTE) quoted = !quoted;
+      else if (!quoted) {
+        if (rd === null) rd = c === LF ? '\n' : buf.charCodeAt(m.index + 1) === LF ? '\r\n' : false;
+        if (c === LF) lastCut = m.index + 1;
+      }
+    }
+    scanned = buf.length;
+  };
+  for await (const c of chunks as AsyncIterable<string | Buffer>) {
+    buf += typeof c === 'string' ? c : decoder.decode(c, { stream: true });
+    scan();
+    if (!rd || lastCut < pieceChars) continue;
+    const piece = buf.slice(0, lastCut);
+    buf = buf.slice(lastCut);
+    // The rest was scanned already (no line feed outside quotes in it), and `quoted` is its end's.
+    scanned = buf.length;
+    lastCut = -1;
+    const rows = csvRows(piece, rd);
+    if (rows.length) yield rows;
+  }
+  buf += decoder.decode();
+  if (buf.length) {
+    const rows = csvRows(buf, rd || undefined);
+    if (rows.length) yield rows;
+  }
 }

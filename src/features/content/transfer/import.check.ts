@@ -144,8 +144,13 @@ export class FileCheck {
   readonly canonical: Canonical;
   /** Rows checked so far. */
   rows = 0;
-  /** Each segment's valid records, when the input's rows are in memory anyway (`keep`): the write takes them from here. */
-  readonly kept: { entity: EntityList; valid: Valid<unknown>[] }[] | null;
+  /**
+   * Each segment's valid records, when the input's rows are in memory anyway, or while a streamed
+   * input's are fewer than its `keepUpTo`: the write takes them from here instead of reading again.
+   */
+  kept: { entity: EntityList; valid: Valid<unknown>[] }[] | null;
+  readonly #keepUpTo: number;
+  #keptRecords = 0;
   readonly #sourcePts = new Set<string>();
   readonly #heldSlugs: Record<'organizations' | 'subjects' | 'tags', Set<string>>;
   readonly #forward: { entity: EntityList; row: number; field: string; what: 'source' | 'milestone'; values: string[] }[] = [];
@@ -154,12 +159,16 @@ export class FileCheck {
   readonly #revised = new Set<string>();
   #list = 0;
 
+  readonly #interleaved: boolean;
+
   constructor(
     readonly held: HeldKeys,
     readonly heldRecords: (entity: EntityList, keys: string[]) => Promise<Map<string, HeldRecord>>,
-    keep = false,
+    input: { inMemory: boolean; interleaved?: boolean; keepUpTo?: number } = { inMemory: false },
   ) {
-    this.kept = keep ? [] : null;
+    this.#keepUpTo = input.inMemory ? Infinity : (input.keepUpTo ?? 0);
+    this.kept = this.#keepUpTo > 0 ? [] : null;
+    this.#interleaved = input.interleaved ?? false;
     this.canonical = canonicalSources(this.sourcePt, held);
     this.#heldSlugs = {
       organizations: new Set(held.organizations.map((o) => o.slug)),
@@ -178,10 +187,12 @@ export class FileCheck {
 
   async segment(seg: Segment): Promise<void> {
     const at = ENTITY_LISTS.indexOf(seg.entity);
-    if (at < this.#list) throw new OutOfOrder();
+    if (at < this.#list && !this.#interleaved) throw new OutOfOrder();
     this.#list = at;
     this.rows += seg.rows.length;
     const valid = validateSegment(seg, this.errors);
+    this.#keptRecords += valid.length;
+    if (this.#keptRecords > this.#keepUpTo) this.kept = null;
     this.kept?.push({ entity: seg.entity, valid });
     this.#keys(seg.entity, valid);
     this.#references(seg.entity, valid);

@@ -33,6 +33,17 @@ export interface ImportInput {
   total: number | null;
   /** The rows are in memory already: the check keeps each row's checked record for the write, which does not check it again. */
   inMemory: boolean;
+  /**
+   * Segments of different lists alternate (a dataset converted row by row: a few rows' sources,
+   * then their events), each naming only records of earlier segments or of the database; read
+   * in that order, never once per list.
+   */
+  interleaved?: boolean;
+  /**
+   * Records of a text read as it streams that the check may keep for the write, so that a small
+   * file is read once: past this many the check keeps none and the write reads the text again.
+   */
+  keepUpTo?: number;
 }
 
 /** Top-level fields of the export besides its lists; `facts` is read by importWithFacts (facts.transfer.ts). */

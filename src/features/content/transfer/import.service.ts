@@ -64,6 +64,11 @@ export interface ImportOptions {
   keys?: HeldKeys;
   /** Rows per segment (tests make it small to cross segment boundaries). */
   segmentRows?: number;
+  /**
+   * Told, during the check, what each segment's rows would do (a dataset import counts its rows
+   * from it); the actions told are not kept for the report, which then lists none.
+   */
+  checked?: (seg: Segment, actions: readonly PlannedAction[]) => Promise<void>;
 }
 
 /** A text that can be read again from its start: a file the import opens once per pass. */
@@ -120,11 +125,11 @@ async function* readAll(input: ImportInput, end: ReadEnd, inOrder: boolean, dige
 }
 
 /** Pass 1: every row checked and compared with what the database holds, segment by segment. */
-export async function checkImport(ctx: WriteContext, input: ImportInput, opts: Pick<ImportOptions, 'held' | 'keys' | 'progress'>): Promise<Checked> {
+export async function checkImport(ctx: WriteContext, input: ImportInput, opts: Pick<ImportOptions, 'held' | 'keys' | 'progress' | 'checked'>): Promise<Checked> {
   const held = opts.held ?? databaseHeld;
   const keys = opts.keys ?? (await held.keys(ctx.db));
   const attempt = async (inOrder: boolean): Promise<Checked> => {
-    const check = new FileCheck(keys, (entity, k) => held.records(ctx.db, entity, k, keys), input.inMemory);
+    const check = new FileCheck(keys, (entity, k) => held.records(ctx.db, entity, k, keys), input);
     const end: ReadEnd = { problem: null, extra: {}, digest: null };
     let digest: string | null | undefined;
     let changed = false;
@@ -132,7 +137,9 @@ export async function checkImport(ctx: WriteContext, input: ImportInput, opts: P
       changed ||= digest !== undefined && d !== digest;
       digest = d;
     })) {
+      const from = check.actions.length;
       await check.segment(seg);
+      if (opts.checked) await opts.checked(seg, check.actions.splice(from));
       opts.progress?.(check.rows, input.total ?? 0);
       await yieldTurn();
     }
@@ -148,8 +155,8 @@ export async function checkImport(ctx: WriteContext, input: ImportInput, opts: P
   }
 }
 
-/** The file read by the write is not the file checked. */
-class FileChanged extends Error {}
+/** The file read by the write is not the file checked (thrown by a read inside the write's transaction, it undoes it). */
+export class FileChanged extends Error {}
 
 /** Pass 2's segments: the records pass 1 kept (rows in memory), or the file read and checked again. */
 async function* checkedAgain(input: ImportInput, checked: Checked): AsyncGenerator<{ entity: EntityList; valid: Valid<unknown>[] }> {
