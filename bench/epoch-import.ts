@@ -5,6 +5,9 @@
 // sample (test/fixtures/epoch), a generated file of --rows models, and the sample again into a
 // database of --held generated events (0: not run), whose time and memory should stay near the
 // first line's: the import reads what its rows can match, not the whole database (decision 46).
+// Each file is imported from disk, opened once per read as the command does (decision 52). Run
+// with --expose-gc (as `npm run bench` does), a last line gives the live heap's peak for files of
+// --rows/10 and --rows rows.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +17,7 @@ import { importEpoch } from '../src/features/datasets/index.ts';
 import { parseFuzzyDate } from '../src/features/dates/index.ts';
 import { seedDatabase } from '../src/features/seed/index.ts';
 import { createDb } from '../src/platform/db.ts';
+import { fileChunks } from '../src/platform/json-read.ts';
 import { copyDb, insertEvents, migratedTemplate, openSqlite, sqlDate } from './build-db.ts';
 import { generateEvents } from './data.ts';
 
@@ -92,14 +96,22 @@ async function rawInsert(from: string, to: string): Promise<number> {
   return ms;
 }
 
+/** The CSV written to a file, which the import opens once per read, as `npm run import` does. */
+function csvFile(dir: string, label: string, csv: string): { reopen: () => Iterable<string> } {
+  const file = path.join(dir, `${label}.csv`);
+  fs.writeFileSync(file, csv);
+  return { reopen: () => fileChunks(file) };
+}
+
 async function measure(label: string, csv: string, dir: string, seededFile: string) {
   const file = copyDb(seededFile, path.join(dir, `${label}.db`));
+  const source = csvFile(dir, label, csv);
   const db = await createDb({ url: `file:${file}` });
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const rssBefore = process.memoryUsage().rss;
   const t0 = performance.now();
-  const report = await importEpoch({ db, now: new Date(), userId: null }, csv, { dryRun: false });
+  const report = await importEpoch({ db, now: new Date(), userId: null }, source, { dryRun: false });
   const importMs = performance.now() - t0;
   clearInterval(timer);
   await db.$disconnect();
@@ -122,6 +134,30 @@ async function measure(label: string, csv: string, dir: string, seededFile: stri
   return line;
 }
 
+/**
+ * The live heap's peak above the start while `rows` generated rows are imported from a file (a
+ * forced collection every 100 ms, so slower than the timed runs): what the import holds.
+ */
+async function heapPeak(rows: number, dir: string, seededFile: string): Promise<number> {
+  const gc = (globalThis as { gc?: () => void }).gc!;
+  const db = await createDb({ url: `file:${copyDb(seededFile, path.join(dir, `heap-${rows}.db`))}` });
+  const source = csvFile(dir, `heap-${rows}`, generated(rows, Number(values.seed)));
+  gc();
+  const start = process.memoryUsage().heapUsed;
+  let peak = start;
+  const sample = () => {
+    gc();
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  };
+  const timer = setInterval(sample, 100);
+  const report = await importEpoch({ db, now: new Date(), userId: null }, source, { dryRun: false });
+  clearInterval(timer);
+  sample();
+  await db.$disconnect();
+  if (!report.ok) throw new Error(`heap-${rows}: ${JSON.stringify(report.problems.slice(0, 3))}`);
+  return peak - start;
+}
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'timeline-epoch-bench-'));
 try {
   const template = await migratedTemplate(dir);
@@ -138,6 +174,23 @@ try {
     const heldFile = copyDb(template, path.join(dir, 'held.db'));
     insertEvents(heldFile, generateEvents(held, Number(values.seed)), new Date('2026-01-01T00:00:00Z'));
     await measure(`epoch-sample-beside-${held}-events`, SAMPLE, dir, heldFile);
+  }
+  if ((globalThis as { gc?: unknown }).gc) {
+    // Issue 9: memory flat as the file grows. Two files, the second ten times the first.
+    const sizes = [Math.max(100, Math.round(ROWS / 10)), ROWS];
+    const peaks = [];
+    for (const n of sizes) peaks.push(await heapPeak(n, dir, seededFile));
+    const kB = (b: number) => +(b / 1024).toFixed(2);
+    console.log(
+      JSON.stringify({
+        label: 'epoch-memory',
+        rows: sizes,
+        liveHeapPeakMb: peaks.map((p) => +(p / 2 ** 20).toFixed(1)),
+        kBPerRow: peaks.map((p, i) => kB(p / sizes[i]!)),
+        growthKBPerRow: kB((peaks[1]! - peaks[0]!) / (sizes[1]! - sizes[0]!)),
+        fileKBPerRow: kB(Buffer.byteLength(generated(100, 1)) / 100),
+      }),
+    );
   }
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

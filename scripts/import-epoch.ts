@@ -3,6 +3,7 @@
 // imported because of errors, 2 for bad arguments.
 import fs from 'node:fs';
 import { epochSummary, importEpoch } from '../src/features/datasets/index.ts';
+import { fileChunks } from '../src/platform/json-read.ts';
 import type { Db } from '../src/platform/db.ts';
 import { rowProgress } from './progress.ts';
 
@@ -75,7 +76,7 @@ export async function runEpochImport(db: Db, args: EpochArgs, now: Date, print: 
   if (checked) return checked.exitCode;
   const bar = rowProgress(showProgress);
   // Opened again for each read: the import never holds the file.
-  const report = await importEpoch({ db, now, userId: null }, { reopen: () => fs.createReadStream(args.file) }, {
+  const report = await importEpoch({ db, now, userId: null }, { reopen: () => fileChunks(args.file) }, {
     dryRun: args.dryRun,
     validOnly: args.validOnly,
     progress: bar.progress,
