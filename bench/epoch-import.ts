@@ -5,13 +5,15 @@
 // sample (test/fixtures/epoch), a generated file of --rows models, and the sample again into a
 // database of --held generated events (0: not run), whose time and memory should stay near the
 // first line's: the import reads what its rows can match, not the whole database (decision 46).
-// Each file is imported from disk, opened once per read as the command does (decision 52). Run
-// with --expose-gc (as `npm run bench` does), a last line gives the live heap's peak for files of
-// --rows/10 and --rows rows.
+// Each file is imported from disk, opened once per read as the command does (decision 52). A last
+// line gives the live heap's peak for files of --rows/10 and --rows rows, each imported in a
+// process of its own run with --expose-gc (--heap N is that child).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
 import { importEpoch } from '../src/features/datasets/index.ts';
 import { parseFuzzyDate } from '../src/features/dates/index.ts';
@@ -21,7 +23,9 @@ import { fileChunks } from '../src/platform/json-read.ts';
 import { copyDb, insertEvents, migratedTemplate, openSqlite, sqlDate } from './build-db.ts';
 import { generateEvents } from './data.ts';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '20000' }, held: { type: 'string', default: '100000' }, seed: { type: 'string', default: '42' } } });
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '20000' }, held: { type: 'string', default: '100000' }, seed: { type: 'string', default: '42' }, heap: { type: 'string' } },
+});
 const ROWS = Number(values.rows);
 const SAMPLE = fs.readFileSync(new URL('../test/fixtures/epoch/frontier_ai_models_2025-07.csv', import.meta.url), 'utf8');
 
@@ -159,6 +163,19 @@ async function heapPeak(rows: number, dir: string, seededFile: string): Promise<
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'timeline-epoch-bench-'));
+if (values.heap) {
+  // A child of the run below: one file's live heap peak, alone in its process.
+  try {
+    const seededFile = copyDb(await migratedTemplate(dir), path.join(dir, 'seeded.db'));
+    const db = await createDb({ url: `file:${seededFile}` });
+    await seedDatabase(db);
+    await db.$disconnect();
+    console.log(JSON.stringify({ heapPeak: await heapPeak(Number(values.heap), dir, seededFile) }));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 try {
   const template = await migratedTemplate(dir);
   const seededFile = copyDb(template, path.join(dir, 'seeded.db'));
@@ -175,23 +192,25 @@ try {
     insertEvents(heldFile, generateEvents(held, Number(values.seed)), new Date('2026-01-01T00:00:00Z'));
     await measure(`epoch-sample-beside-${held}-events`, SAMPLE, dir, heldFile);
   }
-  if ((globalThis as { gc?: unknown }).gc) {
-    // Issue 9: memory flat as the file grows. Two files, the second ten times the first.
-    const sizes = [Math.max(100, Math.round(ROWS / 10)), ROWS];
-    const peaks = [];
-    for (const n of sizes) peaks.push(await heapPeak(n, dir, seededFile));
-    const kB = (b: number) => +(b / 1024).toFixed(2);
-    console.log(
-      JSON.stringify({
-        label: 'epoch-memory',
-        rows: sizes,
-        liveHeapPeakMb: peaks.map((p) => +(p / 2 ** 20).toFixed(1)),
-        kBPerRow: peaks.map((p, i) => kB(p / sizes[i]!)),
-        growthKBPerRow: kB((peaks[1]! - peaks[0]!) / (sizes[1]! - sizes[0]!)),
-        fileKBPerRow: kB(Buffer.byteLength(generated(100, 1)) / 100),
-      }),
-    );
-  }
+  // Issue 9: memory flat as the file grows. Two files, the second ten times the first, each in a
+  // process of its own (what an earlier import left behind is not in the figure).
+  const sizes = [Math.max(100, Math.round(ROWS / 10)), ROWS];
+  const peaks = sizes.map((n) => {
+    const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--heap', String(n), '--seed', String(values.seed)], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`heap ${n}: ${run.stderr}`);
+    return (JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { heapPeak: number }).heapPeak;
+  });
+  const kB = (b: number) => +(b / 1024).toFixed(2);
+  console.log(
+    JSON.stringify({
+      label: 'epoch-memory',
+      rows: sizes,
+      liveHeapPeakMb: peaks.map((p) => +(p / 2 ** 20).toFixed(1)),
+      kBPerRow: peaks.map((p, i) => kB(p / sizes[i]!)),
+      growthKBPerRow: kB((peaks[1]! - peaks[0]!) / (sizes[1]! - sizes[0]!)),
+      fileKBPerRow: kB(Buffer.byteLength(generated(100, 1)) / 100),
+    }),
+  );
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -96,7 +96,7 @@ export async function benchTransfer(events: number, log: (s: string) => void = c
 /** bench/epoch-import.ts in a child process (its own memory figures), its lines passed on. */
 export function benchEpochImport(rows: number, log: (s: string) => void = console.log): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'epoch-import.ts'), '--rows', String(rows)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'epoch-import.ts'), '--rows', String(rows)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let sampleMs: number | null = null;
     child.stdout.on('data', (d: Buffer) => {
       for (const l of d.toString().split('\n').filter(Boolean)) {

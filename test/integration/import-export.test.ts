@@ -6,6 +6,7 @@ import type { Db } from '../../src/platform/db.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { signIn } from '../helpers/admin-session.ts';
 import { named } from '../helpers/factories.ts';
+import { KeyStore } from '../../src/platform/spill.ts';
 
 let seeded: TestApp;
 let bundle: ExportBundle;
@@ -130,6 +131,26 @@ describe('an import read in segments, twice (decision 44)', () => {
       expect(again.counts).toEqual({ create: 0, update: 0, unchanged: again.actions.length });
       expect(again.applied).toBe(false);
     } finally {
+      await empty.close();
+    }
+  });
+
+  it('when every key the import keeps has moved out of the heap (decision 53), then the public timeline is the same and importing it again changes nothing', async () => {
+    const empty = await createTestApp();
+    // A bound of 2: every map, set and list of the check and the writer moves to the store.
+    const store = new KeyStore(2);
+    const storeAgain = new KeyStore(2);
+    try {
+      const r = await importWithFacts(ctx(empty), JSON.stringify(bundle), { format: 'json', dryRun: false, segmentRows: 3, store });
+      expect(r.errors).toEqual([]);
+      expect(store.spilled).toBe(true);
+      expect(await publicView(empty.app)).toEqual(await publicView(seeded.app));
+      const again = await importWithFacts(ctx(empty), JSON.stringify(bundle), { format: 'json', dryRun: false, store: storeAgain });
+      expect(again.counts).toEqual({ create: 0, update: 0, unchanged: again.actions.length });
+      expect(again.applied).toBe(false);
+    } finally {
+      store.close();
+      storeAgain.close();
       await empty.close();
     }
   });

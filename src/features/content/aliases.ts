@@ -86,13 +86,18 @@ export interface AliasOwner {
 }
 
 /** Every name and alias key, with the records that hold it: built once, asked per record. */
-export function aliasIndex(records: Iterable<{ id: number | string; name: string; aliases: string }>): Map<string, AliasOwner[]> {
-  const index = new Map<string, AliasOwner[]>();
+/** Names and aliases to the records holding them: a Map, or an import's map kept outside the heap (platform/spill.ts). */
+export interface AliasIndex {
+  get(key: string): AliasOwner[] | undefined;
+  set(key: string, owners: AliasOwner[]): unknown;
+}
+
+export function aliasIndex(records: Iterable<{ id: number | string; name: string; aliases: string }>, index: AliasIndex = new Map()): AliasIndex {
   const add = (key: string, owner: AliasOwner) => {
     if (!key) return;
     const list = index.get(key);
-    if (list) list.push(owner);
-    else index.set(key, [owner]);
+    // Set again: a list read from a map outside the heap is a copy.
+    index.set(key, list ? [...list, owner] : [owner]);
   };
   for (const r of records) {
     add(aliasKey(r.name), { id: r.id, name: r.name, as: 'name' });
@@ -102,7 +107,7 @@ export function aliasIndex(records: Iterable<{ id: number | string; name: string
 }
 
 /** The record other than `self` holding `key`: one that has it as its name first. */
-function ownerOf(index: Map<string, AliasOwner[]>, key: string, self: number | string | null): AliasOwner | undefined {
+function ownerOf(index: AliasIndex, key: string, self: number | string | null): AliasOwner | undefined {
   const others = (index.get(key) ?? []).filter((o) => o.id !== self);
   return others.find((o) => o.as === 'name') ?? others[0];
 }
@@ -115,7 +120,7 @@ function ownerOf(index: Map<string, AliasOwner[]>, key: string, self: number | s
 export function aliasConflictsIn(
   kind: 'organization' | 'subject',
   self: { id: number | string | null; name: string; aliases: string[] },
-  index: Map<string, AliasOwner[]>,
+  index: AliasIndex,
 ): FieldErrors {
   const errors: FieldErrors = {};
   const clashes = self.aliases

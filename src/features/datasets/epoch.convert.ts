@@ -7,6 +7,7 @@ import type { EpochRow, RowProblem } from './epoch.parse.ts';
 import { truncateAtWord } from './epoch.parse.ts';
 import { NameMatcher, ORGANIZATION_ALIASES, normaliseName, releaseBaseName } from './match.ts';
 import { MATCH_WINDOW_DAYS, titleRuns, type EpochHeld } from './epoch.held.ts';
+import type { KeyStore, SpillList, SpillMap, SpillSet } from '../../platform/spill.ts';
 
 export const EPOCH_PUBLISHER = 'Epoch AI';
 export const EPOCH_URL = 'https://epoch.ai/data/ai-models';
@@ -38,9 +39,11 @@ export type EpochKey = Pick<EpochRow, 'row' | 'model' | 'date' | 'organizations'
 /** Pass 1 over the file's keys: its organizations and subjects, matched or new, and each row's subject. */
 export interface SubjectPlan {
   organizations: { rec: OrgRec; row: number }[];
-  subjects: { rec: SubjectRec; row: number }[];
+  subjects: SpillList<{ rec: SubjectRec; row: number }>;
+  /** The slugs of the new subjects. */
+  newSubjects: SpillSet;
   /** Each row's subject (a row whose model an earlier row has already named has none: it is refused). */
-  ofRow: Map<number, { slug: string; isNew: boolean; orgs: string[] }>;
+  ofRow: SpillMap<{ slug: string; isNew: boolean; orgs: string[] }>;
   problems: RowProblem[];
   /** Held and new subjects by name, alias or normalised name (base models name them). */
   matcher: NameMatcher;
@@ -83,14 +86,23 @@ function madeByEpoch(held: EventRec, epochKey: string, ownSources: Set<string>, 
  * Pass 1: organizations and subjects, for every row before any event, so that a base model can
  * name a model further down the file and a model named twice is told at its second row.
  */
-export function planSubjects(keys: EpochKey[], existing: EpochHeld): SubjectPlan {
+export function planSubjects(keys: Iterable<EpochKey>, modelsInFile: { has(model: string): boolean }, existing: EpochHeld, store: KeyStore): SubjectPlan {
   const orgs = new NameMatcher(existing.organizations, ORGANIZATION_ALIASES);
-  const subjects = new NameMatcher(existing.subjects);
+  const subjects = new NameMatcher(existing.subjects, {}, () => store.map());
   const heldSubjects = new NameMatcher(existing.subjects);
-  const modelsInFile = new Set(keys.map((r) => normaliseName(r.model)));
-  const plan: SubjectPlan = { organizations: [], subjects: [], ofRow: new Map(), problems: [], matcher: subjects, orgName: new Map(existing.organizations.map((o) => [o.slug, o.name])) };
-  const taken = { organizations: new Set(existing.organizations.map((o) => o.slug)), subjects: new Set(existing.subjects.map((s) => s.slug)) };
-  const firstRowOfSubject = new Map<string, number>();
+  const newSubjects = store.set();
+  const plan: SubjectPlan = {
+    organizations: [],
+    subjects: store.list(),
+    newSubjects,
+    ofRow: store.map(),
+    problems: [],
+    matcher: subjects,
+    orgName: new Map(existing.organizations.map((o) => [o.slug, o.name])),
+  };
+  const heldSlugs = new Set(existing.subjects.map((s) => s.slug));
+  const taken = { organizations: new Set(existing.organizations.map((o) => o.slug)), subjects: { has: (slug: string) => heldSlugs.has(slug) || newSubjects.has(slug) } };
+  const firstRowOfSubject = store.map<number>();
   for (const r of keys) {
     const orgSlugs = r.organizations.map((name) => {
       const found = orgs.find(name);
@@ -113,7 +125,7 @@ export function planSubjects(keys: EpochKey[], existing: EpochHeld): SubjectPlan
     firstRowOfSubject.set(slug, r.row);
     const unique = [...new Set(orgSlugs)];
     if (!found) {
-      taken.subjects.add(slug);
+      newSubjects.add(slug);
       subjects.add(slug, r.model);
       plan.subjects.push({ rec: { slug, name: r.model, kind: 'model', description: '', aliases: [], organizations: [...unique].sort() }, row: r.row });
     }
@@ -127,9 +139,9 @@ export function planSubjects(keys: EpochKey[], existing: EpochHeld): SubjectPlan
  * new) and its facts. The converter keeps what later rows depend on (the links and slugs made so
  * far), so a read of the same file gives the same records each time.
  */
-export function rowConverter(existing: EpochHeld, plan: SubjectPlan): (r: EpochRow) => ConvertedRow | null {
+export function rowConverter(existing: EpochHeld, plan: SubjectPlan, store: KeyStore): (r: EpochRow) => ConvertedRow | null {
   const { matcher: subjects, orgName } = plan;
-  const newEvents = new Set<string>();
+  const newEvents = store.set();
   const takenEvents = { has: (slug: string) => existing.eventSlugTaken(slug) || newEvents.has(slug), add: (slug: string) => newEvents.add(slug) };
   let counter = 0;
   // Keys only grow, so a new key is never one made before; only held keys are checked.
@@ -154,8 +166,8 @@ export function rowConverter(existing: EpochHeld, plan: SubjectPlan): (r: EpochR
     for (const run of titleRuns(e.title)) index(eventsByTitleWords, run, e);
   }
 
-  const newLinkKey = new Map<string, string>();
-  const fileTitles = new Set<string>();
+  const newLinkKey = store.map<string>();
+  const fileTitles = store.set();
   return (r) => {
     const subject = plan.ofRow.get(r.row);
     if (!subject) return null;

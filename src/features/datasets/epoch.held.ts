@@ -44,46 +44,60 @@ export function* titleRuns(title: string): Generator<string> {
   for (let i = 0; i < words.length; i++) for (let j = i + 1; j <= Math.min(words.length, i + RUN_WORDS); j++) yield words.slice(i, j).join(' ');
 }
 
-export async function readEpochHeld(db: Db, rows: Pick<EpochRow, 'model' | 'date' | 'links'>[]): Promise<EpochHeld> {
+/**
+ * `rows`: the file's keys, walked once (they may be kept outside the heap); `models`: the file's
+ * models' normalised names.
+ */
+export async function readEpochHeld(db: Db, rows: Iterable<Pick<EpochRow, 'model' | 'date' | 'links'>>, models: { has(name: string): boolean }): Promise<EpochHeld> {
   const { keys, organizations, subjects } = await heldNames(db);
   const keyOfId = (id: number | undefined) => (id === undefined ? undefined : keys.sourceKey.get(id));
   const takenKeys = new Set(keys.sourceKey.values());
 
-  const urls = [...new Set(rows.flatMap((r) => r.links))];
-  const byUrl = await inChunks(urls, (chunk) => readRows<{ id: number; url: string }[]>(db, sql`SELECT "id", "url" FROM "Source" WHERE "url" IN (${join(chunk)})`), IN_LIST);
+  // One walk over the rows: their links' held sources, a chunk of links at a time, their dates'
+  // range, and the held subjects they can match (by name, alias, or a dated name's base).
+  const byUrl: { id: number; url: string }[] = [];
+  const readUrls = async (chunk: string[]) => {
+    if (chunk.length) byUrl.push(...(await readRows<{ id: number; url: string }[]>(db, sql`SELECT "id", "url" FROM "Source" WHERE "url" IN (${join(chunk)})`)));
+  };
+  let urls: string[] = [];
+  let first = Infinity;
+  let last = -Infinity;
+  const matcher = new NameMatcher(subjects);
+  const subjectSet = new Set<string>();
+  for (const r of rows) {
+    urls.push(...r.links);
+    if (urls.length >= IN_LIST) {
+      await readUrls(urls);
+      urls = [];
+    }
+    try {
+      const start = parseFuzzyDate(r.date).start.getTime();
+      first = Math.min(first, start);
+      last = Math.max(last, start);
+    } catch {
+      // A date the row check refused: that row is not matched.
+    }
+    const base = releaseBaseName(r.model, r.date);
+    for (const s of [matcher.find(r.model), base ? matcher.find(base) : null]) if (s) subjectSet.add(s);
+  }
+  await readUrls(urls);
   // Two held sources with one URL: the newest, as the whole-table read had it.
   const sourceKeyByUrl = new Map<string, string>();
   for (const s of byUrl.sort((a, b) => Number(a.id) - Number(b.id))) sourceKeyByUrl.set(s.url, keys.sourceKey.get(Number(s.id))!);
 
   // Release events near the file's dates that name one of its models in their title, or are
-  // linked to a held subject one of its rows can match (by name, alias, or a dated name's base).
-  const starts = rows.flatMap((r) => {
-    try {
-      return [parseFuzzyDate(r.date).start.getTime()];
-    } catch {
-      return [];
-    }
-  });
+  // linked to a held subject one of its rows can match.
   const candidates = new Set<string>();
-  if (starts.length) {
-    const from = new Date(Math.min(...starts) - (MATCH_WINDOW_DAYS + 1) * DAY);
-    const to = new Date(Math.max(...starts) + (MATCH_WINDOW_DAYS + 1) * DAY);
+  if (first !== Infinity) {
+    const from = new Date(first - (MATCH_WINDOW_DAYS + 1) * DAY);
+    const to = new Date(last + (MATCH_WINDOW_DAYS + 1) * DAY);
     const releases = sql`e."kind" IN ('release', 'announcement') AND e."dateStart" >= ${from} AND e."dateStart" <= ${to}`;
-    const models = new Set(rows.map((r) => normaliseName(r.model)));
     const near = (after: number, take: number) =>
       readRows<{ id: number; slug: string; title: string }[]>(db, sql`SELECT e."id", e."slug", e."title" FROM "Event" e WHERE e."id" > ${after} AND ${releases} ORDER BY e."id" LIMIT ${take}`);
     for await (const page of pagesOf(near)) {
       for (const e of page) for (const run of titleRuns(e.title)) if (models.has(run)) candidates.add(e.slug);
     }
-    const matcher = new NameMatcher(subjects);
-    const subjectSlugs = [
-      ...new Set(
-        rows.flatMap((r) => {
-          const base = releaseBaseName(r.model, r.date);
-          return [matcher.find(r.model), base ? matcher.find(base) : null].filter((s): s is string => Boolean(s));
-        }),
-      ),
-    ];
+    const subjectSlugs = [...subjectSet];
     const linked = await inChunks(
       subjectSlugs,
       (chunk) =>

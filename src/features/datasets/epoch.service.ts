@@ -3,10 +3,12 @@
 // the organizations and subjects are planned from that. Read 2 converts each row again, a batch
 // at a time, and runs the import's check on its records (all or nothing, or with validOnly the
 // valid rows only); reads 3 and 4 write the records and then the facts, in one transaction.
-import { applyImport, checkImport, FileChanged, ReferenceGone, writeFacts, type Action, type EntityList, type ImportInput, type PlannedAction, type ReadEnd, type Segment, type WriteContext } from '../content/index.ts';
+import { applyImport, checkImport, FileChanged, ReferenceGone, writeFacts, type Action, type EntityList, type ImportInput, type PlannedAction, type RawRow, type ReadEnd, type Segment, type WriteContext } from '../content/index.ts';
 import type { Db } from '../../platform/db.ts';
 import { chunksOf, type TextChunks } from '../../platform/json-read.ts';
 import { planSubjects, rowConverter, type ConvertedRow, type EpochKey } from './epoch.convert.ts';
+import { normaliseName } from './match.ts';
+import { KeyStore } from '../../platform/spill.ts';
 import { readEpochHeld } from './epoch.held.ts';
 import { epochRows, newRead, type EpochText } from './epoch.read.ts';
 import type { RowProblem } from './epoch.parse.ts';
@@ -57,32 +59,45 @@ function fileProblem(message: string): EpochReport {
 }
 
 export async function importEpoch(ctx: WriteContext, source: EpochSource, opts: EpochOptions): Promise<EpochReport> {
+  // What is kept for every row (keys, names, slugs) goes there once it grows (decision 53).
+  const store = new KeyStore();
+  try {
+    return await importWith(ctx, source, opts, store);
+  } finally {
+    store.close();
+  }
+}
+
+async function importWith(ctx: WriteContext, source: EpochSource, opts: EpochOptions, store: KeyStore): Promise<EpochReport> {
   const open: EpochText = typeof source === 'string' ? () => chunksOf(source) : source.reopen;
 
   // Read 1: every row checked; only what the match needs is kept.
   const first = newRead();
   const problems: RowProblem[] = [];
-  let keys: EpochKey[] = [];
+  const keys = store.list<EpochKey>();
+  const models = store.set();
   for await (const batch of epochRows(open, first)) {
     for (const p of batch) {
       if ('problems' in p) problems.push(...p.problems);
-      else keys.push({ row: p.row.row, model: p.row.model, date: p.row.date, organizations: p.row.organizations, links: p.row.links });
+      else {
+        keys.push({ row: p.row.row, model: p.row.model, date: p.row.date, organizations: p.row.organizations, links: p.row.links });
+        models.add(normaliseName(p.row.model));
+      }
     }
   }
   if (first.problem) return fileProblem(first.problem);
 
   // What the rows can match, read for these rows only (decision 46); the import's check starts
   // from the same keys, and its write reads them again in its transaction, as every import does.
-  const existing = await readEpochHeld(ctx.db, keys);
-  const plan = planSubjects(keys, existing);
-  keys = [];
+  const existing = await readEpochHeld(ctx.db, keys, models);
+  const plan = planSubjects(keys, models, existing, store);
   problems.push(...plan.problems);
   const dryRun = opts.dryRun || (problems.length > 0 && !opts.validOnly);
 
   /** The file read again, each row with a subject converted, a batch at a time. */
   async function* converted(): AsyncGenerator<ConvertedRow[]> {
     const read = newRead();
-    const convert = rowConverter(existing, plan);
+    const convert = rowConverter(existing, plan, store);
     let batch: ConvertedRow[] = [];
     for await (const rows of epochRows(open, read)) {
       for (const p of rows) {
@@ -118,7 +133,14 @@ export async function importEpoch(ctx: WriteContext, source: EpochSource, opts: 
       recordsRead = plan.organizations.length + plan.subjects.length;
       if (want('organizations') && plan.organizations.length) yield { entity: 'organizations', rows: plan.organizations.map((o) => ({ row: o.row, value: o.rec })) };
       if (want('subjects')) {
-        for (let i = 0; i < plan.subjects.length; i += BATCH_ROWS) yield { entity: 'subjects', rows: plan.subjects.slice(i, i + BATCH_ROWS).map((s) => ({ row: s.row, value: s.rec })) };
+        let rows: RawRow[] = [];
+        for (const s of plan.subjects) {
+          rows.push({ row: s.row, value: s.rec });
+          if (rows.length < BATCH_ROWS) continue;
+          yield { entity: 'subjects', rows };
+          rows = [];
+        }
+        if (rows.length) yield { entity: 'subjects', rows };
       }
       try {
         for await (const batch of converted()) {
@@ -142,7 +164,7 @@ export async function importEpoch(ctx: WriteContext, source: EpochSource, opts: 
   const changes: string[] = [];
   const reviews: string[] = [];
   const factProblems: RowProblem[] = [];
-  const pendingSubjects = new Set(plan.subjects.map((s) => s.rec.slug));
+  const pendingSubjects = plan.newSubjects;
   const checked = async (seg: Segment, actions: readonly PlannedAction[]) => {
     if (seg.entity === 'sources') sourceActions = new Map(actions.map((a) => [a.key, a.action]));
     if (seg.entity !== 'events') return;
@@ -168,7 +190,7 @@ export async function importEpoch(ctx: WriteContext, source: EpochSource, opts: 
     changes.push(...facts.changes);
     opts.progress?.(current.at(-1)!.plan.row - 1, first.rows);
   };
-  const check = await checkImport(ctx, input, { keys: existing.keys, checked });
+  const check = await checkImport(ctx, input, { keys: existing.keys, checked, store });
   if (check.problem) return fileProblem(check.problem);
   opts.progress?.(first.rows, first.rows);
 

@@ -15,12 +15,18 @@ export const ORGANIZATION_ALIASES: Record<string, string[]> = {
   nvidia: ['NVIDIA Corporation'],
 };
 
-export class NameMatcher {
-  private readonly bySlug = new Map<string, string>();
-  private readonly byName = new Map<string, string>();
-  private readonly byCompact = new Map<string, string>();
+/** Where a matcher keeps its names: Maps, or an import's maps kept outside the heap (platform/spill.ts). */
+type NameMap = { get(k: string): string | undefined; set(k: string, v: string): unknown; has(k: string): boolean };
 
-  constructor(items: Iterable<{ slug: string; name: string; aliases?: readonly string[] }>, aliases: Record<string, string[]> = {}) {
+export class NameMatcher {
+  private readonly bySlug: NameMap;
+  private readonly byName: NameMap;
+  private readonly byCompact: NameMap;
+
+  constructor(items: Iterable<{ slug: string; name: string; aliases?: readonly string[] }>, aliases: Record<string, string[]> = {}, maps: () => NameMap = () => new Map()) {
+    this.bySlug = maps();
+    this.byName = maps();
+    this.byCompact = maps();
     const held = [...items];
     for (const it of held) this.add(it.slug, it.name);
     // Stored aliases after every name, so that a name always wins over another record's alias.

@@ -82,7 +82,7 @@ const same = (a: { value: number | null; text: string | null; unit: string | nul
 export async function writeFacts(
   ctx: WriteContext,
   facts: { row: number; fact: FactInput }[],
-  opts: { dryRun: boolean; pendingSubjects?: ReadonlySet<string> },
+  opts: { dryRun: boolean; pendingSubjects?: { has(slug: string): boolean } },
 ): Promise<FactPlan> {
   const out: FactPlan = { errors: [], added: 0, unchanged: 0, addedRows: [], changes: [] };
   if (!facts.length) return out;
@@ -178,16 +178,17 @@ export async function importWithFacts(ctx: WriteContext, source: ImportSource, o
     });
   delete file.extra.facts;
   // The file's sources, by key: their publisher and title as the check kept them (ptKey).
-  const fileSources = new Map<string, { publisher: string; title: string }>();
-  for (const [key, pt] of file.check.sourcePt) {
+  const fileSource = (key: string) => {
+    const pt = file.check.sourcePt.get(key);
+    if (pt === undefined) return undefined;
     const [publisher, title] = pt.split('\u0000') as [string, string];
-    fileSources.set(key, { publisher, title });
-  }
+    return { publisher, title };
+  };
   const dbSources = await sourceIdsAll(ctx.db);
   const dbKeys = sourceKeys(dbSources);
   const dbByKey = new Map(dbSources.map((s) => [dbKeys.get(s.id)!, s]));
   const inputs = parsed.flatMap(({ row, rec }) => {
-    const source = rec.source === null ? null : (fileSources.get(rec.source) ?? dbByKey.get(rec.source) ?? undefined);
+    const source = rec.source === null ? null : (fileSource(rec.source) ?? dbByKey.get(rec.source) ?? undefined);
     if (source === undefined) {
       plan.errors.push({ entity: 'facts', row, field: 'source', message: `Unknown source: “${rec.source}”.` });
       return [];

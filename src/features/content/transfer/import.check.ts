@@ -4,6 +4,7 @@
 import { comparable, stableJson, type PlainRecord } from './records.ts';
 import { fromCsv } from './csv.ts';
 import { aliasConflictsIn, aliasIndex, aliasText } from '../aliases.ts';
+import { KeyStore, type SpillList, type SpillMap, type SpillSet } from '../../../platform/spill.ts';
 import { fieldErrors } from '../../../platform/validation.ts';
 import { topLevelProblem, type Raw, type Segment } from './import.input.ts';
 import { keyOfRecord, ptKey, type HeldKeys, type HeldRecord } from './import.held.ts';
@@ -102,7 +103,7 @@ export function validateSegment(seg: Segment, errors: RowError[]): Valid<unknown
 export class OutOfOrder extends Error {}
 
 /** What a file's source key stands for: the held key of the same publisher and title, `new:<key>`, a held key, or null (unknown). */
-export function canonicalSources(fileSourcePt: Map<string, string>, held: HeldKeys) {
+export function canonicalSources(fileSourcePt: Pick<SpillMap<string>, 'get'>, held: HeldKeys) {
   return (k: string | null): string | null => {
     if (k === null) return null;
     const pt = fileSourcePt.get(k);
@@ -129,18 +130,13 @@ export class FileCheck {
   readonly errors: RowError[] = [];
   readonly actions: PlannedAction[] = [];
   readonly counts: Record<Action, number> = { create: 0, update: 0, unchanged: 0 };
-  readonly slugs: Record<SlugLists, Set<string>> = {
-    organizations: new Set(),
-    subjects: new Set(),
-    tags: new Set(),
-    events: new Set(),
-    milestones: new Set(),
-  };
+  // What grows with the file is kept in `store`: in the heap while small, outside it past that (decision 53).
+  readonly slugs: Record<SlugLists, SpillSet>;
   /** Each file source's publisher and title (ptKey), by its key in the file. */
-  readonly sourcePt = new Map<string, string>();
-  readonly organizations: Valid<OrganizationRecord>[] = [];
-  readonly subjects: Valid<SubjectRecord>[] = [];
-  readonly tags: Valid<TagRecord>[] = [];
+  readonly sourcePt: SpillMap<string>;
+  readonly organizations: SpillList<Valid<OrganizationRecord>>;
+  readonly subjects: SpillList<Valid<SubjectRecord>>;
+  readonly tags: SpillList<Valid<TagRecord>>;
   readonly canonical: Canonical;
   /** Rows checked so far. */
   rows = 0;
@@ -151,12 +147,12 @@ export class FileCheck {
   kept: { entity: EntityList; valid: Valid<unknown>[] }[] | null;
   readonly #keepUpTo: number;
   #keptRecords = 0;
-  readonly #sourcePts = new Set<string>();
+  readonly #sourcePts: SpillSet;
   readonly #heldSlugs: Record<'organizations' | 'subjects' | 'tags', Set<string>>;
   readonly #forward: { entity: EntityList; row: number; field: string; what: 'source' | 'milestone'; values: string[] }[] = [];
   /** Sources citing a source not read yet: compared at the end. */
   readonly #laterSources: Valid<SourceRecord>[] = [];
-  readonly #revised = new Set<string>();
+  readonly #revised: SpillSet;
   #list = 0;
 
   readonly #interleaved: boolean;
@@ -165,7 +161,15 @@ export class FileCheck {
     readonly held: HeldKeys,
     readonly heldRecords: (entity: EntityList, keys: string[]) => Promise<Map<string, HeldRecord>>,
     input: { inMemory: boolean; interleaved?: boolean; keepUpTo?: number } = { inMemory: false },
+    readonly store = new KeyStore(),
   ) {
+    this.slugs = { organizations: store.set(), subjects: store.set(), tags: store.set(), events: store.set(), milestones: store.set() };
+    this.sourcePt = store.map();
+    this.organizations = store.list();
+    this.subjects = store.list();
+    this.tags = store.list();
+    this.#sourcePts = store.set();
+    this.#revised = store.set();
     this.#keepUpTo = input.inMemory ? Infinity : (input.keepUpTo ?? 0);
     this.kept = this.#keepUpTo > 0 ? [] : null;
     this.#interleaved = input.interleaved ?? false;
@@ -303,18 +307,21 @@ export class FileCheck {
  * will be after the import (the database's, those of the file in their place). One index, so a
  * file of 100,000 records is checked in linear time.
  */
-export function checkAliases(held: Pick<HeldKeys, 'organizations' | 'subjects'>, file: Pick<FileCheck, 'organizations' | 'subjects'>, errors: RowError[]) {
+export function checkAliases(held: Pick<HeldKeys, 'organizations' | 'subjects'>, file: Pick<FileCheck, 'organizations' | 'subjects' | 'slugs' | 'store'>, errors: RowError[]) {
   const lists = [
     { entity: 'organizations', kind: 'organization', held: held.organizations, file: file.organizations },
     { entity: 'subjects', kind: 'subject', held: held.subjects, file: file.subjects },
   ] as const;
   for (const { entity, kind, held: rows, file: inFileList } of lists) {
-    const inFile = new Map(inFileList.map((f) => [f.rec.slug, f.rec]));
+    const inFile = file.slugs[entity];
     const heldBySlug = new Map(rows.map((r) => [r.slug, r]));
-    const index = aliasIndex([
-      ...rows.filter((r) => !inFile.has(r.slug)).map((r) => ({ id: r.slug, name: r.name, aliases: r.aliases })),
-      ...inFileList.map(({ rec }) => ({ id: rec.slug, name: rec.name, aliases: aliasText(rec.aliases) })),
-    ]);
+    const index = aliasIndex(
+      (function* () {
+        for (const r of rows) if (!inFile.has(r.slug)) yield { id: r.slug, name: r.name, aliases: r.aliases };
+        for (const { rec } of inFileList) yield { id: rec.slug, name: rec.name, aliases: aliasText(rec.aliases) };
+      })(),
+      file.store.map(),
+    );
     for (const { row, rec } of inFileList) {
       const before = heldBySlug.get(rec.slug);
       if (before && before.name === rec.name && before.aliases === aliasText(rec.aliases)) continue;

@@ -11,6 +11,7 @@ import { jsonInput, jsonTextInput, rowsInput, SEGMENT_ROWS, type ImportInput, ty
 import { importWriter, ReferenceGone } from './import.write.ts';
 import { databaseHeld, keyOfRecord, type HeldKeys, type HeldSource } from './import.held.ts';
 import { inOneTransaction } from '../commit.ts';
+import { KeyStore } from '../../../platform/spill.ts';
 import { withCheckpointAside } from '../../../platform/wal-checkpoint.ts';
 import type { Db } from '../../../platform/db.ts';
 import { ENTITY_LISTS, type EntityList } from './transfer.schema.ts';
@@ -64,6 +65,8 @@ export interface ImportOptions {
   keys?: HeldKeys;
   /** Rows per segment (tests make it small to cross segment boundaries). */
   segmentRows?: number;
+  /** Where the keys kept for every row go (decision 53); made and closed by the import unless given (the caller closes it). */
+  store?: KeyStore;
   /**
    * Told, during the check, what each segment's rows would do (a dataset import counts its rows
    * from it); the actions told are not kept for the report, which then lists none.
@@ -113,6 +116,9 @@ export interface Checked {
   held: HeldSource;
   /** A problem with the file as a whole: the one thing told. */
   problem: string | null;
+  /** The keys' store, closed by applyImport when the check made it. */
+  store: KeyStore;
+  ownsStore: boolean;
 }
 
 /** Reads the input: once in file order, or once per list when a list comes before one it refers to. */
@@ -125,11 +131,12 @@ async function* readAll(input: ImportInput, end: ReadEnd, inOrder: boolean, dige
 }
 
 /** Pass 1: every row checked and compared with what the database holds, segment by segment. */
-export async function checkImport(ctx: WriteContext, input: ImportInput, opts: Pick<ImportOptions, 'held' | 'keys' | 'progress' | 'checked'>): Promise<Checked> {
+export async function checkImport(ctx: WriteContext, input: ImportInput, opts: Pick<ImportOptions, 'held' | 'keys' | 'progress' | 'checked' | 'store'>): Promise<Checked> {
   const held = opts.held ?? databaseHeld;
   const keys = opts.keys ?? (await held.keys(ctx.db));
+  const store = opts.store ?? new KeyStore();
   const attempt = async (inOrder: boolean): Promise<Checked> => {
-    const check = new FileCheck(keys, (entity, k) => held.records(ctx.db, entity, k, keys), input);
+    const check = new FileCheck(keys, (entity, k) => held.records(ctx.db, entity, k, keys), input, store);
     const end: ReadEnd = { problem: null, extra: {}, digest: null };
     let digest: string | null | undefined;
     let changed = false;
@@ -145,13 +152,18 @@ export async function checkImport(ctx: WriteContext, input: ImportInput, opts: P
     }
     const problem = end.problem ?? (changed ? 'The file changed while it was read.' : null);
     if (!problem) await check.finish();
-    return { check, extra: end.extra, inOrder, digest: digest ?? null, held, problem };
+    return { check, extra: end.extra, inOrder, digest: digest ?? null, held, problem, store, ownsStore: !opts.store };
   };
   try {
-    return await attempt(true);
+    try {
+      return await attempt(true);
+    } catch (err) {
+      if (!(err instanceof OutOfOrder)) throw err;
+      return await attempt(false);
+    }
   } catch (err) {
-    if (!(err instanceof OutOfOrder)) throw err;
-    return attempt(false);
+    if (!opts.store) store.close();
+    throw err;
   }
 }
 
@@ -203,6 +215,14 @@ async function writeImport(ctx: WriteContext, input: ImportInput, checked: Check
  * beside the records (the facts), which also keep anything from being written.
  */
 export async function applyImport(ctx: WriteContext, input: ImportInput, checked: Checked, opts: Pick<ImportOptions, 'dryRun' | 'alongside'>, more: RowError[] = []): Promise<ImportReport> {
+  try {
+    return await applyChecked(ctx, input, checked, opts, more);
+  } finally {
+    if (checked.ownsStore) checked.store.close();
+  }
+}
+
+async function applyChecked(ctx: WriteContext, input: ImportInput, checked: Checked, opts: Pick<ImportOptions, 'dryRun' | 'alongside'>, more: RowError[]): Promise<ImportReport> {
   const { check } = checked;
   if (checked.problem) return report(null, fileProblem(checked.problem), false);
   const errors = [...check.errors, ...more];

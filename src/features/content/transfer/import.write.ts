@@ -3,6 +3,7 @@
 // needed by the links), then links, updates and audit entries. A crash or an error anywhere
 // leaves nothing of the import.
 import type { Db } from '../../../platform/db.ts';
+import type { KeyStore } from '../../../platform/spill.ts';
 import { deleteRows, insertReturning, insertRows, rowsPerStatement, updateRow, type Row } from '../../../platform/bulk.ts';
 import { auditData, diffSnapshots, type EntityType, type WriteContext } from '../audit.ts';
 import * as repo from '../content.repo.ts';
@@ -75,7 +76,17 @@ async function insertAll<T>(db: Db, table: string, items: Item<T>[], keyOf: (rec
 /** A record the check found and the write does not (deleted or changed meanwhile): the import is refused whole. */
 export class ReferenceGone extends Error {}
 
-function needId(m: Map<string, number>, key: string): number {
+/** A map of what the database holds, with the file's entries over it, those kept in the import's store (decision 53). */
+interface Lookup<V> {
+  get(key: string): V | undefined;
+  set(key: string, value: V): unknown;
+}
+function over<V>(held: ReadonlyMap<string, V>, store: KeyStore): Lookup<V> {
+  const file = store.map<V>();
+  return { get: (k) => file.get(k) ?? held.get(k), set: (k, v) => file.set(k, v) };
+}
+
+function needId(m: Lookup<number>, key: string): number {
   const id = m.get(key);
   if (id === undefined) throw new ReferenceGone(`import: “${key}” is no longer there`);
   return id;
@@ -91,13 +102,14 @@ export function importWriter(ctx: WriteContext, held: HeldKeys, file: FileCheck,
   const { db } = ctx;
 
   // Names after the import, for searchText (with their aliases: searchName; decision 33).
-  const orgName = new Map(held.organizations.map((o) => [o.slug, searchName(o)]));
+  const { store } = file;
+  const orgName = over(new Map(held.organizations.map((o) => [o.slug, searchName(o)])), store);
   for (const { rec } of file.organizations) orgName.set(rec.slug, searchName({ name: rec.name, aliases: aliasText(rec.aliases) }));
-  const subjectName = new Map(held.subjects.map((s) => [s.slug, searchName(s)]));
+  const subjectName = over(new Map(held.subjects.map((s) => [s.slug, searchName(s)])), store);
   for (const { rec } of file.subjects) subjectName.set(rec.slug, searchName({ name: rec.name, aliases: aliasText(rec.aliases) }));
-  const tagName = new Map(held.tags.map((t) => [t.slug, t.name]));
+  const tagName = over(new Map(held.tags.map((t) => [t.slug, t.name])), store);
   for (const { rec } of file.tags) tagName.set(rec.slug, rec.name);
-  const names = (m: Map<string, string>, slugs: string[]) => slugs.map((s) => m.get(s) ?? s);
+  const names = (m: Lookup<string>, slugs: string[]) => slugs.map((s) => m.get(s) ?? s);
 
   const eventData = (r: EventRecord) => ({
     slug: r.slug,
@@ -154,12 +166,12 @@ export function importWriter(ctx: WriteContext, held: HeldKeys, file: FileCheck,
     isPrimary: r.isPrimary,
   });
 
-  const orgId = new Map(held.organizations.map((o) => [o.slug, o.id]));
-  const subjectId = new Map(held.subjects.map((s) => [s.slug, s.id]));
-  const tagId = new Map(held.tags.map((t) => [t.slug, t.id]));
-  const eventId = new Map(held.eventId);
-  const milestoneId = new Map(held.milestoneId);
-  const newSourceId = new Map<string, number>();
+  const orgId = over(new Map(held.organizations.map((o) => [o.slug, o.id])), store);
+  const subjectId = over(new Map(held.subjects.map((s) => [s.slug, s.id])), store);
+  const tagId = over(new Map(held.tags.map((t) => [t.slug, t.id])), store);
+  const eventId = over(held.eventId, store);
+  const milestoneId = over(held.milestoneId, store);
+  const newSourceId = store.map<number>();
   /** The id of the source a file key names, or undefined while it is a new source not written yet. */
   const sourceIdNow = (k: string): number | undefined => {
     const canon = canonical(k);
@@ -172,8 +184,8 @@ export function importWriter(ctx: WriteContext, held: HeldKeys, file: FileCheck,
     if (id === undefined) throw new ReferenceGone(`import: the source “${k}” was not written`);
     return id;
   };
-  const need = (m: Map<string, number>, slugs: string[]) => slugs.map((s) => needId(m, s));
-  const ref = (m: Map<string, number>, slug: string | null) => (slug === null ? null : needId(m, slug));
+  const need = (m: Lookup<number>, slugs: string[]) => slugs.map((s) => needId(m, s));
+  const ref = (m: Lookup<number>, slug: string | null) => (slug === null ? null : needId(m, slug));
   /** Set at the end: [id, key] of sources citing, and claims revising, a record of a later segment. */
   const laterCites: [number, string][] = [];
   const laterRevises: [number, string][] = [];
@@ -229,7 +241,7 @@ export function importWriter(ctx: WriteContext, held: HeldKeys, file: FileCheck,
     yield* flush(false);
   }
   const created = <T>(items: Item<T>[]) => items.filter((i) => i.action === 'create');
-  const withIds = (m: Map<string, number>, items: Item<{ slug: string }>[]) => {
+  const withIds = (m: Lookup<number>, items: Item<{ slug: string }>[]) => {
     for (const it of items) m.set(it.rec.slug, it.existingId!);
   };
 
@@ -360,12 +372,12 @@ export function importWriter(ctx: WriteContext, held: HeldKeys, file: FileCheck,
  * Events and milestones left out of the file whose searchText names a renamed organization,
  * subject or tag: read through their links, a page at a time.
  */
-async function searchTextOfRenamed(db: Db, held: HeldKeys, file: FileCheck, orgName: Map<string, string>, subjectName: Map<string, string>, tagName: Map<string, string>): Promise<void> {
+async function searchTextOfRenamed(db: Db, held: HeldKeys, file: FileCheck, orgName: Lookup<string>, subjectName: Lookup<string>, tagName: Lookup<string>): Promise<void> {
   const orgIds = held.organizations.filter((o) => orgName.get(o.slug) !== searchName(o)).map((o) => o.id);
   const subjectIds = held.subjects.filter((s) => subjectName.get(s.slug) !== searchName(s)).map((s) => s.id);
   const tagIds = held.tags.filter((t) => tagName.get(t.slug) !== t.name).map((t) => t.id);
   if (!orgIds.length && !subjectIds.length && !tagIds.length) return;
-  const nameOf = (m: Map<string, string>) => (slug: string) => m.get(slug) ?? slug;
+  const nameOf = (m: Lookup<string>) => (slug: string) => m.get(slug) ?? slug;
   const orgs = (r: { organizations: { organization: { slug: string } }[] }) => r.organizations.map((o) => o.organization.slug);
   const subs = (r: { subjects: { subject: { slug: string } }[] }) => r.subjects.map((s) => s.subject.slug);
   const linked = [
