@@ -165,49 +165,54 @@ export async function importWithFacts(ctx: WriteContext, source: ImportSource, o
   const read = opts.format === 'json' ? await importInput(source, opts, ['facts']) : null;
   if (!read || 'errors' in read) return { ...(await importData(ctx, source, opts)), facts: null };
   const file = await checkImport(ctx, read.input, opts);
-  if (file.problem || !('facts' in file.extra)) return { ...(await applyImport(ctx, read.input, file, opts)), facts: null };
-  const rawFacts: unknown = file.extra.facts;
-  const plan: FactPlan = { errors: [], added: 0, unchanged: 0, addedRows: [], changes: [] };
-  const parsed: { row: number; rec: FactRecord }[] = [];
-  if (!Array.isArray(rawFacts)) plan.errors.push({ entity: 'facts', row: 0, field: 'facts', message: '"facts" must be a list.' });
-  else
-    rawFacts.forEach((value, i) => {
-      const r = factRecord.safeParse(value);
-      if (r.success) parsed.push({ row: i + 1, rec: r.data });
-      else for (const issue of r.error.issues) plan.errors.push({ entity: 'facts', row: i + 1, field: String(issue.path[0] ?? 'row'), message: issue.message });
+  // applyImport closes the check's store; so does this, should anything before it throw.
+  try {
+    if (file.problem || !('facts' in file.extra)) return { ...(await applyImport(ctx, read.input, file, opts)), facts: null };
+    const rawFacts: unknown = file.extra.facts;
+    const plan: FactPlan = { errors: [], added: 0, unchanged: 0, addedRows: [], changes: [] };
+    const parsed: { row: number; rec: FactRecord }[] = [];
+    if (!Array.isArray(rawFacts)) plan.errors.push({ entity: 'facts', row: 0, field: 'facts', message: '"facts" must be a list.' });
+    else
+      rawFacts.forEach((value, i) => {
+        const r = factRecord.safeParse(value);
+        if (r.success) parsed.push({ row: i + 1, rec: r.data });
+        else for (const issue of r.error.issues) plan.errors.push({ entity: 'facts', row: i + 1, field: String(issue.path[0] ?? 'row'), message: issue.message });
+      });
+    delete file.extra.facts;
+    // The file's sources, by key: their publisher and title as the check kept them (ptKey).
+    const fileSource = (key: string) => {
+      const pt = file.check.sourcePt.get(key);
+      if (pt === undefined) return undefined;
+      const [publisher, title] = pt.split('\u0000') as [string, string];
+      return { publisher, title };
+    };
+    const dbSources = await sourceIdsAll(ctx.db);
+    const dbKeys = sourceKeys(dbSources);
+    const dbByKey = new Map(dbSources.map((s) => [dbKeys.get(s.id)!, s]));
+    const inputs = parsed.flatMap(({ row, rec }) => {
+      const source = rec.source === null ? null : (fileSource(rec.source) ?? dbByKey.get(rec.source) ?? undefined);
+      if (source === undefined) {
+        plan.errors.push({ entity: 'facts', row, field: 'source', message: `Unknown source: “${rec.source}”.` });
+        return [];
+      }
+      return [{ row, fact: { ...rec, source, recordedAt: rec.recordedAt ? new Date(rec.recordedAt) : null } }];
     });
-  delete file.extra.facts;
-  // The file's sources, by key: their publisher and title as the check kept them (ptKey).
-  const fileSource = (key: string) => {
-    const pt = file.check.sourcePt.get(key);
-    if (pt === undefined) return undefined;
-    const [publisher, title] = pt.split('\u0000') as [string, string];
-    return { publisher, title };
-  };
-  const dbSources = await sourceIdsAll(ctx.db);
-  const dbKeys = sourceKeys(dbSources);
-  const dbByKey = new Map(dbSources.map((s) => [dbKeys.get(s.id)!, s]));
-  const inputs = parsed.flatMap(({ row, rec }) => {
-    const source = rec.source === null ? null : (fileSource(rec.source) ?? dbByKey.get(rec.source) ?? undefined);
-    if (source === undefined) {
-      plan.errors.push({ entity: 'facts', row, field: 'source', message: `Unknown source: “${rec.source}”.` });
-      return [];
-    }
-    return [{ row, fact: { ...rec, source, recordedAt: rec.recordedAt ? new Date(rec.recordedAt) : null } }];
-  });
-  const fileSubjects = file.check.slugs.subjects;
-  const checked = await writeFacts(ctx, inputs, { dryRun: true, pendingSubjects: fileSubjects });
-  plan.errors.push(...checked.errors);
-  // The facts are written in the records' own transaction: a crash leaves both or neither.
-  const got: { facts: FactPlan | null } = { facts: null };
-  const records = await applyImport(ctx, read.input, file, {
-    dryRun: opts.dryRun || plan.errors.length > 0,
-    alongside: async (tx) => {
-      got.facts = await writeFacts({ ...ctx, db: tx }, inputs, { dryRun: false });
-      return got.facts.added > 0;
-    },
-  });
-  const errors = [...records.errors, ...plan.errors];
-  if (opts.dryRun || errors.length || !got.facts) return { ...records, ok: errors.length === 0, applied: false, errors, facts: { ...checked, errors: plan.errors } };
-  return { ...records, applied: records.applied || got.facts.added > 0, facts: got.facts };
+    const fileSubjects = file.check.slugs.subjects;
+    const checked = await writeFacts(ctx, inputs, { dryRun: true, pendingSubjects: fileSubjects });
+    plan.errors.push(...checked.errors);
+    // The facts are written in the records' own transaction: a crash leaves both or neither.
+    const got: { facts: FactPlan | null } = { facts: null };
+    const records = await applyImport(ctx, read.input, file, {
+      dryRun: opts.dryRun || plan.errors.length > 0,
+      alongside: async (tx) => {
+        got.facts = await writeFacts({ ...ctx, db: tx }, inputs, { dryRun: false });
+        return got.facts.added > 0;
+      },
+    });
+    const errors = [...records.errors, ...plan.errors];
+    if (opts.dryRun || errors.length || !got.facts) return { ...records, ok: errors.length === 0, applied: false, errors, facts: { ...checked, errors: plan.errors } };
+    return { ...records, applied: records.applied || got.facts.added > 0, facts: got.facts };
+  } finally {
+    if (file.ownsStore) file.store.close();
+  }
 }
