@@ -2,7 +2,8 @@
 // Read 1 checks every row and keeps what the match needs (model, date, organizations, links);
 // the organizations and subjects are planned from that. Read 2 converts each row again, a batch
 // at a time, and runs the import's check on its records (all or nothing, or with validOnly the
-// valid rows only); reads 3 and 4 write the records and then the facts, in one transaction.
+// valid rows only); reads 3 and 4 write the records and then the facts, in one transaction. A
+// small file (most of Epoch's tables) is read once: its rows, records and facts are kept.
 import { applyImport, checkImport, FileChanged, ReferenceGone, writeFacts, type Action, type EntityList, type ImportInput, type PlannedAction, type RawRow, type ReadEnd, type Segment, type WriteContext } from '../content/index.ts';
 import type { Db } from '../../platform/db.ts';
 import { chunksOf, type TextChunks } from '../../platform/json-read.ts';
@@ -10,8 +11,8 @@ import { planSubjects, rowConverter, type ConvertedRow, type EpochKey } from './
 import { normaliseName } from './match.ts';
 import { KeyStore } from '../../platform/spill.ts';
 import { readEpochHeld } from './epoch.held.ts';
-import { epochRows, newRead, type EpochText } from './epoch.read.ts';
-import type { RowProblem } from './epoch.parse.ts';
+import { epochRows, newRead, type EpochText, type ParsedRow } from './epoch.read.ts';
+import type { EpochRow, RowProblem } from './epoch.parse.ts';
 
 /** The file's text, or a file the import opens once for each of its reads. */
 export type EpochSource = string | { reopen: () => TextChunks };
@@ -23,6 +24,8 @@ const BATCH_ROWS = 200;
  * to about 1,500 rows, the size of most Epoch tables, is converted once (decision 52).
  */
 const KEEP_RECORDS = 5000;
+/** Checked rows read 1 keeps, so that a file of at most this many is read once. */
+const KEEP_ROWS = 1500;
 
 export interface EpochOptions {
   dryRun: boolean;
@@ -76,12 +79,15 @@ async function importWith(ctx: WriteContext, source: EpochSource, opts: EpochOpt
   const problems: RowProblem[] = [];
   const keys = store.list<EpochKey>();
   const models = store.set();
+  let rowsKept: EpochRow[] | null = [];
   for await (const batch of epochRows(open, first)) {
     for (const p of batch) {
       if ('problems' in p) problems.push(...p.problems);
       else {
         keys.push({ row: p.row.row, model: p.row.model, date: p.row.date, organizations: p.row.organizations, links: p.row.links });
         models.add(normaliseName(p.row.model));
+        rowsKept?.push(p.row);
+        if (rowsKept && rowsKept.length > KEEP_ROWS) rowsKept = null;
       }
     }
   }
@@ -94,14 +100,14 @@ async function importWith(ctx: WriteContext, source: EpochSource, opts: EpochOpt
   problems.push(...plan.problems);
   const dryRun = opts.dryRun || (problems.length > 0 && !opts.validOnly);
 
-  /** The file read again, each row with a subject converted, a batch at a time. */
+  /** The file's rows (kept, or the file read again), each row with a subject converted, a batch at a time. */
   async function* converted(): AsyncGenerator<ConvertedRow[]> {
-    const read = newRead();
     const convert = rowConverter(existing, plan, store);
     let batch: ConvertedRow[] = [];
-    for await (const rows of epochRows(open, read)) {
-      for (const p of rows) {
-        const c = 'row' in p ? convert(p.row) : null;
+    const read = newRead();
+    for await (const rows of rowsKept ? [rowsKept] : validRows(epochRows(open, read))) {
+      for (const row of rows) {
+        const c = convert(row);
         if (!c) continue;
         batch.push(c);
         if (batch.length < BATCH_ROWS) continue;
@@ -109,8 +115,12 @@ async function importWith(ctx: WriteContext, source: EpochSource, opts: EpochOpt
         batch = [];
       }
     }
-    if (read.problem || read.digest !== first.digest) throw new FileChanged();
+    if (!rowsKept && (read.problem || read.digest !== first.digest)) throw new FileChanged();
     if (batch.length) yield batch;
+  }
+
+  async function* validRows(batches: AsyncIterable<ParsedRow[]>) {
+    for await (const batch of batches) yield batch.flatMap((p) => ('row' in p ? [p.row] : []));
   }
 
   async function* factsOf(batches: AsyncIterable<ConvertedRow[]>) {
