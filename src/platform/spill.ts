@@ -25,7 +25,7 @@ export class KeyStore {
 
   constructor(readonly spillAt = SPILL_AT) {}
 
-  /** A new table in the store, named for the structure. */
+  /** A new table in the store, for one structure. */
   table(columns: string): { db: Database.Database; name: string } {
     if (!this.#db) {
       // '' is SQLite's private temporary database, on disk past its cache.
