@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
-import { importEpoch } from '../src/features/datasets/index.ts';
+import { EPOCH_CHUNK_CHARS, importEpoch } from '../src/features/datasets/index.ts';
 import { parseFuzzyDate } from '../src/features/dates/index.ts';
 import { seedDatabase } from '../src/features/seed/index.ts';
 import { createDb } from '../src/platform/db.ts';
@@ -104,7 +104,7 @@ async function rawInsert(from: string, to: string): Promise<number> {
 function csvFile(dir: string, label: string, csv: string): { reopen: () => Iterable<string> } {
   const file = path.join(dir, `${label}.csv`);
   fs.writeFileSync(file, csv);
-  return { reopen: () => fileChunks(file) };
+  return { reopen: () => fileChunks(file, EPOCH_CHUNK_CHARS) };
 }
 
 async function measure(label: string, csv: string, dir: string, seededFile: string) {

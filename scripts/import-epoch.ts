@@ -2,7 +2,7 @@
 // (any of its tables), matched against what Timeline holds. Exit code 1 when nothing was
 // imported because of errors, 2 for bad arguments.
 import fs from 'node:fs';
-import { epochSummary, importEpoch } from '../src/features/datasets/index.ts';
+import { EPOCH_CHUNK_CHARS, epochSummary, importEpoch } from '../src/features/datasets/index.ts';
 import { fileChunks } from '../src/platform/json-read.ts';
 import type { Db } from '../src/platform/db.ts';
 import { rowProgress } from './progress.ts';
@@ -76,7 +76,7 @@ export async function runEpochImport(db: Db, args: EpochArgs, now: Date, print: 
   if (checked) return checked.exitCode;
   const bar = rowProgress(showProgress);
   // Opened again for each read: the import never holds the file.
-  const report = await importEpoch({ db, now, userId: null }, { reopen: () => fileChunks(args.file) }, {
+  const report = await importEpoch({ db, now, userId: null }, { reopen: () => fileChunks(args.file, EPOCH_CHUNK_CHARS) }, {
     dryRun: args.dryRun,
     validOnly: args.validOnly,
     progress: bar.progress,

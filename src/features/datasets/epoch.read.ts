@@ -7,6 +7,12 @@ import { csvRowBatches } from '../../platform/text/csv-rows.ts';
 import { mapColumns, type ColumnMap } from './epoch.columns.ts';
 import { parseRow, type EpochRow, type RowProblem } from './epoch.parse.ts';
 
+/**
+ * Characters a read takes at a time from the file (or a text in memory): with csvRowBatches'
+ * pieces of 256 kB, a few hundred rows are parsed at once, whatever the file's size.
+ */
+export const CHUNK_CHARS = 1 << 16;
+
 /** The file, opened afresh for each read (the CLI opens it again, a text in memory is cut again). */
 export type EpochText = () => TextChunks;
 

@@ -11,7 +11,7 @@ import { planSubjects, rowConverter, type ConvertedRow, type EpochKey } from './
 import { normaliseName } from './match.ts';
 import { KeyStore } from '../../platform/spill.ts';
 import { readEpochHeld } from './epoch.held.ts';
-import { epochRows, newRead, type EpochText, type ParsedRow } from './epoch.read.ts';
+import { CHUNK_CHARS, epochRows, newRead, type EpochText, type ParsedRow } from './epoch.read.ts';
 import type { EpochRow, RowProblem } from './epoch.parse.ts';
 
 /** The file's text, or a file the import opens once for each of its reads. */
@@ -72,7 +72,7 @@ export async function importEpoch(ctx: WriteContext, source: EpochSource, opts: 
 }
 
 async function importWith(ctx: WriteContext, source: EpochSource, opts: EpochOptions, store: KeyStore): Promise<EpochReport> {
-  const open: EpochText = typeof source === 'string' ? () => chunksOf(source) : source.reopen;
+  const open: EpochText = typeof source === 'string' ? () => chunksOf(source, CHUNK_CHARS) : source.reopen;
 
   // Read 1: every row checked; only what the match needs is kept.
   const first = newRead();

@@ -104,7 +104,7 @@ export function csvRows(text: string, recordDelimiter?: RecordDelimiter): string
 }
 
 /** Characters gathered before a piece of a streamed CSV is cut and read. */
-const PIECE_CHARS = 1 << 20;
+const PIECE_CHARS = 1 << 18;
 
 /**
  * The rows of a CSV that comes in chunks, a batch at a time, never holding the whole text. The
