@@ -118,3 +118,18 @@ describe('csvRowBatches', () => {
     expect(await batched(text, [2], 3)).toEqual(csvParse(text));
   });
 });
+
+describe('csvRowBatches on a broken file', () => {
+  it('when a later piece is broken, then the error names the line of the file, as csv-parse does for the whole text', async () => {
+    const good = Array.from({ length: 50 }, (_, i) => `m${i},"a\nb",x`).join('\n');
+    const text = `${good}\nbroken,a"b,c\n`;
+    let message = '';
+    try {
+      for await (const _ of csvRowBatches(text.match(/[^]{1,64}/g)!, 200)) void _;
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toBe(csvParse(text));
+    expect(message).toMatch(/at line 101\b/);
+  });
+});

@@ -111,7 +111,7 @@ const PIECE_CHARS = 1 << 18;
  * text is cut just after a line feed outside quotes (an even number of quotes before it since
  * the last cut) and each piece is read by `csvRows`, so well-formed files read as one text would.
  * A file whose lines end with a lone carriage return is read whole (a line feed may sit inside
- * one of its cells). csv-parse's error on a piece counts lines from the start of the piece.
+ * one of its cells). csv-parse's error on a later piece names the file's line, not the piece's.
  */
 export async function* csvRowBatches(chunks: AsyncIterable<string | Buffer> | Iterable<string | Buffer>, pieceChars = PIECE_CHARS): AsyncGenerator<string[][]> {
   const decoder = new TextDecoder();
@@ -122,18 +122,35 @@ export async function* csvRowBatches(chunks: AsyncIterable<string | Buffer> | It
   let lastCut = -1;
   /** The file's record delimiter (its first line ending outside quotes), every piece read with it; false: a lone \r, never cut. */
   let rd: '\n' | '\r\n' | false | null = null;
+  /** Line feeds scanned, those up to the last place a cut can be made, and those before the current piece. */
+  let feeds = 0;
+  let feedsAtCut = 0;
+  let feedsBefore = 0;
   const special = /["\r\n]/g;
   const scan = () => {
     special.lastIndex = scanned;
     for (let m = special.exec(buf); m; m = special.exec(buf)) {
       const c = buf.charCodeAt(m.index);
+      if (c === LF) feeds++;
       if (c === QUOTE) quoted = !quoted;
       else if (!quoted) {
         if (rd === null) rd = c === LF ? '\n' : buf.charCodeAt(m.index + 1) === LF ? '\r\n' : false;
-        if (c === LF) lastCut = m.index + 1;
+        if (c === LF) {
+          lastCut = m.index + 1;
+          feedsAtCut = feeds;
+        }
       }
     }
     scanned = buf.length;
+  };
+  /** A piece's rows; csv-parse's error counts lines from the piece's start, and is told the file's line instead. */
+  const read = (piece: string, delimiter: RecordDelimiter | undefined) => {
+    try {
+      return csvRows(piece, delimiter);
+    } catch (err) {
+      if (feedsBefore > 0 && err instanceof Error) err.message = err.message.replace(/\bline (\d+)/, (_, n: string) => `line ${Number(n) + feedsBefore}`);
+      throw err;
+    }
   };
   for await (const c of chunks as AsyncIterable<string | Buffer>) {
     buf += typeof c === 'string' ? c : decoder.decode(c, { stream: true });
@@ -144,12 +161,13 @@ export async function* csvRowBatches(chunks: AsyncIterable<string | Buffer> | It
     // The rest was scanned already (no line feed outside quotes in it), and `quoted` is its end's.
     scanned = buf.length;
     lastCut = -1;
-    const rows = csvRows(piece, rd);
+    const rows = read(piece, rd);
+    feedsBefore = feedsAtCut;
     if (rows.length) yield rows;
   }
   buf += decoder.decode();
   if (buf.length) {
-    const rows = csvRows(buf, rd || undefined);
+    const rows = read(buf, rd || undefined);
     if (rows.length) yield rows;
   }
 }
