@@ -34,3 +34,15 @@ export async function inChunks<V, R>(values: readonly V[], fn: (chunk: V[]) => P
   for (let i = 0; i < values.length; i += size) for (const r of await fn(values.slice(i, i + size))) out.push(r);
   return out;
 }
+
+/** Items in batches of `size` (the last one shorter), as they come. */
+export async function* batchesOf<T>(items: Iterable<T> | AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length < size) continue;
+    yield batch;
+    batch = [];
+  }
+  if (batch.length) yield batch;
+}

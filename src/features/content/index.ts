@@ -26,7 +26,7 @@ export { exportAll, exportCsv, exportCsvStream, type ExportBundle } from './tran
 export { importData, checkImport, applyImport, FileChanged, type ImportReport, type ImportFormat, type RowError } from './transfer/import.service.ts';
 export { ReferenceGone } from './transfer/import.write.ts';
 export type { Action, PlannedAction } from './transfer/import.check.ts';
-export type { ImportInput, RawRow, ReadEnd, Segment } from './transfer/import.input.ts';
+export type { ImportInput, ReadEnd, Segment } from './transfer/import.input.ts';
 export { ENTITY_LISTS, type EntityList } from './transfer/transfer.schema.ts';
 export { databaseHeld, heldEvents, heldNames, ptKey, type HeldKeys } from './transfer/import.held.ts';
 export { text as textField, choice as choiceField, checkbox as checkboxField } from './fields.ts';

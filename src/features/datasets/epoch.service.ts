@@ -4,8 +4,9 @@
 // at a time, and runs the import's check on its records (all or nothing, or with validOnly the
 // valid rows only); reads 3 and 4 write the records and then the facts, in one transaction. A
 // small file (most of Epoch's tables) is read once: its rows, records and facts are kept.
-import { applyImport, checkImport, FileChanged, ReferenceGone, writeFacts, type Action, type EntityList, type ImportInput, type PlannedAction, type RawRow, type ReadEnd, type Segment, type WriteContext } from '../content/index.ts';
+import { applyImport, checkImport, FileChanged, ReferenceGone, writeFacts, type Action, type EntityList, type ImportInput, type PlannedAction, type ReadEnd, type Segment, type WriteContext } from '../content/index.ts';
 import type { Db } from '../../platform/db.ts';
+import { batchesOf } from '../../platform/batches.ts';
 import { chunksOf, type TextChunks } from '../../platform/json-read.ts';
 import { planSubjects, rowConverter, type ConvertedRow, type EpochKey } from './epoch.convert.ts';
 import { normaliseName } from './match.ts';
@@ -101,22 +102,17 @@ async function importWith(ctx: WriteContext, source: EpochSource, opts: EpochOpt
   const dryRun = opts.dryRun || (problems.length > 0 && !opts.validOnly);
 
   /** The file's rows (kept, or the file read again), each row with a subject converted, a batch at a time. */
-  async function* converted(): AsyncGenerator<ConvertedRow[]> {
+  const converted = () => batchesOf(convertedRows(), BATCH_ROWS);
+  async function* convertedRows(): AsyncGenerator<ConvertedRow> {
     const convert = rowConverter(existing, plan, store);
-    let batch: ConvertedRow[] = [];
     const read = newRead();
     for await (const rows of rowsKept ? [rowsKept] : validRows(epochRows(open, read))) {
       for (const row of rows) {
         const c = convert(row);
-        if (!c) continue;
-        batch.push(c);
-        if (batch.length < BATCH_ROWS) continue;
-        yield batch;
-        batch = [];
+        if (c) yield c;
       }
     }
     if (!rowsKept && (read.problem || read.digest !== first.digest)) throw new FileChanged();
-    if (batch.length) yield batch;
   }
 
   async function* validRows(batches: AsyncIterable<ParsedRow[]>) {
@@ -143,14 +139,7 @@ async function importWith(ctx: WriteContext, source: EpochSource, opts: EpochOpt
       recordsRead = plan.organizations.length + plan.subjects.length;
       if (want('organizations') && plan.organizations.length) yield { entity: 'organizations', rows: plan.organizations.map((o) => ({ row: o.row, value: o.rec })) };
       if (want('subjects')) {
-        let rows: RawRow[] = [];
-        for (const s of plan.subjects) {
-          rows.push({ row: s.row, value: s.rec });
-          if (rows.length < BATCH_ROWS) continue;
-          yield { entity: 'subjects', rows };
-          rows = [];
-        }
-        if (rows.length) yield { entity: 'subjects', rows };
+        for await (const batch of batchesOf(plan.subjects, BATCH_ROWS)) yield { entity: 'subjects', rows: batch.map((s) => ({ row: s.row, value: s.rec })) };
       }
       try {
         for await (const batch of converted()) {
@@ -174,15 +163,15 @@ async function importWith(ctx: WriteContext, source: EpochSource, opts: EpochOpt
   const changes: string[] = [];
   const reviews: string[] = [];
   const factProblems: RowProblem[] = [];
-  const pendingSubjects = plan.newSubjects;
   const checked = async (seg: Segment, actions: readonly PlannedAction[]) => {
     if (seg.entity === 'sources') sourceActions = new Map(actions.map((a) => [a.key, a.action]));
     if (seg.entity !== 'events') return;
     const eventActions = new Map(actions.map((a) => [a.key, a.action]));
-    const facts = await writeFacts(ctx, current.flatMap((c) => c.facts), { dryRun: true, pendingSubjects });
+    const facts = await writeFacts(ctx, current.flatMap((c) => c.facts), { dryRun: true, pendingSubjects: plan.newSubjects });
     factProblems.push(...facts.errors.map((e) => ({ row: e.row, field: `fact ${e.field}`, message: e.message })));
     const factRows = new Set(facts.addedRows);
-    if (factsKept) factsKept = recordsRead > KEEP_RECORDS ? null : [...factsKept, current.flatMap((c) => c.facts)];
+    if (recordsRead > KEEP_RECORDS) factsKept = null;
+    factsKept?.push(current.flatMap((c) => c.facts));
     for (const { plan: r } of current) {
       if (r.review) {
         counts.review++;

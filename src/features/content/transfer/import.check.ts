@@ -4,7 +4,7 @@
 import { comparable, stableJson, type PlainRecord } from './records.ts';
 import { fromCsv } from './csv.ts';
 import { aliasConflictsIn, aliasIndex, aliasText } from '../aliases.ts';
-import { KeyStore, type SpillList, type SpillMap, type SpillSet } from '../../../platform/spill.ts';
+import type { KeyStore, SpillList, SpillMap, SpillSet } from '../../../platform/spill.ts';
 import { fieldErrors } from '../../../platform/validation.ts';
 import { topLevelProblem, type Raw, type Segment } from './import.input.ts';
 import { keyOfRecord, ptKey, type HeldKeys, type HeldRecord } from './import.held.ts';
@@ -160,8 +160,8 @@ export class FileCheck {
   constructor(
     readonly held: HeldKeys,
     readonly heldRecords: (entity: EntityList, keys: string[]) => Promise<Map<string, HeldRecord>>,
-    input: { inMemory: boolean; interleaved?: boolean; keepUpTo?: number } = { inMemory: false },
-    readonly store = new KeyStore(),
+    input: { inMemory: boolean; interleaved?: boolean; keepUpTo?: number },
+    readonly store: KeyStore,
   ) {
     this.slugs = { organizations: store.set(), subjects: store.set(), tags: store.set(), events: store.set(), milestones: store.set() };
     this.sourcePt = store.map();
